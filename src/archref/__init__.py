@@ -1,0 +1,48 @@
+"""archref: archival references and UN document symbols as first-class data.
+
+The public API is re-exported here; nothing is defined in this module.
+
+>>> import archref
+>>> ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
+>>> ref.archive.id, ref.fond, ref.opis, ref.delo, str(ref.folios)
+('RGASPI', '558', '11', '62', '71–72')
+>>> archref.parse("TsKhSD, f. 5, op. 28, d. 103, l. 2").archive.id
+'RGANI'
+"""
+
+from archref.model import (
+    ArchivalReference,
+    Archive,
+    ArchrefError,
+    Diagnostic,
+    Folio,
+    FolioRange,
+    FormerName,
+    Level,
+    Locator,
+    ParseError,
+    RegistryError,
+)
+from archref.parsing import Reference, parse
+from archref.registry import Registry, default_registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArchivalReference",
+    "Archive",
+    "ArchrefError",
+    "Diagnostic",
+    "Folio",
+    "FolioRange",
+    "FormerName",
+    "Level",
+    "Locator",
+    "ParseError",
+    "Reference",
+    "Registry",
+    "RegistryError",
+    "__version__",
+    "default_registry",
+    "parse",
+]

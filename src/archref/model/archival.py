@@ -1,0 +1,310 @@
+"""Typed models of archival references: archives, levels, leaves.
+
+A reference is an archive, an ordered tuple of :class:`Level` objects
+(fond, opis, delo...) and an optional :class:`Locator` for the leaves or
+pages cited. Identifiers are always strings: ``"059a"``, ``"R-6991"`` and
+``"0100"`` are identifiers, not numbers. What was written in the source is
+kept beside the normalised value (``text`` fields), but only the normalised
+values take part in equality, so two spellings of one reference are equal.
+
+>>> loc = Locator.of(FolioRange(Folio("105"), Folio("106")), unit="page")
+>>> str(loc)
+'105–106'
+>>> Folio("5", verso=True)
+Folio(number='5', verso=True)
+>>> str(Folio("5", verso=True))
+'5ob.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+__all__ = [
+    "LEVEL_KINDS",
+    "ArchivalReference",
+    "Archive",
+    "Folio",
+    "FolioRange",
+    "FormerName",
+    "Level",
+    "LevelKind",
+    "Locator",
+    "LocatorUnit",
+]
+
+LevelKind = Literal[
+    "fond", "opis", "papka", "delo", "tom", "chast", "year", "section", "box"
+]
+#: Every level kind, in the order they nest in the fond family.
+LEVEL_KINDS: tuple[LevelKind, ...] = (
+    "fond", "section", "year", "opis", "papka", "delo", "tom", "chast", "box"
+)
+
+LocatorUnit = Literal["leaf", "page"]
+
+
+def _tuple_of_str(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+
+
+@attrs.frozen
+class FormerName:
+    """An earlier name of an archive, with the years it was in use (inclusive)."""
+
+    acronym: str
+    name_en: str | None = None
+    name_ru: str | None = None
+    start: int | None = None
+    end: int | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    note: str | None = None
+
+    def __str__(self) -> str:
+        years = ""
+        if self.start or self.end:
+            years = f" ({self.start or ''}-{self.end or ''})"
+        return f"{self.acronym}{years}"
+
+
+@attrs.frozen(eq=False)
+class Archive:
+    """One entry of the archive registry.
+
+    Archives compare and hash by their canonical ``id`` alone, so a reference
+    built from a fresh registry still equals one from the cached registry.
+
+    Attributes:
+        id: the canonical current acronym in Latin letters, e.g. ``"RGASPI"``.
+        acronyms: Latin acronyms and their spaced/unspaced variants.
+        acronyms_cyrillic: Cyrillic acronyms (``"РГАСПИ"``, ``"АП РФ"``).
+        name_en, name_ru, name_translit: full names.
+        former_names: earlier names; a lookup by one resolves to this archive.
+        city, country: where the archive is (country as ISO 3166 alpha-2).
+        notation: the notation family used to cite it (``"fonds"``...).
+        labels: the label set of the family (``"ru"``, ``"uk"``, ``"bg"``...).
+        examples: real citation strings; each must parse to this archive.
+    """
+
+    id: str
+    name_en: str
+    acronyms: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    acronyms_cyrillic: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    name_ru: str | None = None
+    name_translit: str | None = None
+    names_other: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    former_names: tuple[FormerName, ...] = ()
+    city: str | None = None
+    country: str = "RU"
+    notation: str = "fonds"
+    labels: str = "ru"
+    examples: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    url: str | None = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Archive):
+            return NotImplemented
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash(("Archive", self.id))
+
+    def __repr__(self) -> str:
+        return f"Archive(id={self.id!r})"
+
+    @property
+    def acronym_cyrillic(self) -> str | None:
+        """The preferred Cyrillic acronym, if the archive has one."""
+        return self.acronyms_cyrillic[0] if self.acronyms_cyrillic else None
+
+    def former_name(self, alias: str) -> FormerName | None:
+        """The former name an alias belongs to, if it is one (case/space-insensitive)."""
+        from archref.model._keys import alias_key
+
+        key = alias_key(alias)
+        for former in self.former_names:
+            if key in {alias_key(a) for a in (former.acronym, *former.aliases)}:
+                return former
+        return None
+
+
+@attrs.frozen
+class Folio:
+    """One leaf (or page) number, with the verso flag.
+
+    ``number`` is a string so that ``"17a"`` and ``"0012"`` survive.
+    """
+
+    number: str
+    verso: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.number}ob." if self.verso else self.number
+
+    @property
+    def numeric(self) -> int | None:
+        """The number as an int when it is all digits, else ``None``."""
+        return int(self.number) if self.number.isdigit() else None
+
+
+@attrs.frozen
+class FolioRange:
+    """A single leaf or an inclusive range of leaves.
+
+    The end is stored expanded: the "6" of "105-6" is kept as ``"106"``.
+    """
+
+    first: Folio
+    last: Folio | None = None
+
+    def __str__(self) -> str:
+        if self.last is None:
+            return str(self.first)
+        return f"{self.first}–{self.last}"
+
+    @property
+    def is_range(self) -> bool:
+        return self.last is not None
+
+    def __iter__(self) -> Iterator[Folio]:
+        yield self.first
+        if self.last is not None:
+            yield self.last
+
+
+@attrs.frozen
+class Locator:
+    """The leaves or pages cited: one or more :class:`FolioRange` in order.
+
+    Attributes:
+        ranges: the ranges, in the order cited.
+        unit: ``"leaf"`` (l., ll., list, Bl., arkush) or ``"page"`` (pp., s., S.).
+        text: the locator as written in the source (not part of equality).
+        label: the label as written ("ll.", "Л.", "pp."), not part of equality.
+    """
+
+    ranges: tuple[FolioRange, ...]
+    unit: LocatorUnit = "leaf"
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+    label: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @classmethod
+    def of(cls, *ranges: FolioRange, unit: LocatorUnit = "leaf") -> Locator:
+        return cls(tuple(ranges), unit)
+
+    def __str__(self) -> str:
+        return ", ".join(str(r) for r in self.ranges)
+
+    @property
+    def is_plural(self) -> bool:
+        """True when more than one leaf is cited (so "ll." rather than "l.")."""
+        return len(self.ranges) > 1 or any(r.is_range for r in self.ranges)
+
+    @property
+    def first(self) -> Folio:
+        return self.ranges[0].first
+
+    @property
+    def last(self) -> Folio:
+        r = self.ranges[-1]
+        return r.last if r.last is not None else r.first
+
+
+@attrs.frozen
+class Level:
+    """One level of the archival hierarchy: its kind and its identifier.
+
+    Attributes:
+        kind: ``"fond"``, ``"opis"``, ``"papka"``, ``"delo"``, ``"tom"``,
+            ``"chast"`` (part), ``"year"`` (a year division such as "1806 g."),
+            ``"section"`` (a named division of a fond, such as "DPOO"), ``"box"``.
+        value: the identifier as a string (``"059a"``, ``"R-6991"``).
+        title: a description given in the citation, e.g. the fond's name in
+            parentheses. Kept, but not part of equality.
+        label: the label as written ("f.", "Ф.", "Fond"), not part of equality.
+    """
+
+    kind: LevelKind
+    value: str
+    title: str | None = attrs.field(default=None, eq=False)
+    label: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.value}"
+
+
+@attrs.frozen
+class ArchivalReference:
+    """A reference to a place in an archive.
+
+    ``archive`` is ``None`` when the text names an archive the registry does
+    not know (then ``archive_as_cited`` still holds the name) or none at all.
+
+    >>> from archref.registry import default_registry
+    >>> ref = ArchivalReference(
+    ...     archive=default_registry().get("RGASPI"),
+    ...     levels=(Level("fond", "558"), Level("opis", "11"), Level("delo", "62")),
+    ...     folios=Locator.of(FolioRange(Folio("71"), Folio("72"))),
+    ... )
+    >>> ref.fond, ref.opis, ref.delo, ref.papka
+    ('558', '11', '62', None)
+    >>> str(ref)
+    'RGASPI, f. 558, op. 11, d. 62, ll. 71–72'
+    """
+
+    archive: Archive | None
+    levels: tuple[Level, ...]
+    folios: Locator | None = None
+    archive_as_cited: str | None = attrs.field(default=None, eq=False)
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+    notation: str = attrs.field(default="fonds", eq=False, repr=False)
+
+    def level(self, kind: str) -> str | None:
+        """The identifier of the first level of ``kind``, or ``None``."""
+        for lv in self.levels:
+            if lv.kind == kind:
+                return lv.value
+        return None
+
+    @property
+    def fond(self) -> str | None:
+        return self.level("fond")
+
+    @property
+    def opis(self) -> str | None:
+        return self.level("opis")
+
+    @property
+    def papka(self) -> str | None:
+        return self.level("papka")
+
+    @property
+    def delo(self) -> str | None:
+        return self.level("delo")
+
+    @property
+    def tom(self) -> str | None:
+        return self.level("tom")
+
+    @property
+    def is_former_name(self) -> bool:
+        """True when the archive was cited by a name it no longer bears (TsKhSD)."""
+        if self.archive is None or self.archive_as_cited is None:
+            return False
+        return self.archive.former_name(self.archive_as_cited) is not None
+
+    def format(self, style: str = "en") -> str:
+        """The reference in a notation style: ``"en"``, ``"en-full"``, ``"ru"``, ``"de"``."""
+        from archref.notations import fonds
+
+        return fonds.format_reference(self, style)
+
+    def __str__(self) -> str:
+        return self.format("en")

@@ -1,0 +1,197 @@
+"""The archive registry: which archives exist, under which names.
+
+The registry is data (``data/archives.toml``), loaded once and validated.
+Every archive can be found by any of its aliases: Latin and Cyrillic
+acronyms, spaced or not, full names in English, Russian or transliteration,
+and former names, which resolve to the current archive.
+
+>>> reg = default_registry()
+>>> reg.get("RGASPI").name_en
+'Russian State Archive of Socio-Political History'
+>>> reg.get("ap rf").id, reg.get("АП РФ").id
+('APRF', 'APRF')
+>>> hit = reg.lookup("TsKhSD")
+>>> hit.archive.id, hit.former.acronym if hit.former else None
+('RGANI', 'TsKhSD')
+>>> reg.get("No Such Archive") is None
+True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from archref.model import Archive, FormerName, RegistryError
+from archref.model._keys import alias_key
+
+__all__ = ["Lookup", "Registry", "default_registry", "load_registry"]
+
+_ARCHIVE_KEYS = frozenset(
+    {
+        "id", "name_en", "name_ru", "name_translit", "names_other", "acronyms",
+        "acronyms_cyrillic", "former", "city", "country", "notation", "labels",
+        "examples", "url",
+    }
+)
+_FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})
+_NOTATIONS = frozenset({"fonds"})
+_LABEL_SETS = frozenset({"ru", "uk", "bg", "et"})
+
+
+@attrs.frozen
+class Lookup:
+    """The result of a registry lookup: the archive, and the former name if one matched."""
+
+    archive: Archive
+    former: FormerName | None = None
+
+
+class Registry:
+    """A validated, indexed collection of :class:`~archref.model.Archive` entries."""
+
+    def __init__(self, archives: Iterable[Archive]) -> None:
+        self._by_id: dict[str, Archive] = {}
+        self._index: dict[str, Lookup] = {}
+        for archive in archives:
+            if archive.id in self._by_id:
+                raise RegistryError(f"duplicate archive id {archive.id!r}")
+            self._by_id[archive.id] = archive
+        for archive in self._by_id.values():
+            for alias in _current_aliases(archive):
+                self._add(alias, Lookup(archive))
+            for former in archive.former_names:
+                for alias in (former.acronym, *former.aliases):
+                    self._add(alias, Lookup(archive, former))
+                for name in (former.name_en, former.name_ru):
+                    if name:
+                        self._add(name, Lookup(archive, former), soft=True)
+
+    def _add(self, alias: str, hit: Lookup, *, soft: bool = False) -> None:
+        key = alias_key(alias)
+        if not key:
+            raise RegistryError(f"{hit.archive.id}: empty alias {alias!r}")
+        seen = self._index.get(key)
+        if seen is None:
+            self._index[key] = hit
+        elif seen.archive.id != hit.archive.id and not soft:
+            raise RegistryError(
+                f"alias {alias!r} of {hit.archive.id} already names {seen.archive.id}"
+            )
+
+    def __iter__(self) -> Iterator[Archive]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, alias: object) -> bool:
+        return isinstance(alias, str) and alias_key(alias) in self._index
+
+    def lookup(self, alias: str) -> Lookup | None:
+        """Find an archive by any alias; say which former name matched, if any."""
+        return self._index.get(alias_key(alias))
+
+    def get(self, alias: str) -> Archive | None:
+        """The archive an alias names, or ``None``."""
+        hit = self.lookup(alias)
+        return hit.archive if hit else None
+
+    def aliases(self) -> Iterator[tuple[str, Lookup]]:
+        """Every (alias key, lookup) pair; used to build scanning patterns."""
+        yield from self._index.items()
+
+
+def _current_aliases(archive: Archive) -> Iterator[str]:
+    yield archive.id
+    yield from archive.acronyms
+    yield from archive.acronyms_cyrillic
+    for name in (archive.name_en, archive.name_ru, archive.name_translit):
+        if name:
+            yield name
+    yield from archive.names_other
+
+
+def _check_keys(where: str, data: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise RegistryError(f"{where}: unknown field(s) {sorted(unknown)}")
+
+
+def _former(where: str, data: Mapping[str, Any]) -> FormerName:
+    _check_keys(where, data, _FORMER_KEYS)
+    if not isinstance(data.get("acronym"), str):
+        raise RegistryError(f"{where}: a former name needs an 'acronym' string")
+    start, end = data.get("start"), data.get("end")
+    for label, year in (("start", start), ("end", end)):
+        if year is not None and not (isinstance(year, int) and 1700 <= year <= 2100):
+            raise RegistryError(f"{where}: {label} must be a year, not {year!r}")
+    if isinstance(start, int) and isinstance(end, int) and start > end:
+        raise RegistryError(f"{where}: start {start} is after end {end}")
+    return FormerName(
+        acronym=data["acronym"],
+        name_en=data.get("name_en"),
+        name_ru=data.get("name_ru"),
+        start=start,
+        end=end,
+        aliases=data.get("aliases", ()),
+        note=data.get("note"),
+    )
+
+
+def _archive(data: Mapping[str, Any]) -> Archive:
+    ident = data.get("id")
+    if not isinstance(ident, str) or not ident:
+        raise RegistryError(f"an archive entry has no 'id': {dict(data)!r}")
+    _check_keys(ident, data, _ARCHIVE_KEYS)
+    if not isinstance(data.get("name_en"), str):
+        raise RegistryError(f"{ident}: 'name_en' is required")
+    notation = data.get("notation", "fonds")
+    if notation not in _NOTATIONS:
+        raise RegistryError(f"{ident}: unknown notation {notation!r}")
+    labels = data.get("labels", "ru")
+    if labels not in _LABEL_SETS:
+        raise RegistryError(f"{ident}: unknown label set {labels!r}")
+    formers = tuple(
+        _former(f"{ident}.former[{i}]", f) for i, f in enumerate(data.get("former", ()))
+    )
+    return Archive(
+        id=ident,
+        name_en=data["name_en"],
+        acronyms=data.get("acronyms", ()),
+        acronyms_cyrillic=data.get("acronyms_cyrillic", ()),
+        name_ru=data.get("name_ru"),
+        name_translit=data.get("name_translit"),
+        names_other=data.get("names_other", ()),
+        former_names=formers,
+        city=data.get("city"),
+        country=data.get("country", "RU"),
+        notation=notation,
+        labels=labels,
+        examples=data.get("examples", ()),
+        url=data.get("url"),
+    )
+
+
+def load_registry(text: str) -> Registry:
+    """Build a registry from TOML text (an array of ``[[archive]]`` tables)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"the registry is not valid TOML: {exc}") from exc
+    entries = data.get("archive")
+    if not isinstance(entries, list):
+        raise RegistryError("the registry needs an array of [[archive]] tables")
+    return Registry(_archive(entry) for entry in entries)
+
+
+@cache
+def default_registry() -> Registry:
+    """The registry shipped with archref (loaded once, then cached)."""
+    text = resources.files("archref").joinpath("data/archives.toml").read_text("utf-8")
+    return load_registry(text)
