@@ -34,9 +34,20 @@ __all__ = ["Lookup", "Registry", "default_registry", "load_registry"]
 
 _ARCHIVE_KEYS = frozenset(
     {
-        "id", "name_en", "name_ru", "name_translit", "names_other", "acronyms",
-        "acronyms_cyrillic", "former", "city", "country", "notation", "labels",
-        "examples", "url",
+        "id",
+        "name_en",
+        "name_ru",
+        "name_translit",
+        "names_other",
+        "acronyms",
+        "acronyms_cyrillic",
+        "former",
+        "city",
+        "country",
+        "notation",
+        "labels",
+        "examples",
+        "url",
     }
 )
 _FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})

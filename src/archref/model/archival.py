@@ -23,6 +23,8 @@ from typing import Literal
 
 import attrs
 
+from archref.model._keys import alias_key
+
 __all__ = [
     "LEVEL_KINDS",
     "ArchivalReference",
@@ -36,12 +38,18 @@ __all__ = [
     "LocatorUnit",
 ]
 
-LevelKind = Literal[
-    "fond", "opis", "papka", "delo", "tom", "chast", "year", "section", "box"
-]
+LevelKind = Literal["fond", "opis", "papka", "delo", "tom", "chast", "year", "section", "box"]
 #: Every level kind, in the order they nest in the fond family.
 LEVEL_KINDS: tuple[LevelKind, ...] = (
-    "fond", "section", "year", "opis", "papka", "delo", "tom", "chast", "box"
+    "fond",
+    "section",
+    "year",
+    "opis",
+    "papka",
+    "delo",
+    "tom",
+    "chast",
+    "box",
 )
 
 LocatorUnit = Literal["leaf", "page"]
@@ -126,8 +134,6 @@ class Archive:
 
     def former_name(self, alias: str) -> FormerName | None:
         """The former name an alias belongs to, if it is one (case/space-insensitive)."""
-        from archref.model._keys import alias_key
-
         key = alias_key(alias)
         for former in self.former_names:
             if key in {alias_key(a) for a in (former.acronym, *former.aliases)}:
@@ -150,8 +156,13 @@ class Folio:
 
     @property
     def numeric(self) -> int | None:
-        """The number as an int when it is all digits, else ``None``."""
-        return int(self.number) if self.number.isdigit() else None
+        """The leading digits as an int ("17a" -> 17), or ``None`` when there are none."""
+        digits = ""
+        for ch in self.number:
+            if not ch.isdigit():
+                break
+            digits += ch
+        return int(digits) if digits else None
 
 
 @attrs.frozen
@@ -302,7 +313,7 @@ class ArchivalReference:
 
     def format(self, style: str = "en") -> str:
         """The reference in a notation style: ``"en"``, ``"en-full"``, ``"ru"``, ``"de"``."""
-        from archref.notations import fonds
+        from archref.notations import fonds  # noqa: PLC0415 (models import no parser at load)
 
         return fonds.format_reference(self, style)
 

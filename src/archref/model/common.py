@@ -89,8 +89,10 @@ class ParseError(ArchrefError, ValueError):
         return line_column(self.text, self.start)[1]
 
     def __str__(self) -> str:
-        where = f"line {self.line}, column {self.column}" if "\n" in self.text else (
-            f"column {self.column}"
+        where = (
+            f"line {self.line}, column {self.column}"
+            if "\n" in self.text
+            else (f"column {self.column}")
         )
         shown = self.offending if len(self.offending) <= 60 else self.offending[:57] + "..."
         out = f"{self.message} at {where}"

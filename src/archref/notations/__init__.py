@@ -1,0 +1,1 @@
+"""One module per notation family, each with ``parse`` and ``format`` functions."""

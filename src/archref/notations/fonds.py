@@ -1,0 +1,931 @@
+"""The fond family: fond / opis / [papka] / delo / [tom] / list.
+
+Russian and Soviet archives, and the archives that inherited their system
+(Ukraine, Bulgaria, Estonia...), locate a document by a hierarchy of
+numbered units:
+
+======  ===============  ============  ============  ======
+level   English abbrev.  full word     Cyrillic      German
+======  ===============  ============  ============  ======
+fond    f., F.           fond          ф., Ф.        F.
+opis'   op.              opis, opis'   оп., Оп.      Op.
+papka   p., pa.          papka         п., папка
+delo    d.               delo          д., Д.        D.
+tom     t.               tom           т., Т.
+leaf    l., ll.          list, listy   л., лл.       Bl.
+verso   ob.              oborot        об.
+======  ===============  ============  ============  ======
+
+Ukrainian archives write sprava (спр.) for delo and arkush (арк.) for
+leaf; Bulgarian archives a.e. (архивна единица); Estonian archives a
+dotted fond.nimistu.säilik.
+
+The parser accepts English abbreviated and full-word labels, Cyrillic
+labels in the comma style and in the GOST full-stop style, German "Bl.",
+the dotted shorthand "558.11.492.57", verso marks, letter-suffixed and
+prefixed identifiers ("059a", "1Б", "R-6991", "Р-627"), papka before or
+after delo, parenthesised titles and glosses, year divisions ("1806 g.")
+and named sections of a fond ("DPOO"). Identifiers are kept as strings:
+leading zeros matter.
+
+>>> ref = parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
+>>> ref.archive.id, ref.fond, ref.opis, ref.delo
+('RGASPI', '558', '11', '62')
+>>> str(ref)
+'RGASPI, f. 558, op. 11, d. 62, ll. 71–72'
+>>> print(format_reference(ref, "ru"))
+РГАСПИ. Ф. 558. Оп. 11. Д. 62. Л. 71–72
+>>> avprf = parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160")
+>>> print(format_reference(avprf, "en-full"))
+AVPRF, fond 059a, opis 5a, delo 4, papka 11, listy 159–160
+>>> str(parse("RGASPI 558.11.492.57"))
+'RGASPI, f. 558, op. 11, d. 492, l. 57'
+>>> str(parse("ЦАМО РФ. Ф. 5. Оп. 918. Д. 34. Л. 5 об.").folios)
+'5ob.'
+>>> str(parse("GARF, f. R-6991, op. 1, d. 3, pp. 105-6").folios)
+'105–106'
+
+Half a reference is an error that says where it stops:
+
+>>> parse("RGASPI, f. 558, op.")
+Traceback (most recent call last):
+...
+archref.model.common.ParseError: expected an identifier after 'op.' at column 17: 'op.'
+
+The grammar is read by a hand-written scanner over tokens produced by one
+regular expression whose alternatives cannot backtrack more than a bounded
+amount, so parsing is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Literal, NamedTuple
+
+import attrs
+
+from archref.model import (
+    ArchivalReference,
+    Archive,
+    Folio,
+    FolioRange,
+    Level,
+    LevelKind,
+    Locator,
+    LocatorUnit,
+    ParseError,
+)
+from archref.registry import Registry, default_registry
+
+__all__ = [
+    "STYLES",
+    "Style",
+    "format_reference",
+    "parse",
+    "parse_chain",
+]
+
+Style = Literal["en", "en-full", "ru", "de"]
+#: The notation styles :func:`format_reference` writes.
+STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de")
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<dotted>(?:[A-Z]{2,8}\.)?\d+[^\W\d_]?(?:\.\d+[^\W\d_]?){2,4}(?!\d))
+  | (?P<num>\d+)(?P<suf>[^\W\d_]{1,6})?
+  | (?P<word>[^\W\d_]+(?:['’ʹ][^\W\d_]*)?)
+  | (?P<paren>\([^()]{0,400}\))
+  | (?P<dash>[-‐‑‒–—−])
+  | (?P<punct>[,;:.])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+TokenKind = Literal["dotted", "num", "word", "paren", "dash", "punct", "other"]
+
+
+class _Tok(NamedTuple):
+    kind: TokenKind
+    text: str
+    start: int
+    end: int
+    space_before: bool
+    suffix: str = ""  # letters glued to a number: "059a" -> ("059", "a")
+
+
+def _lex(text: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    space = False
+    n = len(text)
+    while pos < n:
+        m = _TOKEN.match(text, pos)
+        assert m is not None  # the last alternative matches any character
+        kind = m.lastgroup
+        if kind == "suf":  # lastgroup names the innermost group that matched last
+            kind = "num"
+        if kind == "ws":
+            space = True
+        elif kind == "num":
+            toks.append(
+                _Tok("num", m.group("num"), m.start(), m.end(), space, m.group("suf") or "")
+            )
+            space = False
+        else:
+            assert kind is not None
+            toks.append(_Tok(kind, m.group(), m.start(), m.end(), space))  # type: ignore[arg-type]
+            space = False
+        pos = m.end()
+    return toks
+
+
+# --------------------------------------------------------------------------- labels
+
+_Role = Literal["level", "leaf", "page", "papka_or_page", "year", "verso", "recto", "ae"]
+
+
+class _Label(NamedTuple):
+    role: _Role
+    kind: LevelKind | None = None
+
+
+# Keys are casefolded words without their full stop. Single letters need a
+# full stop or a number right after them (see _label_at).
+_LABELS: dict[str, _Label] = {}
+
+
+def _add_labels(label: _Label, *words: str) -> None:
+    for w in words:
+        _LABELS[w.casefold()] = label
+
+
+_add_labels(_Label("level", "fond"), "f", "fond", "fonds", "ф", "фонд")
+_add_labels(
+    _Label("level", "opis"),
+    "op",
+    "opis",
+    "opis'",
+    "opis’",
+    "opis'",
+    "opys",
+    "оп",
+    "опись",
+    "опис",
+    "nimistu",
+)
+_add_labels(_Label("level", "papka"), "pa", "pap", "papka", "папка", "пап")
+_add_labels(_Label("papka_or_page", None), "p", "п")
+_add_labels(
+    _Label("level", "delo"),
+    "d",
+    "delo",
+    "д",
+    "дело",
+    "spr",
+    "sprava",
+    "спр",
+    "справа",
+    "säilik",
+    "sailik",
+)
+_add_labels(_Label("level", "tom"), "t", "tom", "т", "том", "vol")
+_add_labels(_Label("level", "chast"), "ch", "chast", "chast'", "chast’", "ч", "часть", "част")
+_add_labels(_Label("year"), "g", "god", "г", "год")
+_add_labels(
+    _Label("leaf"),
+    "l",
+    "ll",
+    "list",
+    "listy",
+    "l'",
+    "л",
+    "лл",
+    "лист",
+    "листы",
+    "листа",
+    "bl",
+    "blatt",
+    "ark",
+    "arkush",
+    "арк",
+    "аркуш",
+    "аркуші",
+    "fol",
+    "fols",
+    "folio",
+    "folios",
+    "leaf",
+    "leaves",
+)
+_add_labels(_Label("page"), "pp", "page", "pages", "s", "с", "стр", "str")
+_add_labels(_Label("verso"), "ob", "об", "oborot", "оборот", "v", "verso", "об'")
+_add_labels(_Label("recto"), "r", "recto")
+
+# "а.е." / "a.e." (Bulgarian archivna edinitsa) and "a. j." (Czech) span two tokens.
+_AE_FIRST = frozenset({"а", "a"})
+_AE_SECOND = frozenset({"е", "e"})
+
+
+class _LabelHit(NamedTuple):
+    label: _Label
+    start: int  # token index of the label's first token
+    next: int  # token index after the label, its full stop and any gloss
+    text: str  # the label as written, with its full stop
+
+
+def _is_punct(tok: _Tok, chars: str) -> bool:
+    return tok.kind == "punct" and tok.text in chars
+
+
+class _Parser:
+    """Recursive descent over the token list of one text."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.toks = _lex(text)
+        self.registry = registry
+
+    # ------------------------------------------------------------------ helpers
+
+    def error(
+        self, message: str, i: int, j: int | None = None, hint: str | None = None
+    ) -> ParseError:
+        toks = self.toks
+        if i >= len(toks):
+            start = end = len(self.text)
+        else:
+            start = toks[i].start
+            end = toks[min(j if j is not None else i + 1, len(toks)) - 1].end
+        return ParseError(message, self.text, start, end, hint=hint)
+
+    def label_at(self, i: int) -> _LabelHit | None:
+        """The label starting at token ``i``, if any (with its dot and any gloss)."""
+        toks = self.toks
+        if i >= len(toks) or toks[i].kind != "word":
+            return None
+        tok = toks[i]
+        word = tok.text.casefold()
+        j = i + 1
+        # Bulgarian "а.е." / "a. e."
+        if (
+            word in _AE_FIRST
+            and j + 1 < len(toks)
+            and _is_punct(toks[j], ".")
+            and toks[j + 1].kind == "word"
+            and toks[j + 1].text.casefold() in _AE_SECOND
+        ):
+            k = j + 2
+            if k < len(toks) and _is_punct(toks[k], "."):
+                k += 1
+            return _LabelHit(_Label("level", "delo"), i, k, self.text[tok.start : toks[k - 1].end])
+        label = _LABELS.get(word)
+        if label is None:
+            return None
+        has_dot = j < len(toks) and _is_punct(toks[j], ".") and not toks[j].space_before
+        if has_dot:
+            j += 1
+        elif len(word) == 1 or word in {"ll", "pp", "op", "ob", "об", "оп", "лл", "bl", "ch"}:
+            # an abbreviation without its full stop must be followed by a number
+            nxt = toks[j] if j < len(toks) else None
+            if label.role in {"verso", "recto"}:
+                if len(word) == 1 and (nxt is not None and nxt.kind == "word"):
+                    return None
+            elif (
+                nxt is not None
+                and nxt.kind not in {"num", "dotted"}
+                and not (self._prefixed_id_at(j))
+            ):
+                return None
+        end_text = toks[j - 1].end
+        # a stray apostrophe after the dot ("op.' 8") and a gloss ("fond (f.) 1286")
+        if j < len(toks) and toks[j].kind == "other" and toks[j].text in "'’":
+            j += 1
+        if j < len(toks) and toks[j].kind == "paren":
+            inner = toks[j].text[1:-1].strip().rstrip(".").casefold()
+            if _LABELS.get(inner) == label:
+                j += 1
+        return _LabelHit(label, i, j, self.text[tok.start : end_text])
+
+    def _prefixed_id_at(self, i: int) -> bool:
+        toks = self.toks
+        return (
+            i + 2 < len(toks)
+            and toks[i].kind == "word"
+            and len(toks[i].text) <= 4
+            and toks[i].text.isupper()
+            and toks[i + 1].kind == "dash"
+            and not toks[i + 1].space_before
+            and toks[i + 2].kind == "num"
+            and not toks[i + 2].space_before
+        )
+
+    def ident_at(self, i: int) -> tuple[str, int] | None:
+        """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а"."""
+        toks = self.toks
+        if i >= len(toks):
+            return None
+        tok = toks[i]
+        if self._prefixed_id_at(i):
+            num = toks[i + 2]
+            return self.text[tok.start : num.end], i + 3
+        if tok.kind != "num":
+            return None
+        end = i + 1
+        # "19-а": a single lower-case letter after a hyphen is part of the identifier
+        if (
+            end + 1 < len(toks)
+            and toks[end].kind == "dash"
+            and not toks[end].space_before
+            and toks[end + 1].kind == "word"
+            and not toks[end + 1].space_before
+            and len(toks[end + 1].text) == 1
+            and toks[end + 1].text.islower()
+            and toks[end + 1].text.casefold() not in _LABELS
+        ):
+            end += 2
+        return self.text[tok.start : toks[end - 1].end], end
+
+    def skip_seps(self, i: int) -> int:
+        toks = self.toks
+        while i < len(toks) and _is_punct(toks[i], ",:."):
+            i += 1
+        return i
+
+    # ------------------------------------------------------------------ grammar
+
+    def level_start(self, i: int) -> bool:
+        """Does a level (or the dotted shorthand) start at token ``i``?"""
+        toks = self.toks
+        if i >= len(toks):
+            return False
+        if toks[i].kind == "dotted":
+            return True
+        hit = self.label_at(i)
+        if hit is not None and hit.label.role in {"level", "papka_or_page"}:
+            return (
+                self.ident_at(hit.next) is not None
+                or hit.next >= len(toks)
+                or (toks[hit.next].kind == "punct")
+            )
+        return False
+
+    def archive_end(self) -> int:
+        """Index of the first token that begins the levels."""
+        for i in range(len(self.toks)):
+            if self.level_start(i) and (i == 0 or not _glued(self.toks[i - 1], self.toks[i])):
+                return i
+        return len(self.toks)
+
+    def resolve_archive(self, end: int) -> tuple[Archive | None, str | None]:
+        if end == 0:
+            return None, None
+        toks = self.toks
+        last = end
+        while last > 0 and toks[last - 1].kind == "punct":
+            last -= 1
+        if last == 0:
+            return None, None
+        cited = self.text[toks[0].start : toks[last - 1].end].strip()
+        for candidate in _archive_candidates(cited):
+            archive = self.registry.get(candidate)
+            if archive is not None:
+                return archive, candidate
+        if len(cited) > 120 or any(ch.isdigit() for ch in cited):
+            raise self.error("not an archive name", 0, last)
+        return None, cited
+
+    def parse_levels(
+        self, i: int, *, first_label_required: bool = True
+    ) -> tuple[list[Level], Locator | None, int]:
+        """Read levels and an optional locator from token ``i``; return the next index."""
+        toks = self.toks
+        levels: list[Level] = []
+        locator: Locator | None = None
+        while i < len(toks):
+            tok = toks[i]
+            if tok.kind == "dotted":
+                if levels:
+                    raise self.error("a dotted shorthand cannot follow other levels", i)
+                levels.extend(_dotted_levels(tok.text))
+                i = self.skip_seps(i + 1)
+                continue
+            if _is_punct(tok, ";"):
+                if locator is None and levels and self.deeper_level_at(i + 1, levels):
+                    i += 1
+                    continue
+                break
+            hit = self.label_at(i)
+            if hit is not None:
+                role = hit.label.role
+                if role == "papka_or_page":
+                    role = "page" if any(lv.kind == "delo" for lv in levels) else "level"
+                    kind: LevelKind | None = "papka"
+                else:
+                    kind = hit.label.kind
+                if role == "level":
+                    assert kind is not None
+                    ident = self.ident_at(hit.next)
+                    if ident is None:
+                        raise self.error(
+                            f"expected an identifier after {hit.text!r}", hit.start, hit.next
+                        )
+                    value, j = ident
+                    title, j = self.title_at(j)
+                    levels.append(Level(kind, value, title=title, label=hit.text))
+                    i = self.skip_seps(j)
+                    continue
+                if role in {"leaf", "page"}:
+                    unit: LocatorUnit = "leaf" if role == "leaf" else "page"
+                    if not levels:
+                        raise self.error("leaves cited before any fond, opis or delo", i, hit.next)
+                    locator, i = self.parse_locator(hit.next, unit, hit.text, hit.start)
+                    i = self.skip_seps(i)
+                    break
+                if role == "year":
+                    raise self.error(f"{hit.text!r} without a year before it", i, hit.next)
+                raise self.error(f"unexpected {hit.text!r}", i, hit.next)
+            if tok.kind == "num":
+                # "1806 g." a year division; a bare range after delo is leaves
+                ident = self.ident_at(i)
+                assert ident is not None
+                value, j = ident
+                year = self.label_at(j)
+                if year is not None and year.label.role == "year":
+                    title, k = self.title_at(year.next)
+                    levels.append(Level("year", value, title=title, label=year.text))
+                    i = self.skip_seps(k)
+                    continue
+                if levels and levels[-1].kind == "section" and _is_year(tok):
+                    levels.append(Level("year", value))
+                    i = self.skip_seps(j)
+                    continue
+                if levels and any(lv.kind in {"delo", "tom", "chast"} for lv in levels):
+                    locator, i = self.parse_locator(i, "leaf", None, i)
+                    i = self.skip_seps(i)
+                    break
+                raise self.error("a number without a label", i, j)
+            if tok.kind in {"word", "paren"} and levels and levels[-1].kind in {"fond", "section"}:
+                section = self.section_at(i)
+                if section is not None:
+                    level, i = section
+                    levels.append(level)
+                    i = self.skip_seps(i)
+                    continue
+            break
+        if first_label_required and not levels:
+            raise self.error("no fond, opis or delo found", i)
+        return levels, locator, i
+
+    def deeper_level_at(self, i: int, levels: Sequence[Level]) -> bool:
+        """Does a level deeper than every one in ``levels`` start at token ``i``?"""
+        hit = self.label_at(i)
+        if hit is None or hit.label.role != "level" or hit.label.kind is None:
+            return False
+        depth = _DEPTH.get(hit.label.kind, 0)
+        return all(_DEPTH.get(lv.kind, 0) < depth for lv in levels)
+
+    def title_at(self, i: int) -> tuple[str | None, int]:
+        """A parenthesised title after an identifier: "f. 776 (Otdelenie ...)"."""
+        toks = self.toks
+        if i < len(toks) and toks[i].kind == "paren":
+            inner = toks[i].text[1:-1].strip()
+            if inner and _LABELS.get(inner.rstrip(".").casefold()) is None:
+                return inner, i + 1
+        return None, i
+
+    def section_at(self, i: int) -> tuple[Level, int] | None:
+        """A named division of a fond: "DPOO", "Departament politsii ... (DPOO)"."""
+        toks = self.toks
+        j = i
+        words: list[_Tok] = []
+        while j < len(toks) and toks[j].kind == "word" and self.label_at(j) is None:
+            words.append(toks[j])
+            j += 1
+        paren = toks[j] if j < len(toks) and toks[j].kind == "paren" else None
+        if paren is not None:
+            acronym = paren.text[1:-1].strip()
+            if not _is_acronym(acronym):
+                return None
+            title = self.text[words[0].start : words[-1].end] if words else None
+            return Level("section", acronym, title=title), j + 1
+        if len(words) == 1 and _is_acronym(words[0].text):
+            return Level("section", words[0].text), j
+        return None
+
+    def parse_locator(
+        self, i: int, unit: LocatorUnit, label: str | None, label_index: int
+    ) -> tuple[Locator, int]:
+        toks = self.toks
+        ranges: list[FolioRange] = []
+        start = i
+        while True:
+            folio, j = self.folio_at(i)
+            if folio is None:
+                if not ranges:
+                    what = f"after {label!r}" if label else "here"
+                    raise self.error(f"expected a leaf number {what}", label_index, i + 1)
+                break
+            last: Folio | None = None
+            if j < len(toks) and toks[j].kind == "dash":
+                last, k = self.folio_at(j + 1)
+                if last is None:
+                    raise self.error("a range without an end", i, j + 1)
+                last = _expand_end(folio, last)
+                if (
+                    folio.numeric is not None
+                    and last.numeric is not None
+                    and last.numeric < folio.numeric
+                ):
+                    raise self.error("a range that ends before it starts", i, k)
+                j = k
+            ranges.append(FolioRange(folio, last))
+            i = j
+            # more ranges: ", 46", " and 48", " и 49", "; 50" is a new reference
+            if i < len(toks) and _is_punct(toks[i], ","):
+                nxt = i + 1
+                if nxt < len(toks) and toks[nxt].kind == "word" and toks[nxt].text in {"and", "и"}:
+                    nxt += 1
+                if self.folio_at(nxt)[0] is not None and not self.level_start(nxt):
+                    i = nxt
+                    continue
+                break
+            if (
+                i < len(toks)
+                and toks[i].text in {"and", "и", "&"}
+                and self.folio_at(i + 1)[0] is not None
+            ):
+                i += 1
+                continue
+            break
+        end_tok = toks[i - 1] if i > start else toks[start]
+        text = self.text[toks[start].start : end_tok.end]
+        return Locator(tuple(ranges), unit, text=text, label=label), i
+
+    def folio_at(self, i: int) -> tuple[Folio | None, int]:
+        """One leaf number with an optional verso mark: "5", "5ob.", "5 об.", "17a"."""
+        toks = self.toks
+        if i >= len(toks) or toks[i].kind != "num":
+            return None, i
+        tok = toks[i]
+        number, suffix = tok.text, tok.suffix
+        verso = False
+        j = i + 1
+        if suffix:
+            mark = _LABELS.get(suffix.casefold())
+            if mark is not None and mark.role in {"verso", "recto"}:
+                verso = mark.role == "verso"
+                if j < len(toks) and _is_punct(toks[j], ".") and not toks[j].space_before:
+                    j += 1
+            else:
+                number += suffix
+        else:
+            hit = self.label_at(j)
+            if hit is not None and hit.label.role in {"verso", "recto"}:
+                verso = hit.label.role == "verso"
+                j = hit.next
+        return Folio(number, verso), j
+
+
+_DEPTH: dict[str, int] = {
+    "fond": 1,
+    "section": 2,
+    "year": 3,
+    "opis": 4,
+    "papka": 5,
+    "delo": 6,
+    "tom": 7,
+    "chast": 8,
+}
+
+
+def _glued(prev: _Tok, tok: _Tok) -> bool:
+    """True when ``tok`` continues a word (no space, no punctuation between)."""
+    return prev.kind == "word" and not tok.space_before and prev.end == tok.start
+
+
+def _is_year(tok: _Tok) -> bool:
+    return not tok.suffix and len(tok.text) == 4 and 1700 <= int(tok.text) <= 2100
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(letters) <= 12 and all(c.isupper() for c in letters) and " " not in word
+
+
+def _archive_candidates(cited: str) -> Iterator[str]:
+    """Ways to read an archive as cited: whole, the acronym in parentheses, the part before."""
+    yield cited
+    if "(" in cited and cited.endswith(")"):
+        outer, _, inner = cited[:-1].partition("(")
+        yield inner.strip()
+        yield outer.strip()
+    elif "(" in cited:
+        outer, _, rest = cited.partition("(")
+        yield outer.strip()
+        yield rest.partition(")")[0].strip()
+    for sep in (",", "."):
+        if sep in cited:
+            yield cited.split(sep, 1)[0].strip()
+
+
+def _dotted_levels(text: str) -> list[Level]:
+    prefix = ""
+    parts = text.split(".")
+    if parts[0].isalpha():
+        prefix = parts.pop(0) + "."
+    kinds: tuple[LevelKind, ...] = ("fond", "opis", "delo")
+    levels = [
+        Level(kind, (prefix if kind == "fond" else "") + value, label=None)
+        for kind, value in zip(kinds, parts, strict=False)
+    ]
+    return levels + [Level("_leaf", v) for v in parts[3:]]  # type: ignore[arg-type]
+
+
+def _expand_end(first: Folio, last: Folio) -> Folio:
+    """Expand an abbreviated range end: 105-6 is 105-106, 124-30 is 124-130."""
+    a, b = first.number, last.number
+    if a.isdigit() and b.isdigit() and len(b) < len(a) and int(b) < int(a):
+        expanded = a[: len(a) - len(b)] + b
+        if int(expanded) >= int(a):
+            return attrs.evolve(last, number=expanded)
+    return last
+
+
+def _split_dotted_leaf(levels: list[Level]) -> tuple[list[Level], Locator | None]:
+    leaves = [lv for lv in levels if lv.kind == "_leaf"]  # type: ignore[comparison-overlap]
+    if not leaves:
+        return levels, None
+    rest = [lv for lv in levels if lv.kind != "_leaf"]  # type: ignore[comparison-overlap]
+    return rest, Locator.of(FolioRange(Folio(leaves[0].value)))
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
+    """Parse exactly one fond-family reference.
+
+    Raises :class:`~archref.ParseError` when ``text`` is not one reference.
+    """
+    refs = _parse(text, registry, chain=False)
+    return refs[0]
+
+
+def parse_chain(text: str, *, registry: Registry | None = None) -> list[ArchivalReference]:
+    """Parse a chain of references separated by ";" in which later ones inherit.
+
+    Each later reference takes the archive and the upper levels it omits from
+    the one before it:
+
+    >>> [str(r) for r in parse_chain("RGASPI, f. 17, op. 163, d. 1326, l. 233; d. 1350, l. 40")]
+    ['RGASPI, f. 17, op. 163, d. 1326, l. 233', 'RGASPI, f. 17, op. 163, d. 1350, l. 40']
+    >>> [str(r) for r in parse_chain("ГАОО. Ф. 235. Оп. 7. Д. 42; Оп. 8. Д. 4794")]
+    ['ГАОО, f. 235, op. 7, d. 42', 'ГАОО, f. 235, op. 8, d. 4794']
+    """
+    return _parse(text, registry, chain=True)
+
+
+def _parse(text: str, registry: Registry | None, *, chain: bool) -> list[ArchivalReference]:
+    if not isinstance(text, str):
+        raise TypeError(f"expected a str, not {type(text).__name__}")
+    if not text.strip():
+        raise ParseError("empty text is not a reference", text, 0, len(text))
+    p = _Parser(text, registry or default_registry())
+    return _parse_tokens(p, chain=chain)
+
+
+def _parse_tokens(p: _Parser, *, chain: bool) -> list[ArchivalReference]:
+    toks = p.toks
+    start = p.archive_end()
+    if start >= len(toks):
+        raise p.error("no fond, opis or delo found", 0, len(toks))
+    archive, cited = p.resolve_archive(start)
+    refs: list[ArchivalReference] = []
+    i = start
+    previous: ArchivalReference | None = None
+    while True:
+        ref_start = toks[i].start
+        levels, locator, i = p.parse_levels(i)
+        levels, dotted_locator = _split_dotted_leaf(levels)
+        if dotted_locator is not None:
+            if locator is not None:
+                raise p.error("leaves given twice", i - 1)
+            locator = dotted_locator
+        if previous is not None:
+            levels = _inherit(previous.levels, levels)
+        ref = ArchivalReference(
+            archive=archive,
+            levels=tuple(levels),
+            folios=locator,
+            archive_as_cited=cited,
+            text=p.text[toks[0].start if previous is None else ref_start : toks[i - 1].end],
+        )
+        _check_complete(p, ref, archive is not None or cited is not None, i)
+        refs.append(ref)
+        previous = ref
+        if i >= len(toks) or (i == len(toks) - 1 and _is_punct(toks[i], ".;")):
+            return refs  # a final full stop or semicolon is tolerated
+        if _is_punct(toks[i], ";") and chain and p.level_start(p.skip_seps(i + 1)):
+            i = p.skip_seps(i + 1)
+            continue
+        if _is_punct(toks[i], ";,") and p.level_start(p.skip_seps(i + 1)):
+            raise p.error(
+                "the text holds several references; use parse_chain() or archref.extract()",
+                i,
+                len(toks),
+            )
+        raise p.error("unexpected text after the reference", i, len(toks))
+
+
+def _inherit(upper: Sequence[Level], lower: Sequence[Level]) -> list[Level]:
+    """Fill the levels a chained reference omits from the reference before it."""
+    depth = _DEPTH.get(lower[0].kind)
+    if depth is None:
+        return list(lower)
+    keep = [lv for lv in upper if _DEPTH.get(lv.kind, 99) < depth]
+    return keep + list(lower)
+
+
+def _check_complete(p: _Parser, ref: ArchivalReference, has_archive: bool, end: int) -> None:
+    if not has_archive and len(ref.levels) < 2 and ref.folios is None:
+        raise p.error("a lone level with no archive is not a reference", 0, end)
+
+
+# --------------------------------------------------------------------------- formatting
+
+_STYLE_LABELS: dict[str, dict[str, dict[str, str]]] = {
+    # label set -> style -> level kind -> label
+    "ru": {
+        "en": {
+            "fond": "f.",
+            "opis": "op.",
+            "papka": "p.",
+            "delo": "d.",
+            "tom": "t.",
+            "chast": "ch.",
+            "year": "g.",
+            "leaf": "l.",
+            "leaves": "ll.",
+            "page": "p.",
+            "pages": "pp.",
+            "verso": "ob.",
+        },
+        "en-full": {
+            "fond": "fond",
+            "opis": "opis",
+            "papka": "papka",
+            "delo": "delo",
+            "tom": "tom",
+            "chast": "chast'",
+            "year": "god",
+            "leaf": "list",
+            "leaves": "listy",
+            "page": "page",
+            "pages": "pages",
+            "verso": " ob.",
+        },
+        "ru": {
+            "fond": "Ф.",
+            "opis": "Оп.",
+            "papka": "П.",
+            "delo": "Д.",
+            "tom": "Т.",
+            "chast": "Ч.",
+            "year": "г.",
+            "leaf": "Л.",
+            "leaves": "Л.",
+            "page": "С.",
+            "pages": "С.",
+            "verso": " об.",
+        },
+        "de": {
+            "fond": "F.",
+            "opis": "Op.",
+            "papka": "P.",
+            "delo": "D.",
+            "tom": "T.",
+            "chast": "Tl.",
+            "year": "g.",
+            "leaf": "Bl.",
+            "leaves": "Bl.",
+            "page": "S.",
+            "pages": "S.",
+            "verso": "v",
+        },
+    },
+    "uk": {
+        "en": {"fond": "f.", "opis": "op.", "delo": "spr.", "leaf": "ark.", "leaves": "ark."},
+        "en-full": {
+            "fond": "fond",
+            "opis": "opys",
+            "delo": "sprava",
+            "leaf": "arkush",
+            "leaves": "arkushi",
+        },
+        "ru": {
+            "fond": "Ф.",
+            "opis": "Оп.",
+            "delo": "Спр.",
+            "leaf": "Арк.",
+            "leaves": "Арк.",
+            "verso": " зв.",
+        },
+    },
+    "bg": {
+        "en": {"delo": "a.e."},
+        "en-full": {"delo": "a.e."},
+        "ru": {"delo": "А.е."},
+    },
+}
+_STYLE_LABELS["et"] = {}
+_SEP = {"en": ", ", "en-full": ", ", "ru": ". ", "de": ", "}
+
+
+def _labels(label_set: str, style: str) -> dict[str, str]:
+    base = dict(_STYLE_LABELS["ru"][style])
+    base.update(_STYLE_LABELS.get(label_set, {}).get(style, {}))
+    return base
+
+
+def _format_folio(folio: Folio, verso_mark: str) -> str:
+    if not folio.verso:
+        return folio.number
+    return folio.number + verso_mark
+
+
+def format_locator(locator: Locator, style: Style = "en", label_set: str = "ru") -> str:
+    """The locator with its label in a style: "ll. 71–72", "Л. 5 об."."""
+    labels = _labels(label_set, style)
+    verso = labels.get("verso", "ob.")
+    parts = []
+    for r in locator.ranges:
+        s = _format_folio(r.first, verso)
+        if r.last is not None:
+            s += "–" + _format_folio(r.last, verso)
+        parts.append(s)
+    plural = locator.is_plural
+    key = (
+        ("leaves" if plural else "leaf")
+        if locator.unit == "leaf"
+        else ("pages" if plural else "page")
+    )
+    return f"{labels[key]} {', '.join(parts)}"
+
+
+def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
+    """Write a reference in a notation style.
+
+    Styles: ``"en"`` (English abbreviated, the default), ``"en-full"``
+    (English full words), ``"ru"`` (Cyrillic, GOST full-stop style) and
+    ``"de"`` (German). Parsing the result gives back an equal reference.
+    """
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    archive = ref.archive
+    label_set = archive.labels if archive is not None else "ru"
+    labels = _labels(label_set, style)
+    parts: list[str] = []
+    if archive is not None:
+        name = (
+            archive.acronym_cyrillic if style == "ru" and archive.acronym_cyrillic else archive.id
+        )
+        parts.append(name)
+    elif ref.archive_as_cited:
+        parts.append(ref.archive_as_cited)
+    seen_delo = False
+    levels = list(ref.levels)
+    if label_set == "et" and [lv.kind for lv in levels[:3]] == ["fond", "opis", "delo"]:
+        parts.append(".".join(lv.value for lv in levels[:3]))  # ERAF.9596.1.18
+        levels = levels[3:]
+    for level in levels:
+        if level.kind == "section":
+            s = level.value if level.title is None else f"{level.title} ({level.value})"
+            parts.append(s)
+            continue
+        if level.kind == "year":
+            piece = f"{level.value} {labels['year']}" if style != "de" else level.value
+        else:
+            label = labels.get(level.kind, level.kind)
+            if level.kind == "papka" and seen_delo and style in {"en", "de"}:
+                label = "pa." if style == "en" else "Pa."  # "p." after delo reads as a page
+            piece = f"{label} {level.value}"
+        if level.title:
+            piece += f" ({level.title})"
+        seen_delo = seen_delo or level.kind == "delo"
+        parts.append(piece)
+    if ref.folios is not None:
+        parts.append(format_locator(ref.folios, style, label_set))
+    return _join(parts, _SEP[style])
+
+
+def _join(parts: Sequence[str], sep: str) -> str:
+    """Join with ``sep``, without doubling a full stop ("1806 г.. Оп." -> "1806 г. Оп.")."""
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        out += (sep.lstrip(".") if out.endswith(".") and sep.startswith(".") else sep) + part
+    return out
