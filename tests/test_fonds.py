@@ -199,9 +199,9 @@ def test_semicolons_inside_one_reference() -> None:
 
 
 def test_unknown_archive_is_kept_as_cited() -> None:
-    ref = archref.parse("Архив УФСБ РФ по Республике Марий Эл. Д. 595. Л. 186–189.")
+    ref = archref.parse("Личный архив автора. Д. 595. Л. 186–189.")
     assert ref.archive is None
-    assert ref.archive_as_cited == "Архив УФСБ РФ по Республике Марий Эл"
+    assert ref.archive_as_cited == "Личный архив автора"
     assert ref.delo == "595"
     assert str(ref.folios) == "186–189"
 
@@ -226,7 +226,9 @@ def test_chain_inherits_upper_levels() -> None:
 
 
 def test_chain_with_new_opis_and_new_fond() -> None:
-    refs = fonds.parse_chain("ГАОО. Ф. 235. Оп. 7. Д. 42; Оп. 8. Д. 4794; Ф. 1120. Оп. 1. Д. 21. Т. 1")
+    refs = fonds.parse_chain(
+        "ГАОО. Ф. 235. Оп. 7. Д. 42; Оп. 8. Д. 4794; Ф. 1120. Оп. 1. Д. 21. Т. 1"
+    )
     assert [levels(r) for r in refs] == [
         [("fond", "235"), ("opis", "7"), ("delo", "42")],
         [("fond", "235"), ("opis", "8"), ("delo", "4794")],
@@ -294,7 +296,9 @@ def test_equality_ignores_spelling_but_not_content() -> None:
         ("RGASPI, f. 17, op. 3, d. 1, ll. 30-19", "ends before it starts", "30-19"),
     ],
 )
-def test_bad_input_gives_a_clear_parse_error(text: str, message: str, offending: str | None) -> None:
+def test_bad_input_gives_a_clear_parse_error(
+    text: str, message: str, offending: str | None
+) -> None:
     with pytest.raises(ParseError) as info:
         archref.parse(text)
     err = info.value
@@ -320,3 +324,26 @@ def test_parse_rejects_non_strings() -> None:
 
 def test_level_constructor_keeps_labels_out_of_equality() -> None:
     assert Level("fond", "558", label="f.") == Level("fond", "558", label="Ф.")
+
+
+# --------------------------------------------------------------------------- ibid.
+
+
+def test_ibid_resolves_against_its_antecedent() -> None:
+    first = archref.parse("РГАСПИ. Ф.17. Оп.171. Д.373. Л.1–2.")
+    (same_file,) = fonds.parse_chain("Там\u00a0же. Л.74.", antecedent=first)
+    assert levels(same_file) == levels(first)
+    assert str(same_file.folios) == "74"
+    (other_file,) = fonds.parse_chain("Там же. Д.377. Л.116–136.", antecedent=first)
+    assert (other_file.fond, other_file.opis, other_file.delo) == ("17", "171", "377")
+    (new_opis,) = fonds.parse_chain("Ibid., op. 3, d. 1051, l. 44, 46.", antecedent=first)
+    assert (new_opis.fond, new_opis.opis, new_opis.delo) == ("17", "3", "1051")
+    assert new_opis.archive == first.archive
+    (bare,) = fonds.parse_chain("Ibid.", antecedent=first)
+    assert bare == first
+
+
+def test_ibid_without_antecedent_is_an_error_not_a_guess() -> None:
+    with pytest.raises(ParseError, match="repeats an earlier reference") as info:
+        archref.parse("Там же. Л.74.")
+    assert info.value.offending == "Там же."

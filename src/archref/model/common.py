@@ -9,11 +9,11 @@ The exception hierarchy is small on purpose (after python-stdnum):
 ``ParseError`` is also a :class:`ValueError`, so code that already catches
 ``ValueError`` around parsing keeps working.
 
->>> err = ParseError("expected an identifier after 'op.'", "RGASPI, f. 558, op.", 15, 19)
+>>> err = ParseError("expected an identifier after 'op.'", "RGASPI, f. 558, op.", 16, 19)
 >>> err.offending
 'op.'
 >>> print(err)
-expected an identifier after 'op.' at column 16: 'op.'
+expected an identifier after 'op.' at column 17: 'op.'
 """
 
 from __future__ import annotations

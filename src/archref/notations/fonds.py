@@ -79,6 +79,7 @@ from archref.model import (
 from archref.registry import Registry, default_registry
 
 __all__ = [
+    "IBID_MARKERS",
     "STYLES",
     "Style",
     "format_reference",
@@ -194,7 +195,9 @@ _add_labels(
     "sailik",
 )
 _add_labels(_Label("level", "tom"), "t", "tom", "т", "том", "vol")
-_add_labels(_Label("level", "chast"), "ch", "chast", "chast'", "chast’", "ч", "часть", "част")
+_add_labels(
+    _Label("level", "chast"), "ch", "chast", "chast'", "chast’", "tl", "teil", "ч", "часть", "част"
+)
 _add_labels(_Label("year"), "g", "god", "г", "год")
 _add_labels(
     _Label("leaf"),
@@ -391,16 +394,21 @@ class _Parser:
         if last == 0:
             return None, None
         cited = self.text[toks[0].start : toks[last - 1].end].strip()
+        found: tuple[Archive, str] | None = None
         for candidate in _archive_candidates(cited):
             archive = self.registry.get(candidate)
-            if archive is not None:
-                return archive, candidate
+            if archive is not None and (
+                found is None or (archive == found[0] and len(candidate) < len(found[1]))
+            ):
+                found = archive, candidate  # "Full Name (ACRONYM)": remember the acronym
+        if found is not None:
+            return found
         if len(cited) > 120 or any(ch.isdigit() for ch in cited):
             raise self.error("not an archive name", 0, last)
         return None, cited
 
     def parse_levels(
-        self, i: int, *, first_label_required: bool = True
+        self, i: int, *, bare_locator: bool = False
     ) -> tuple[list[Level], Locator | None, int]:
         """Read levels and an optional locator from token ``i``; return the next index."""
         toks = self.toks
@@ -441,7 +449,7 @@ class _Parser:
                     continue
                 if role in {"leaf", "page"}:
                     unit: LocatorUnit = "leaf" if role == "leaf" else "page"
-                    if not levels:
+                    if not levels and not bare_locator:
                         raise self.error("leaves cited before any fond, opis or delo", i, hit.next)
                     locator, i = self.parse_locator(hit.next, unit, hit.text, hit.start)
                     i = self.skip_seps(i)
@@ -477,7 +485,7 @@ class _Parser:
                     i = self.skip_seps(i)
                     continue
             break
-        if first_label_required and not levels:
+        if not levels and not (bare_locator and locator is not None):
             raise self.error("no fond, opis or delo found", i)
         return levels, locator, i
 
@@ -672,11 +680,16 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
 
     Raises :class:`~archref.ParseError` when ``text`` is not one reference.
     """
-    refs = _parse(text, registry, chain=False)
+    refs = _parse(text, registry, chain=False, antecedent=None)
     return refs[0]
 
 
-def parse_chain(text: str, *, registry: Registry | None = None) -> list[ArchivalReference]:
+def parse_chain(
+    text: str,
+    *,
+    antecedent: ArchivalReference | None = None,
+    registry: Registry | None = None,
+) -> list[ArchivalReference]:
     """Parse a chain of references separated by ";" in which later ones inherit.
 
     Each later reference takes the archive and the upper levels it omits from
@@ -685,32 +698,85 @@ def parse_chain(text: str, *, registry: Registry | None = None) -> list[Archival
     >>> [str(r) for r in parse_chain("RGASPI, f. 17, op. 163, d. 1326, l. 233; d. 1350, l. 40")]
     ['RGASPI, f. 17, op. 163, d. 1326, l. 233', 'RGASPI, f. 17, op. 163, d. 1350, l. 40']
     >>> [str(r) for r in parse_chain("ГАОО. Ф. 235. Оп. 7. Д. 42; Оп. 8. Д. 4794")]
-    ['ГАОО, f. 235, op. 7, d. 42', 'ГАОО, f. 235, op. 8, d. 4794']
+    ['GAOO, f. 235, op. 7, d. 42', 'GAOO, f. 235, op. 8, d. 4794']
+
+    A text that opens with "Ibid." ("Там же", "Ebd.") repeats ``antecedent``,
+    changing only what it cites:
+
+    >>> first = parse("ЦА ФСБ. Ф.3. Оп.5. Д.1410. Л.212")
+    >>> [str(r) for r in parse_chain("Там же. Оп.4. Д.2241. Л.685.", antecedent=first)]
+    ['TsA FSB, f. 3, op. 4, d. 2241, l. 685']
+    >>> [str(r) for r in parse_chain("Ibid., l. 7", antecedent=first)]
+    ['TsA FSB, f. 3, op. 5, d. 1410, l. 7']
     """
-    return _parse(text, registry, chain=True)
+    return _parse(text, registry, chain=True, antecedent=antecedent)
 
 
-def _parse(text: str, registry: Registry | None, *, chain: bool) -> list[ArchivalReference]:
+#: Words that open a short form repeating the previous reference.
+IBID_MARKERS = frozenset(
+    {"ibid", "ibidem", "там же", "tam zhe", "tam že", "ebenda", "ebd", "tamtéž", "tamže"}
+)
+
+
+def _ibid_end(toks: Sequence[_Tok]) -> int | None:
+    """Index of the first token after an opening "Ibid." / "Там же", if there is one."""
+    words: list[str] = []
+    for i, tok in enumerate(toks[:3]):
+        if tok.kind != "word":
+            break
+        words.append(tok.text.casefold())
+        if " ".join(words) in IBID_MARKERS:
+            j = i + 1
+            while j < len(toks) and _is_punct(toks[j], ".,:"):
+                j += 1
+            return j
+    return None
+
+
+def _parse(
+    text: str,
+    registry: Registry | None,
+    *,
+    chain: bool,
+    antecedent: ArchivalReference | None,
+) -> list[ArchivalReference]:
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}")
     if not text.strip():
         raise ParseError("empty text is not a reference", text, 0, len(text))
     p = _Parser(text, registry or default_registry())
-    return _parse_tokens(p, chain=chain)
+    return _parse_tokens(p, chain=chain, antecedent=antecedent)
 
 
-def _parse_tokens(p: _Parser, *, chain: bool) -> list[ArchivalReference]:
+def _parse_tokens(
+    p: _Parser, *, chain: bool, antecedent: ArchivalReference | None
+) -> list[ArchivalReference]:
     toks = p.toks
-    start = p.archive_end()
-    if start >= len(toks):
-        raise p.error("no fond, opis or delo found", 0, len(toks))
-    archive, cited = p.resolve_archive(start)
+    ibid = _ibid_end(toks)
+    previous: ArchivalReference | None = None
+    if ibid is not None:
+        if antecedent is None:
+            raise p.error(
+                "'ibid.' repeats an earlier reference, and none was given"
+                " (pass antecedent=, or use archref.extract on the whole note)",
+                0,
+                ibid,
+            )
+        start = ibid
+        archive, cited = antecedent.archive, antecedent.archive_as_cited
+        previous = antecedent
+        if start >= len(toks) or (start == len(toks) - 1 and _is_punct(toks[start], ";")):
+            return [attrs.evolve(antecedent, text=p.text)]  # a bare "Ibid."
+    else:
+        start = p.archive_end()
+        if start >= len(toks):
+            raise p.error("no fond, opis or delo found", 0, len(toks))
+        archive, cited = p.resolve_archive(start)
     refs: list[ArchivalReference] = []
     i = start
-    previous: ArchivalReference | None = None
     while True:
         ref_start = toks[i].start
-        levels, locator, i = p.parse_levels(i)
+        levels, locator, i = p.parse_levels(i, bare_locator=previous is not None)
         levels, dotted_locator = _split_dotted_leaf(levels)
         if dotted_locator is not None:
             if locator is not None:
@@ -723,7 +789,7 @@ def _parse_tokens(p: _Parser, *, chain: bool) -> list[ArchivalReference]:
             levels=tuple(levels),
             folios=locator,
             archive_as_cited=cited,
-            text=p.text[toks[0].start if previous is None else ref_start : toks[i - 1].end],
+            text=p.text[toks[0].start if not refs else ref_start : toks[i - 1].end],
         )
         _check_complete(p, ref, archive is not None or cited is not None, i)
         refs.append(ref)
@@ -744,6 +810,8 @@ def _parse_tokens(p: _Parser, *, chain: bool) -> list[ArchivalReference]:
 
 def _inherit(upper: Sequence[Level], lower: Sequence[Level]) -> list[Level]:
     """Fill the levels a chained reference omits from the reference before it."""
+    if not lower:
+        return list(upper)
     depth = _DEPTH.get(lower[0].kind)
     if depth is None:
         return list(lower)
@@ -908,7 +976,7 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
             parts.append(s)
             continue
         if level.kind == "year":
-            piece = f"{level.value} {labels['year']}" if style != "de" else level.value
+            piece = f"{level.value} {labels['year']}"
         else:
             label = labels.get(level.kind, level.kind)
             if level.kind == "papka" and seen_delo and style in {"en", "de"}:
