@@ -215,6 +215,8 @@ _add_labels(
     "blatt",
     "ark",
     "arkush",
+    "arkushi",
+    "arkushy",
     "арк",
     "аркуш",
     "аркуші",
@@ -226,7 +228,9 @@ _add_labels(
     "leaves",
 )
 _add_labels(_Label("page"), "pp", "page", "pages", "s", "с", "стр", "str")
-_add_labels(_Label("verso"), "ob", "об", "oborot", "оборот", "v", "verso", "об'")
+_add_labels(
+    _Label("verso"), "ob", "об", "oborot", "оборот", "v", "verso", "об'", "зв", "zv", "зворот"
+)
 _add_labels(_Label("recto"), "r", "recto")
 
 # "а.е." / "a.e." (Bulgarian archivna edinitsa) and "a. j." (Czech) span two tokens.
@@ -591,7 +595,7 @@ class _Parser:
                     j += 1
             else:
                 number += suffix
-        else:
+        if not verso:
             hit = self.label_at(j)
             if hit is not None and hit.label.role in {"verso", "recto"}:
                 verso = hit.label.role == "verso"
@@ -911,6 +915,8 @@ _STYLE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 _STYLE_LABELS["et"] = {}
+_DOTTED = re.compile(r"(?:[A-Z]{2,8}\.)?\d+[^\W\d_]?(?:\.\d+[^\W\d_]?){2}")
+_PAPKA_AFTER_DELO = {"en": "pa.", "ru": "Пап.", "de": "Pap."}
 _SEP = {"en": ", ", "en-full": ", ", "ru": ". ", "de": ", "}
 
 
@@ -923,6 +929,8 @@ def _labels(label_set: str, style: str) -> dict[str, str]:
 def _format_folio(folio: Folio, verso_mark: str) -> str:
     if not folio.verso:
         return folio.number
+    if folio.number[-1:].isalpha() and not verso_mark.startswith(" "):
+        return f"{folio.number} {verso_mark}"  # "17a ob.", not "17aob."
     return folio.number + verso_mark
 
 
@@ -968,8 +976,11 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     seen_delo = False
     levels = list(ref.levels)
     if label_set == "et" and [lv.kind for lv in levels[:3]] == ["fond", "opis", "delo"]:
-        parts.append(".".join(lv.value for lv in levels[:3]))  # ERAF.9596.1.18
-        levels = levels[3:]
+        dotted = ".".join(lv.value for lv in levels[:3])  # ERAF.9596.1.18
+        if _DOTTED.fullmatch(dotted):
+            parts.append(dotted)
+            levels = levels[3:]
+            seen_delo = True
     for level in levels:
         if level.kind == "section":
             s = level.value if level.title is None else f"{level.title} ({level.value})"
@@ -979,8 +990,8 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
             piece = f"{level.value} {labels['year']}"
         else:
             label = labels.get(level.kind, level.kind)
-            if level.kind == "papka" and seen_delo and style in {"en", "de"}:
-                label = "pa." if style == "en" else "Pa."  # "p." after delo reads as a page
+            if level.kind == "papka" and seen_delo:
+                label = _PAPKA_AFTER_DELO.get(style, label)  # "p." after delo reads as a page
             piece = f"{label} {level.value}"
         if level.title:
             piece += f" ({level.title})"
