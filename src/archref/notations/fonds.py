@@ -363,6 +363,23 @@ class _Parser:
             i += 1
         return i
 
+    def chain_next(self, i: int) -> int | None:
+        """After a reference: where the next one of a chain starts, if one does.
+
+        Separators are ";", "," and the words "and", "и", "&", alone or after
+        a comma: "d. 62, ll. 54-72, 75-87, and d. 343, pp. 97-103".
+        """
+        toks = self.toks
+        j = i
+        if j < len(toks) and _is_punct(toks[j], ";,"):
+            j += 1
+        if j < len(toks) and toks[j].text in {"and", "и", "&"}:
+            j += 1
+        if j == i:
+            return None
+        j = self.skip_seps(j)
+        return j if self.level_start(j) else None
+
     # ------------------------------------------------------------------ grammar
 
     def level_start(self, i: int) -> bool:
@@ -800,10 +817,11 @@ def _parse_tokens(
         previous = ref
         if i >= len(toks) or (i == len(toks) - 1 and _is_punct(toks[i], ".;")):
             return refs  # a final full stop or semicolon is tolerated
-        if _is_punct(toks[i], ";") and chain and p.level_start(p.skip_seps(i + 1)):
-            i = p.skip_seps(i + 1)
+        nxt = p.chain_next(i)
+        if nxt is not None and chain:
+            i = nxt
             continue
-        if _is_punct(toks[i], ";,") and p.level_start(p.skip_seps(i + 1)):
+        if nxt is not None:
             raise p.error(
                 "the text holds several references; use parse_chain() or archref.extract()",
                 i,

@@ -1,0 +1,90 @@
+"""The command line: parse, --json, --style, stdin, demo, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from archref.cli import main, sample_lines
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(argv)
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def test_parse_prints_the_canonical_form(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(["parse", "TsKhSD, f. 5, op. 28, d. 103, l. 2"], capsys)
+    assert status == 0 and err == ""
+    assert out == "RGANI, f. 5, op. 28, d. 103, l. 2\n"
+
+
+def test_parse_in_another_style(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        ["parse", "--style", "ru", "RGASPI, f. 558, op. 11, d. 62, ll. 71-72"], capsys
+    )
+    assert status == 0
+    assert out == "РГАСПИ. Ф. 558. Оп. 11. Д. 62. Л. 71–72\n"
+
+
+def test_parse_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["parse", "--json", "AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11"], capsys)
+    assert status == 0
+    data = json.loads(out)
+    ref = data["reference"]
+    assert ref["archive"]["id"] == "AVPRF"
+    assert (ref["fond"], ref["opis"], ref["delo"], ref["papka"]) == ("059a", "5a", "4", "11")
+
+
+def test_errors_go_to_stderr_with_position_and_exit_1(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(
+        ["parse", "RGASPI, f. 558, op. 11, d. 62, ll. 71-72", "RGASPI, f. 558, op."], capsys
+    )
+    assert status == 1
+    assert out == "RGASPI, f. 558, op. 11, d. 62, ll. 71–72\n"
+    assert err.startswith("<arg 2>:17: error: expected an identifier after 'op.'")
+
+
+def test_json_error_objects(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["parse", "--json", "hello"], capsys)
+    assert status == 1
+    error = json.loads(out)["error"]
+    assert error["column"] == 1 and "no fond" in error["message"]
+
+
+def test_stdin_one_reference_per_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("РГАНИ. Ф.2. Оп.1. Д.224. Л.70.\n\nnot one\n"))
+    status, out, err = run(["parse"], capsys)
+    assert status == 1
+    assert out == "RGANI, f. 2, op. 1, d. 224, l. 70\n"
+    assert err.startswith("<stdin>:3:1: error:")
+
+
+def test_demo_parses_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["demo"], capsys)
+    assert status == 0
+    lines = sample_lines()
+    assert len(lines) >= 15
+    assert f"from {len(lines)} sample footnotes" in out
+    assert "RGANI    TsKhSD" in out  # a former name, resolved
+    assert "not parsed" not in out
+
+
+def test_usage_error_exits_2() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "archref", "parse", "--style", "klingon", "x"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "invalid choice" in proc.stderr
