@@ -23,6 +23,7 @@ from archref.model import (
     ParseError,
     RegistryError,
 )
+from archref.formats.render import render
 from archref.parsing import Reference, parse
 from archref.registry import Registry, default_registry
 
@@ -45,4 +46,5 @@ __all__ = [
     "__version__",
     "default_registry",
     "parse",
+    "render",
 ]
