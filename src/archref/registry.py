@@ -69,6 +69,7 @@ class Registry:
     def __init__(self, archives: Iterable[Archive]) -> None:
         self._by_id: dict[str, Archive] = {}
         self._index: dict[str, Lookup] = {}
+        self._max_words = 1
         for archive in archives:
             if archive.id in self._by_id:
                 raise RegistryError(f"duplicate archive id {archive.id!r}")
@@ -84,6 +85,7 @@ class Registry:
                         self._add(name, Lookup(archive, former), soft=True)
 
     def _add(self, alias: str, hit: Lookup, *, soft: bool = False) -> None:
+        self._max_words = max(self._max_words, len(alias.split()))
         key = alias_key(alias)
         if not key:
             raise RegistryError(f"{hit.archive.id}: empty alias {alias!r}")
@@ -112,6 +114,11 @@ class Registry:
         """The archive an alias names, or ``None``."""
         hit = self.lookup(alias)
         return hit.archive if hit else None
+
+    @property
+    def max_alias_words(self) -> int:
+        """The number of words in the longest alias (bounds scanning look-ahead)."""
+        return self._max_words
 
     def aliases(self) -> Iterator[tuple[str, Lookup]]:
         """Every (alias key, lookup) pair; used to build scanning patterns."""

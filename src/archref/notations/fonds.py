@@ -68,6 +68,7 @@ import attrs
 from archref.model import (
     ArchivalReference,
     Archive,
+    Diagnostic,
     Folio,
     FolioRange,
     Level,
@@ -81,6 +82,8 @@ from archref.registry import Registry, default_registry
 __all__ = [
     "IBID_MARKERS",
     "STYLES",
+    "Match",
+    "Scanner",
     "Style",
     "format_reference",
     "parse",
@@ -99,7 +102,8 @@ _TOKEN = re.compile(
   | (?P<dotted>(?:[A-Z]{2,8}\.)?\d+[^\W\d_]?(?:\.\d+[^\W\d_]?){2,4}(?!\d))
   | (?P<num>\d+)(?P<suf>[^\W\d_]{1,6})?
   | (?P<word>[^\W\d_]+(?:['’ʹ][^\W\d_]*)?)
-  | (?P<paren>\([^()]{0,400}\))
+  | (?P<open>\()
+  | (?P<close>\))
   | (?P<dash>[-‐‑‒–—−])
   | (?P<punct>[,;:.])
   | (?P<other>.)
@@ -107,7 +111,10 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-TokenKind = Literal["dotted", "num", "word", "paren", "dash", "punct", "other"]
+TokenKind = Literal["dotted", "num", "word", "open", "close", "dash", "punct", "other"]
+
+#: The longest parenthesis (in tokens) read as a title or gloss.
+_MAX_PAREN_TOKENS = 80
 
 
 class _Tok(NamedTuple):
@@ -312,11 +319,29 @@ class _Parser:
         # a stray apostrophe after the dot ("op.' 8") and a gloss ("fond (f.) 1286")
         if j < len(toks) and toks[j].kind == "other" and toks[j].text in "'’":
             j += 1
-        if j < len(toks) and toks[j].kind == "paren":
-            inner = toks[j].text[1:-1].strip().rstrip(".").casefold()
-            if _LABELS.get(inner) == label:
-                j += 1
+        gloss = self.paren_at(j)
+        if gloss is not None and _LABELS.get(gloss[0].rstrip(".").casefold()) == label:
+            j = gloss[1]
         return _LabelHit(label, i, j, self.text[tok.start : end_text])
+
+    def paren_at(self, i: int) -> tuple[str, int] | None:
+        """The text inside a parenthesis opening at token ``i``, and the index after it.
+
+        Only a short parenthesis without nested ones counts, so the look-ahead
+        is bounded and scanning stays linear.
+        """
+        toks = self.toks
+        if i >= len(toks) or toks[i].kind != "open":
+            return None
+        for j in range(i + 1, min(len(toks), i + _MAX_PAREN_TOKENS)):
+            kind = toks[j].kind
+            if kind == "open":
+                return None
+            if kind == "close":
+                if j == i + 1:
+                    return None
+                return self.text[toks[i].end : toks[j].start].strip(), j + 1
+        return None
 
     def _prefixed_id_at(self, i: int) -> bool:
         toks = self.toks
@@ -405,16 +430,17 @@ class _Parser:
                 return i
         return len(self.toks)
 
-    def resolve_archive(self, end: int) -> tuple[Archive | None, str | None]:
-        if end == 0:
+    def resolve_archive(self, begin: int, end: int) -> tuple[Archive | None, str | None]:
+        """The archive named by tokens ``begin:end`` (known, or kept as cited)."""
+        if end <= begin:
             return None, None
         toks = self.toks
         last = end
-        while last > 0 and toks[last - 1].kind == "punct":
+        while last > begin and toks[last - 1].kind == "punct":
             last -= 1
-        if last == 0:
+        if last == begin:
             return None, None
-        cited = self.text[toks[0].start : toks[last - 1].end].strip()
+        cited = self.text[toks[begin].start : toks[last - 1].end].strip()
         found: tuple[Archive, str] | None = None
         for candidate in _archive_candidates(cited):
             archive = self.registry.get(candidate)
@@ -425,17 +451,22 @@ class _Parser:
         if found is not None:
             return found
         if len(cited) > 120 or any(ch.isdigit() for ch in cited):
-            raise self.error("not an archive name", 0, last)
+            raise self.error("not an archive name", begin, last)
         return None, cited
 
     def parse_levels(
-        self, i: int, *, bare_locator: bool = False
+        self, i: int, *, bare_locator: bool = False, stop: int | None = None
     ) -> tuple[list[Level], Locator | None, int]:
-        """Read levels and an optional locator from token ``i``; return the next index."""
+        """Read levels and an optional locator from token ``i``; return the next index.
+
+        ``stop`` ends the reading before that token (used to keep the part of a
+        reference before an error).
+        """
         toks = self.toks
         levels: list[Level] = []
         locator: Locator | None = None
-        while i < len(toks):
+        limit = len(toks) if stop is None else stop
+        while i < limit:
             tok = toks[i]
             if tok.kind == "dotted":
                 if levels:
@@ -498,7 +529,7 @@ class _Parser:
                     i = self.skip_seps(i)
                     break
                 raise self.error("a number without a label", i, j)
-            if tok.kind in {"word", "paren"} and levels and levels[-1].kind in {"fond", "section"}:
+            if tok.kind in {"word", "open"} and levels and levels[-1].kind in {"fond", "section"}:
                 section = self.section_at(i)
                 if section is not None:
                     level, i = section
@@ -520,11 +551,9 @@ class _Parser:
 
     def title_at(self, i: int) -> tuple[str | None, int]:
         """A parenthesised title after an identifier: "f. 776 (Otdelenie ...)"."""
-        toks = self.toks
-        if i < len(toks) and toks[i].kind == "paren":
-            inner = toks[i].text[1:-1].strip()
-            if inner and _LABELS.get(inner.rstrip(".").casefold()) is None:
-                return inner, i + 1
+        paren = self.paren_at(i)
+        if paren is not None and _LABELS.get(paren[0].rstrip(".").casefold()) is None:
+            return paren
         return None, i
 
     def section_at(self, i: int) -> tuple[Level, int] | None:
@@ -535,13 +564,15 @@ class _Parser:
         while j < len(toks) and toks[j].kind == "word" and self.label_at(j) is None:
             words.append(toks[j])
             j += 1
-        paren = toks[j] if j < len(toks) and toks[j].kind == "paren" else None
+        if len(words) > 8:
+            return None
+        paren = self.paren_at(j)
         if paren is not None:
-            acronym = paren.text[1:-1].strip()
+            acronym, after = paren
             if not _is_acronym(acronym):
                 return None
             title = self.text[words[0].start : words[-1].end] if words else None
-            return Level("section", acronym, title=title), j + 1
+            return Level("section", acronym, title=title), after
         if len(words) == 1 and _is_acronym(words[0].text):
             return Level("section", words[0].text), j
         return None
@@ -739,8 +770,8 @@ IBID_MARKERS = frozenset(
 )
 
 
-def _ibid_end(toks: Sequence[_Tok]) -> int | None:
-    """Index of the first token after an opening "Ibid." / "Там же", if there is one."""
+def _ibid_end(toks: Sequence[_Tok], *, offset: int = 0, punct: bool = True) -> int | None:
+    """Index after an opening "Ibid." / "Там же" (and, with ``punct``, its punctuation)."""
     words: list[str] = []
     for i, tok in enumerate(toks[:3]):
         if tok.kind != "word":
@@ -748,9 +779,11 @@ def _ibid_end(toks: Sequence[_Tok]) -> int | None:
         words.append(tok.text.casefold())
         if " ".join(words) in IBID_MARKERS:
             j = i + 1
-            while j < len(toks) and _is_punct(toks[j], ".,:"):
+            while punct and j < len(toks) and _is_punct(toks[j], ".,:"):
                 j += 1
-            return j
+            if not punct and j < len(toks) and _is_punct(toks[j], ".") and not toks[j].space_before:
+                j += 1  # the full stop of "Ibid."
+            return offset + j
     return None
 
 
@@ -774,7 +807,6 @@ def _parse_tokens(
 ) -> list[ArchivalReference]:
     toks = p.toks
     ibid = _ibid_end(toks)
-    previous: ArchivalReference | None = None
     if ibid is not None:
         if antecedent is None:
             raise p.error(
@@ -783,51 +815,361 @@ def _parse_tokens(
                 0,
                 ibid,
             )
-        start = ibid
-        archive, cited = antecedent.archive, antecedent.archive_as_cited
-        previous = antecedent
-        if start >= len(toks) or (start == len(toks) - 1 and _is_punct(toks[start], ";")):
+        if ibid >= len(toks) or (ibid == len(toks) - 1 and _is_punct(toks[ibid], ";")):
             return [attrs.evolve(antecedent, text=p.text)]  # a bare "Ibid."
+        found = _read_chain(
+            p,
+            ibid,
+            antecedent.archive,
+            antecedent.archive_as_cited,
+            previous=antecedent,
+            first_token=0,
+            strict=True,
+        )
     else:
         start = p.archive_end()
         if start >= len(toks):
             raise p.error("no fond, opis or delo found", 0, len(toks))
-        archive, cited = p.resolve_archive(start)
-    refs: list[ArchivalReference] = []
-    i = start
+        archive, cited = p.resolve_archive(0, start)
+        found = _read_chain(p, start, archive, cited, previous=None, first_token=0, strict=True)
+    refs = [m.reference for m in found.matches]
+    i = found.end
+    if i >= len(toks) or (i == len(toks) - 1 and _is_punct(toks[i], ".;")):
+        if len(refs) > 1 and not chain:
+            raise p.error(
+                "the text holds several references; use parse_chain() or archref.extract()",
+                found.first_chain_sep,
+                len(toks),
+            )
+        return refs  # a final full stop or semicolon is tolerated
+    raise p.error("unexpected text after the reference", i, len(toks))
+
+
+@attrs.frozen
+class Match:
+    """A fond-family reference found in running text, with its span.
+
+    ``start``/``end`` are character offsets into the scanned text; ``chained``
+    is true when the reference took its archive and upper levels from the one
+    before it in a chain ("...; d. 1350, l. 40"); ``diagnostics`` explain a
+    reference that was cut short ("RGASPI, f. 558, op." gives the fond).
+    """
+
+    reference: ArchivalReference
+    start: int
+    end: int
+    chained: bool = False
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@attrs.frozen
+class _Chain:
+    matches: list[Match]
+    end: int  # token index after the chain
+    first_chain_sep: int  # token index of the first separator between references
+
+
+def _read_chain(
+    p: _Parser,
+    i: int,
+    archive: Archive | None,
+    cited: str | None,
+    *,
+    previous: ArchivalReference | None,
+    first_token: int,
+    strict: bool,
+) -> _Chain:
+    """Read one reference and the chained ones after it, starting at token ``i``.
+
+    ``first_token`` is where the first reference's text starts (its archive).
+    With ``strict`` a broken reference raises; otherwise it is cut at the
+    error and reported as a diagnostic, and reading stops there.
+    """
+    toks = p.toks
+    matches: list[Match] = []
+    sep = -1
+    begin = first_token
     while True:
-        ref_start = toks[i].start
-        levels, locator, i = p.parse_levels(i, bare_locator=previous is not None)
+        diagnostics: tuple[Diagnostic, ...] = ()
+        try:
+            levels, locator, j = p.parse_levels(i, bare_locator=previous is not None)
+        except ParseError as exc:
+            if strict:
+                raise
+            stop = _token_at(toks, exc.start)
+            if stop <= i:
+                break
+            try:
+                levels, locator, j = p.parse_levels(i, bare_locator=previous is not None, stop=stop)
+            except ParseError:
+                break
+            diagnostics = (
+                Diagnostic(
+                    code="ARC001",
+                    message=f"incomplete reference: {exc.message}",
+                    severity="warning",
+                    start=exc.start,
+                    end=exc.end,
+                    text=exc.offending,
+                ),
+            )
         levels, dotted_locator = _split_dotted_leaf(levels)
         if dotted_locator is not None:
             if locator is not None:
-                raise p.error("leaves given twice", i - 1)
+                if strict:
+                    raise p.error("leaves given twice", j - 1)
+                break
             locator = dotted_locator
         if previous is not None:
             levels = _inherit(previous.levels, levels)
+        last = j - 1
+        while last > i and _is_punct(toks[last], ",.:;") and not _abbreviation_dot(toks, last):
+            last -= 1  # separators after the last level are not part of the span
+        span_start, span_end = toks[begin].start, toks[last].end
         ref = ArchivalReference(
             archive=archive,
             levels=tuple(levels),
             folios=locator,
             archive_as_cited=cited,
-            text=p.text[toks[0].start if not refs else ref_start : toks[i - 1].end],
+            text=p.text[span_start:span_end],
         )
-        _check_complete(p, ref, archive is not None or cited is not None, i)
-        refs.append(ref)
+        if strict:
+            _check_complete(p, ref, archive is not None or cited is not None, j)
+        matches.append(Match(ref, span_start, span_end, bool(matches), diagnostics))
         previous = ref
-        if i >= len(toks) or (i == len(toks) - 1 and _is_punct(toks[i], ".;")):
-            return refs  # a final full stop or semicolon is tolerated
+        i = j
+        if diagnostics:
+            break
         nxt = p.chain_next(i)
-        if nxt is not None and chain:
-            i = nxt
-            continue
-        if nxt is not None:
-            raise p.error(
-                "the text holds several references; use parse_chain() or archref.extract()",
-                i,
-                len(toks),
+        if nxt is None:
+            break
+        if sep < 0:
+            sep = i
+        i = begin = nxt
+    return _Chain(matches, i, sep)
+
+
+def _abbreviation_dot(toks: Sequence[_Tok], i: int) -> bool:
+    """Is the full stop at ``i`` part of an abbreviation ("5ob.", "1806 g.")?"""
+    if not _is_punct(toks[i], ".") or i == 0 or toks[i].space_before:
+        return False
+    prev = toks[i - 1]
+    if prev.kind == "word":
+        return True
+    mark = _LABELS.get(prev.suffix.casefold()) if prev.kind == "num" and prev.suffix else None
+    return mark is not None and mark.role in {"verso", "recto"}
+
+
+def _token_at(toks: Sequence[_Tok], offset: int) -> int:
+    """Index of the first token that starts at or after ``offset``."""
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class Scanner:
+    """Finds fond-family references in running text (one pass over one tokenisation).
+
+    >>> note = "См. письмо (РГАСПИ. Ф.558. Оп.11. Д.729. Л.83–85) и ответ (АП РФ. Ф.3. Оп.58)."
+    >>> for m in Scanner(note).find():
+    ...     print(m.reference, "|", note[m.start : m.end])
+    RGASPI, f. 558, op. 11, d. 729, ll. 83–85 | РГАСПИ. Ф.558. Оп.11. Д.729. Л.83–85
+    APRF, f. 3, op. 58 | АП РФ. Ф.3. Оп.58
+
+    "Ibid." short forms are not resolved here: :meth:`ibid_markers` lists
+    them, and :meth:`parse_ibid` reads one against an antecedent.
+    """
+
+    def __init__(self, text: str, *, registry: Registry | None = None) -> None:
+        self.text = text
+        self.registry = registry or default_registry()
+        self._p = _Parser(text, self.registry)
+        self._max_alias = self.registry.max_alias_words
+
+    # ---------------------------------------------------------------- public
+
+    def find(self) -> list[Match]:
+        """Every reference in the text that is not an "ibid." short form."""
+        p, toks = self._p, self._p.toks
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            ibid = self._ibid_at(i)
+            if ibid is not None:
+                i = self._skip_ibid_tail(ibid)
+                continue
+            alias = self._alias_at(i)
+            if alias is not None:
+                archive, cited, j = alias
+                k = self._after_archive(j)
+                if k is not None:
+                    chain = _read_chain(
+                        p, k, archive, cited, previous=None, first_token=i, strict=False
+                    )
+                    if chain.matches:
+                        out.extend(chain.matches)
+                        i = max(chain.end, i + 1)
+                        continue
+                i = j
+                continue
+            if toks[i].kind != "dotted" and p.level_start(i) and self._boundary_before(i):
+                begin, name = self._unknown_archive_before(i)
+                chain = _read_chain(
+                    p, i, None, name, previous=None, first_token=begin, strict=False
+                )
+                first = chain.matches[0].reference if chain.matches else None
+                if first is not None and (name is not None or _is_substantial(first)):
+                    out.extend(chain.matches)
+                    i = max(chain.end, i + 1)
+                    continue
+            i += 1
+        return out
+
+    def ibid_markers(self) -> list[tuple[int, int]]:
+        """The (start, end) of every "Ibid." / "Там же" / "Ebd." marker."""
+        toks = self._p.toks
+        out = []
+        for i in range(len(toks)):
+            end = self._ibid_at(i)
+            if end is not None:
+                out.append((toks[i].start, toks[end - 1].end))
+        return out
+
+    def parse_ibid(self, offset: int, antecedent: ArchivalReference) -> list[Match]:
+        """Read the "ibid." short form at ``offset`` against ``antecedent``.
+
+        Returns the references it cites (a bare "Ibid." repeats the antecedent
+        whole); their spans start at the marker.
+        """
+        p, toks = self._p, self._p.toks
+        i = _token_at(toks, offset)
+        end = self._ibid_at(i)
+        if end is None:
+            return []
+        marker_end = toks[end - 1].end
+        j = end
+        while j < len(toks) and _is_punct(toks[j], ".,:"):
+            j += 1
+        if j < len(toks) and (p.level_start(j) or self._leaf_label_at(j)):
+            chain = _read_chain(
+                p,
+                j,
+                antecedent.archive,
+                antecedent.archive_as_cited,
+                previous=antecedent,
+                first_token=i,
+                strict=False,
             )
-        raise p.error("unexpected text after the reference", i, len(toks))
+            if chain.matches:
+                return chain.matches
+        bare = attrs.evolve(antecedent, text=self.text[toks[i].start : marker_end])
+        return [Match(bare, toks[i].start, marker_end)]
+
+    # ---------------------------------------------------------------- helpers
+
+    def _ibid_at(self, i: int) -> int | None:
+        toks = self._p.toks
+        if toks[i].kind != "word" or (i > 0 and _glued(toks[i - 1], toks[i])):
+            return None
+        if toks[i].text.casefold() not in _IBID_FIRST_WORDS:
+            return None
+        return _ibid_end(toks[i : i + 3], offset=i, punct=False)
+
+    def _skip_ibid_tail(self, end: int) -> int:
+        """Skip an "ibid." marker and the levels after it (they are not a reference alone)."""
+        p, toks = self._p, self._p.toks
+        j = end
+        while j < len(toks) and _is_punct(toks[j], ".,:"):
+            j += 1
+        if j < len(toks) and (p.level_start(j) or self._leaf_label_at(j)):
+            try:
+                _levels, _locator, j = p.parse_levels(j, bare_locator=True)
+            except ParseError:
+                return j + 1
+        return max(j, end)
+
+    def _leaf_label_at(self, i: int) -> bool:
+        hit = self._p.label_at(i)
+        return hit is not None and hit.label.role in {"leaf", "page", "papka_or_page"}
+
+    def _alias_at(self, i: int) -> tuple[Archive, str, int] | None:
+        """The longest registry alias starting at token ``i``: (archive, as cited, end)."""
+        toks = self._p.toks
+        if toks[i].kind != "word" or (i > 0 and _glued(toks[i - 1], toks[i])):
+            return None
+        best: tuple[Archive, str, int] | None = None
+        words: list[str] = []
+        j = i
+        while j < len(toks) and len(words) < self._max_alias + 4:
+            tok = toks[j]
+            if tok.kind in {"word", "num"}:
+                words.append(tok.text + tok.suffix if tok.kind == "num" else tok.text)
+            elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
+                break
+            j += 1
+            glued_on = j < len(toks) and toks[j].kind in {"word", "num"} and _glued(tok, toks[j])
+            if tok.kind == "word" and not glued_on:
+                archive = self.registry.get(" ".join(words))
+                if archive is not None and j - i <= self._max_alias * 3:
+                    best = archive, self.text[toks[i].start : tok.end], j
+        if best is not None:
+            return best
+        return None
+
+    def _after_archive(self, j: int) -> int | None:
+        """Where the levels start after an archive name: skip ", ", ". ", "(ACRONYM)"."""
+        p, toks = self._p, self._p.toks
+        k = j
+        paren = p.paren_at(k)
+        if paren is not None:  # "(RGASPI)", "(State Archive of Vologda Oblast)"
+            k = paren[1]
+        while k < len(toks) and _is_punct(toks[k], ",.:"):
+            k += 1
+        return k if k < len(toks) and p.level_start(k) else None
+
+    def _boundary_before(self, i: int) -> bool:
+        toks = self._p.toks
+        return i == 0 or not _glued(toks[i - 1], toks[i])
+
+    def _unknown_archive_before(self, i: int) -> tuple[int, str | None]:
+        """An archive name the registry does not know, just before the levels."""
+        p, toks = self._p, self._p.toks
+        k = i
+        while k > 0 and _is_punct(toks[k - 1], ",."):
+            k -= 1
+        words: list[int] = []
+        j = k - 1
+        while j >= 0 and len(words) < 8 and toks[j].kind == "word" and p.label_at(j) is None:
+            words.append(j)
+            j -= 1
+        if not words:
+            return i, None
+        first = words[-1]
+        before = toks[first - 1] if first > 0 else None
+        if before is not None and not (
+            before.kind in {"open"} or _is_punct(before, ";:") or before.text in "/—–"
+        ):
+            return i, None  # prose runs into the levels: no archive name here
+        name = [toks[w].text for w in reversed(words)]
+        if not name[0][:1].isupper() or not any(
+            _is_acronym(w) or "рхив" in w or "rchiv" in w or "rkhiv" in w for w in name
+        ):
+            return i, None
+        return first, self.text[toks[first].start : toks[words[0]].end]
+
+
+_IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
+
+
+def _is_substantial(ref: ArchivalReference) -> bool:
+    """Without an archive name, only a fond with a lower level reads as a reference."""
+    kinds = {lv.kind for lv in ref.levels}
+    return "fond" in kinds and bool(kinds & {"opis", "delo"})
 
 
 def _inherit(upper: Sequence[Level], lower: Sequence[Level]) -> list[Level]:
