@@ -145,8 +145,20 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    status: int = args.func(args, sys.stdout, sys.stderr)
+    try:
+        status: int = args.func(args, sys.stdout, sys.stderr)
+    except BrokenPipeError:  # "archref demo | head": the reader left, nothing to report
+        _silence_stdout()
+        return 0
     return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so Python's exit flush does not fail on the closed pipe."""
+    import os  # noqa: PLC0415
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -76,10 +76,16 @@ class FormerName:
     note: str | None = None
 
     def __str__(self) -> str:
-        years = ""
-        if self.start or self.end:
-            years = f" ({self.start or ''}-{self.end or ''})"
-        return f"{self.acronym}{years}"
+        """The acronym with its years: "TsKhSD (1991-1999)", "TsGALI SSSR (to 1992)"."""
+        if self.start and self.end:
+            years = str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
+        elif self.start:
+            years = f"from {self.start}"
+        elif self.end:
+            years = f"to {self.end}"
+        else:
+            return self.acronym
+        return f"{self.acronym} ({years})"
 
 
 @attrs.frozen(eq=False)

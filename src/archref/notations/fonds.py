@@ -1267,11 +1267,13 @@ _STYLE_LABELS: dict[str, dict[str, dict[str, str]]] = {
             "leaves": "Арк.",
             "verso": " зв.",
         },
+        "de": {"delo": "Spr.", "leaf": "Ark.", "leaves": "Ark."},
     },
     "bg": {
         "en": {"delo": "a.e."},
         "en-full": {"delo": "a.e."},
         "ru": {"delo": "А.е."},
+        "de": {"delo": "a.e."},
     },
 }
 _STYLE_LABELS["et"] = {}
