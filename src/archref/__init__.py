@@ -10,6 +10,7 @@ The public API is re-exported here; nothing is defined in this module.
 'RGANI'
 """
 
+from archref.checking import check
 from archref.model import (
     ArchivalReference,
     Archive,
@@ -22,6 +23,7 @@ from archref.model import (
     Locator,
     ParseError,
     RegistryError,
+    UNSymbol,
 )
 from archref.formats.render import render
 from archref.parsing import Reference, parse
@@ -43,7 +45,9 @@ __all__ = [
     "Reference",
     "Registry",
     "RegistryError",
+    "UNSymbol",
     "__version__",
+    "check",
     "default_registry",
     "parse",
     "render",

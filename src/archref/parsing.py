@@ -12,16 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from archref.model import ArchivalReference, ParseError
-from archref.notations import fonds
+from archref.model import ArchivalReference, ParseError, UNSymbol
+from archref.notations import fonds, un
 
 __all__ = ["FAMILIES", "Reference", "parse"]
 
 #: Any reference :func:`parse` can return.
-Reference = ArchivalReference
+Reference = UNSymbol | ArchivalReference
 
 #: The notation families, in the order they are tried.
-FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (("fonds", fonds.parse),)
+FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (
+    ("fonds", fonds.parse),
+    ("un", un.parse),
+)
 
 
 def parse(text: str) -> Reference:

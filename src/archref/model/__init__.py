@@ -20,12 +20,25 @@ from archref.model.common import (
     Severity,
     line_column,
 )
+from archref.model.un import (
+    MODIFIER_KINDS,
+    UNDOCS_URL,
+    Component,
+    ComponentKind,
+    Modifier,
+    ModifierKind,
+    UNSymbol,
+)
 
 __all__ = [
     "LEVEL_KINDS",
+    "MODIFIER_KINDS",
+    "UNDOCS_URL",
     "ArchivalReference",
     "Archive",
     "ArchrefError",
+    "Component",
+    "ComponentKind",
     "Diagnostic",
     "Folio",
     "FolioRange",
@@ -34,8 +47,11 @@ __all__ = [
     "LevelKind",
     "Locator",
     "LocatorUnit",
+    "Modifier",
+    "ModifierKind",
     "ParseError",
     "RegistryError",
     "Severity",
+    "UNSymbol",
     "line_column",
 ]

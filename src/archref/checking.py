@@ -1,0 +1,52 @@
+"""``archref.check``: the diagnostics of one reference.
+
+Each notation family registers a validator for the reference type it
+produces; :func:`check` parses a string with :func:`archref.parse` and runs
+the validator of the reference's type. A family adds its rules with
+:func:`register`::
+
+    register(ArchivalReference, fonds.validate)
+
+>>> [d.code for d in check("S/RES/82 (1951)")]
+['UN206']
+>>> check("A/C.1/218")
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from archref.model import Diagnostic, UNSymbol
+from archref.notations import un
+from archref.parsing import Reference, parse
+
+__all__ = ["VALIDATORS", "Validator", "check", "register"]
+
+#: A function that checks one reference and returns its diagnostics.
+Validator = Callable[[Any], list[Diagnostic]]
+
+#: Reference type -> its validator.
+VALIDATORS: dict[type, Validator] = {UNSymbol: un.validate}
+
+
+def register(kind: type, validator: Validator) -> None:
+    """Make ``validator`` the validator of references of type ``kind``."""
+    VALIDATORS[kind] = validator
+
+
+def check(obj: str | Reference) -> list[Diagnostic]:
+    """The diagnostics of a reference, or of the one reference written in ``obj``.
+
+    A string is parsed first (so text that is no reference raises
+    :class:`~archref.model.ParseError`); offsets in the diagnostics point into
+    that string. A reference type with no registered validator has no
+    diagnostics.
+    """
+    ref = parse(obj) if isinstance(obj, str) else obj
+    for cls in type(ref).__mro__:
+        validator = VALIDATORS.get(cls)
+        if validator is not None:
+            return list(validator(ref))
+    return []
