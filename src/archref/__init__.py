@@ -10,7 +10,10 @@ The public API is re-exported here; nothing is defined in this module.
 'RGANI'
 """
 
+from archref.annotate import annotate
 from archref.checking import check
+from archref.extract import extract, extract_notes
+from archref.formats.render import render
 from archref.model import (
     ArchivalReference,
     Archive,
@@ -25,7 +28,7 @@ from archref.model import (
     RegistryError,
     UNSymbol,
 )
-from archref.formats.render import render
+from archref.model.citation import Citation, ShortForm
 from archref.parsing import Reference, parse
 from archref.registry import Registry, default_registry
 
@@ -35,6 +38,7 @@ __all__ = [
     "ArchivalReference",
     "Archive",
     "ArchrefError",
+    "Citation",
     "Diagnostic",
     "Folio",
     "FolioRange",
@@ -45,10 +49,14 @@ __all__ = [
     "Reference",
     "Registry",
     "RegistryError",
+    "ShortForm",
     "UNSymbol",
     "__version__",
+    "annotate",
     "check",
     "default_registry",
+    "extract",
+    "extract_notes",
     "parse",
     "render",
 ]

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from typing import TextIO
 
-from archref.model import ArchivalReference, ParseError
+from archref.model import ArchivalReference, ParseError, line_column
 from archref.notations import fonds
 from archref.parsing import parse
 from archref.serialize import to_dict
@@ -72,6 +72,89 @@ def _error_dict(exc: ParseError) -> dict[str, object]:
         "text": exc.offending,
         "hint": exc.hint,
     }
+
+
+def _read_input(name: str, err: TextIO) -> str | None:
+    """The text of a file (or stdin for "-"), or None after reporting why not."""
+    try:
+        if name == "-":
+            return sys.stdin.read()
+        with open(name, encoding="utf-8") as fh:
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        print(f"{name}: error: not UTF-8 text (byte {exc.start}: {exc.reason})", file=err)
+    except OSError as exc:
+        print(f"{name}: error: {exc.strerror or exc}", file=err)
+    return None
+
+
+def _notes(text: str, mode: str) -> list[tuple[int, str]]:
+    """Split a text into notes with their offsets: by blank lines, by lines, or whole."""
+    if mode == "whole":
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    pos = 0
+    separator = "\n\n" if mode == "paragraphs" else "\n"
+    while pos <= len(text):
+        end = text.find(separator, pos)
+        if end < 0:
+            end = len(text)
+        if text[pos:end].strip():
+            out.append((pos, text[pos:end]))
+        pos = end + len(separator)
+    return out
+
+
+def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
+
+    status = 0
+    for name in args.files:
+        text = _read_input(name, err)
+        if text is None:
+            status = 2
+            continue
+        shown = "<stdin>" if name == "-" else name
+        notes = _notes(text, args.notes)
+        citations = extract_notes([note for _, note in notes])
+        for citation in citations:
+            base = notes[citation.note or 0][0]
+            start, end = base + citation.start, base + citation.end
+            line, col = line_column(text, start)
+            if args.json:
+                data = {
+                    "file": shown,
+                    "line": line,
+                    "column": col,
+                    "start": start,
+                    "end": end,
+                    "text": citation.text,
+                    "form": citation.form,
+                    "certain": citation.certain,
+                    "reference": to_dict(citation.reference),
+                    "diagnostics": [
+                        {
+                            "code": d.code,
+                            "severity": d.severity,
+                            "message": d.message,
+                            "start": base + d.start,
+                            "end": base + d.end,
+                            "text": d.text,
+                            "suggestion": d.suggestion,
+                        }
+                        for d in citation.diagnostics
+                    ],
+                }
+                print(json.dumps(data, ensure_ascii=False), file=out)
+                continue
+            print(
+                f"{shown}:{line}:{col}: {citation.reference}  [{citation.form}: {citation.text!r}]",
+                file=out,
+            )
+            for d in citation.diagnostics:
+                dl, dc = line_column(text, base + d.start)
+                print(f"{shown}:{dl}:{dc}: {d.severity} {d.code} {d.message}", file=out)
+    return status
 
 
 def sample_lines() -> list[str]:
@@ -136,6 +219,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object per input")
     p.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
     p.set_defaults(func=_cmd_parse)
+    e = sub.add_parser("extract", help="find every reference in files (or stdin)")
+    e.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; - for stdin")
+    e.add_argument("--json", action="store_true", help="print one JSON object per citation")
+    e.add_argument(
+        "--notes",
+        choices=("paragraphs", "lines", "whole"),
+        default="paragraphs",
+        help="what one footnote is, for 'ibid.' (default: blank-line separated paragraphs)",
+    )
+    e.set_defaults(func=_cmd_extract)
     d = sub.add_parser("demo", help="parse the bundled sample of real footnotes")
     d.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
     d.set_defaults(func=_cmd_demo)

@@ -1,0 +1,281 @@
+"""Find every reference in footnotes and running text, with spans.
+
+The pipeline, one step per stage (after eyecite's verbs):
+
+1. **clean**: repair and normalise the text, keeping a map back to the
+   original offsets;
+2. **scan**: each notation family finds its candidates in the cleaned text
+   (the fond-family :class:`~archref.notations.fonds.Scanner`, and the other
+   families registered in :data:`FINDERS`);
+3. **resolve**: chains inherit their upper levels inside the scanner;
+   "Ibid." / "Там же" / "Ebd." are resolved here, against the last reference
+   cited before them, also across consecutive notes;
+4. every span is mapped back into the original text.
+
+>>> text = "RGASPI, f. 17, op. 163, d. 1326, l. 233; d. 1350, l. 40. Ibid., l. 41."
+>>> for c in extract(text):
+...     print(c.form, "|", c.text, "|", c.reference)
+full | RGASPI, f. 17, op. 163, d. 1326, l. 233 | RGASPI, f. 17, op. 163, d. 1326, l. 233
+chain | d. 1350, l. 40 | RGASPI, f. 17, op. 163, d. 1350, l. 40
+ibid | Ibid., l. 41 | RGASPI, f. 17, op. 163, d. 1350, l. 41
+
+An "Ibid." with nothing before it is reported, not guessed:
+
+>>> (c,) = extract("Ibid., l. 7.")
+>>> c.reference, c.diagnostics[0].code
+(ShortForm(kind='ibid', text='Ibid.'), 'ARC010')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+import attrs
+
+from archref.model import ArchivalReference, Diagnostic
+from archref.model.citation import Citation, CitationForm, ShortForm
+from archref.notations import fonds, un
+from archref.registry import Registry, default_registry
+
+__all__ = ["FINDERS", "Found", "extract", "extract_notes"]
+
+
+@attrs.frozen
+class Found:
+    """A candidate found by one notation family, in cleaned-text offsets."""
+
+    reference: object
+    start: int
+    end: int
+    form: CitationForm = "full"
+    certain: bool = True
+    diagnostics: tuple[Diagnostic, ...] = ()
+    priority: int = 0  # when two candidates overlap, the higher priority wins
+
+
+Finder = Callable[[str], list[Found]]
+
+
+def _find_un(text: str) -> list[Found]:
+    forms: dict[str, CitationForm] = {
+        "symbol": "full",
+        "list": "list",
+        "joint": "joint",
+        "name": "name",
+    }
+    return [
+        Found(
+            m.symbol,
+            m.start,
+            m.end,
+            forms.get(m.via, "full"),
+            certain=m.certain,
+            diagnostics=m.diagnostics,
+            priority=1,
+        )
+        for m in un.find(text)
+    ]
+
+
+#: Finders of the notation families other than the fond family, tried on
+#: every note. Each takes the cleaned text and returns candidates; where two
+#: overlap, the higher ``priority`` wins (archival 2, UN symbols 1, published 0).
+FINDERS: list[Finder] = [_find_un]
+
+
+class _Cleaned(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+@attrs.frozen
+class _Unchanged:
+    text: str
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+def _clean(text: str) -> _Cleaned:
+    return _Unchanged(text)
+
+
+def extract(text: str, *, registry: Registry | None = None, clean: bool = True) -> list[Citation]:
+    """Every reference in ``text``, in order, with spans into ``text``.
+
+    Several references in one note ("X and Y", "X; Y") are separate
+    citations; a chain's later links and "Ibid." are resolved.
+    """
+    return _Extractor(registry, clean=clean).note(text, None)
+
+
+def extract_notes(
+    notes: Iterable[str], *, registry: Registry | None = None, clean: bool = True
+) -> list[Citation]:
+    """Extract from a sequence of footnotes; "Ibid." may refer to an earlier note.
+
+    Each citation's ``note`` is the index of its note, and its span is into
+    that note's text. An "Ibid." that opens a note after a note citing
+    several sources is ambiguous: it gets a diagnostic, not a guess.
+
+    >>> notes = ["ЦА ФСБ. Ф.3. Оп.5. Д.1410. Л.212", "Там же. Оп.4. Д.2241. Л.685."]
+    >>> [(c.note, str(c.reference)) for c in extract_notes(notes)]
+    [(0, 'TsA FSB, f. 3, op. 5, d. 1410, l. 212'), (1, 'TsA FSB, f. 3, op. 4, d. 2241, l. 685')]
+    """
+    ex = _Extractor(registry, clean=clean)
+    out: list[Citation] = []
+    for index, note in enumerate(notes):
+        out.extend(ex.note(note, index))
+    return out
+
+
+class _Extractor:
+    """Carries the state that "Ibid." needs from one note to the next."""
+
+    def __init__(self, registry: Registry | None, *, clean: bool) -> None:
+        self.registry = registry or default_registry()
+        self.clean = clean
+        self.antecedent: object | None = None
+        self.previous_note_sources = 0
+
+    def note(self, text: str, index: int | None) -> list[Citation]:
+        if not isinstance(text, str):
+            raise TypeError(f"expected a str, not {type(text).__name__}")
+        cleaned = _clean(text) if self.clean else _Unchanged(text)
+        t = cleaned.text
+        scanner = fonds.Scanner(t, registry=self.registry)
+        found = [
+            Found(
+                m.reference,
+                m.start,
+                m.end,
+                "chain" if m.chained else "full",
+                diagnostics=m.diagnostics,
+                priority=2,
+            )
+            for m in scanner.find()
+        ]
+        for finder in FINDERS:
+            found.extend(finder(t))
+        kept = _without_overlaps(found)
+        markers = [
+            (s, e) for s, e in scanner.ibid_markers() if not any(f.start <= s < f.end for f in kept)
+        ]
+        events: list[tuple[int, Found | tuple[int, int]]] = [(f.start, f) for f in kept]
+        events.extend((s, (s, e)) for s, e in markers)
+        events.sort(key=lambda ev: ev[0])
+
+        citations: list[Citation] = []
+        sources: set[object] = set()
+        last_end = -1
+        for _, event in events:
+            if isinstance(event, Found):
+                if event.start < last_end:
+                    continue  # inside what an "ibid." already read
+                items = [event]
+            else:
+                items = self._ibid(scanner, t, event, first_in_note=not citations)
+            for item in items:
+                citations.append(self._citation(cleaned, text, item, index))
+                last_end = max(last_end, item.end)
+                if not isinstance(item.reference, ShortForm):
+                    self.antecedent = item.reference
+                    sources.add(_source_key(item.reference))
+                else:
+                    self.antecedent = None
+        self.previous_note_sources = len(sources)
+        return citations
+
+    def _ibid(
+        self, scanner: fonds.Scanner, text: str, marker: tuple[int, int], *, first_in_note: bool
+    ) -> list[Found]:
+        start, end = marker
+        antecedent = self.antecedent
+        if first_in_note and self.previous_note_sources > 1:
+            return [
+                _unresolved(
+                    text,
+                    start,
+                    end,
+                    "ARC011",
+                    "'ibid.' opens a note that follows a note citing several sources:"
+                    " which one it repeats is ambiguous",
+                )
+            ]
+        if antecedent is None:
+            return [
+                _unresolved(
+                    text, start, end, "ARC010", "'ibid.' with no earlier reference to repeat"
+                )
+            ]
+        if isinstance(antecedent, ArchivalReference):
+            return [
+                Found(
+                    m.reference,
+                    m.start,
+                    m.end,
+                    "ibid" if k == 0 else "chain",
+                    diagnostics=m.diagnostics,
+                )
+                for k, m in enumerate(scanner.parse_ibid(start, antecedent))
+            ]
+        return [Found(antecedent, start, end, "ibid")]
+
+    def _citation(
+        self, cleaned: _Cleaned, original: str, item: Found, index: int | None
+    ) -> Citation:
+        start, end = cleaned.span_to_original(item.start, item.end)
+        diagnostics = tuple(
+            attrs.evolve(d, start=a, end=b, text=original[a:b])
+            for d in item.diagnostics
+            for a, b in [cleaned.span_to_original(d.start, d.end)]
+        )
+        return Citation(
+            reference=item.reference,
+            start=start,
+            end=end,
+            text=original[start:end],
+            note=index,
+            form=item.form,
+            certain=item.certain,
+            diagnostics=diagnostics,
+        )
+
+
+def _unresolved(text: str, start: int, end: int, code: str, message: str) -> Found:
+    diagnostic = Diagnostic(
+        code=code,
+        message=message,
+        severity="warning",
+        start=start,
+        end=end,
+        text=text[start:end],
+    )
+    return Found(ShortForm("ibid", text[start:end]), start, end, "ibid", diagnostics=(diagnostic,))
+
+
+def _source_key(reference: object) -> object:
+    """What counts as one source for the ambiguity of a following "ibid."."""
+    if isinstance(reference, ArchivalReference):
+        return (reference.archive, reference.archive_as_cited, reference.fond)
+    return reference
+
+
+def _without_overlaps(found: Sequence[Found]) -> list[Found]:
+    """Drop candidates that overlap a better one (higher priority, then longer).
+
+    One sweep in order of position, so a book's worth of candidates costs
+    O(n log n).
+    """
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and f.start < kept[-1].end:
+            last = kept[-1]
+            if (f.priority, f.end - f.start) > (last.priority, last.end - last.start):
+                kept[-1] = f
+            continue
+        kept.append(f)
+    return kept
