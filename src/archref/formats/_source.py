@@ -197,7 +197,25 @@ def reference(item: Mapping[str, Any]) -> Any:
     with warnings.catch_warnings():
         # citeproc-py warns about every variable it does not list itself
         warnings.simplefilter("ignore")
-        return Reference(key, str(item.get("type", "document")), **fields)
+        ref = ArchrefReference(key, str(item.get("type", "document")), **fields)
+    # plain attributes, read without going through CustomDict.__getattr__
+    object.__setattr__(ref, "key", key)
+    object.__setattr__(ref, "type", ref["type"])
+    return ref
+
+
+class ArchrefReference(Reference):  # type: ignore[misc]
+    """A citeproc-py reference whose ``language`` reads without an exception.
+
+    citeproc-py's ``cs:text`` asks every item for its language and catches
+    the error raised when there is none; here a missing language reads as
+    "" (the style's default locale then applies).
+    """
+
+    @property
+    def language(self) -> str:
+        value = dict.get(self, "language")
+        return "" if value is None else str(value)
 
 
 class CslJsonSource(BibliographySource):  # type: ignore[misc]

@@ -178,11 +178,21 @@ class ArchrefLocator(Locator):  # type: ignore[misc]
 
 
 class ArchrefCitationItem(CitationItem):  # type: ignore[misc]
-    """A citation item that keeps the case of its key (citeproc-py lowers it)."""
+    """A citation item that keeps the case of its key (citeproc-py lowers it).
+
+    Its reference is looked up once (``bind``) rather than through three
+    dictionary look-ups each time the style reads a variable.
+    """
+
+    reference: Any = None
 
     def __init__(self, key: str, **args: Any) -> None:
         super().__init__(key, **args)
         self.key = key
+        object.__setattr__(self, "key", key)
+
+    def bind(self, reference: Any) -> None:
+        object.__setattr__(self, "reference", reference)
 
 
 # ---------------------------------------------------------------------------
@@ -194,11 +204,33 @@ class _Fast:
 
     __dict__: dict[str, Any]
 
+    def xpath_search(self, expression: str) -> Any:
+        # The style tree does not change while rendering, so the result of
+        # an XPath expression from a given element never changes either.
+        found: dict[str, Any] = _cache(self).setdefault("_archref_xpath", {})
+        try:
+            return found[expression]
+        except KeyError:
+            result = super().xpath_search(expression)  # type: ignore[misc]
+            found[expression] = result
+            return result
+
+    def __getattr__(self, name: str) -> Any:
+        # citeproc-py reads child elements as attributes (``self.layout``);
+        # keep what is found. (A missing child is looked up again: citeproc-py
+        # may add a default cs:name later.)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        child = self.find(f"cs:{name}", cm.SomewhatObjectifiedElement.nsmap)
+        if child is not None:
+            _cache(self)[name] = child
+        return child
+
     def get_root(self) -> Any:
         cache = _cache(self)
         root = cache.get("_archref_root")
         if root is None:
-            root = self.getroottree().getroot()  # type: ignore[attr-defined]
+            root = self.getroottree().getroot()
             cache["_archref_root"] = root
         return root
 
@@ -216,7 +248,7 @@ class _Fast:
         cache = _cache(self)
         layout = cache.get("_archref_layout")
         if layout is None:
-            layout = self.xpath_search("./ancestor-or-self::cs:layout[1]")[0]  # type: ignore[attr-defined]
+            layout = self.xpath_search("./ancestor-or-self::cs:layout[1]")[0]
             cache["_archref_layout"] = layout
         return layout
 
@@ -226,7 +258,7 @@ class _Fast:
         area = cache.get("_archref_area")
         if area is None:
             expression = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
-            area = self.xpath_search(expression)[0]  # type: ignore[attr-defined]
+            area = self.xpath_search(expression)[0]
             cache["_archref_area"] = area
         return area
 
@@ -274,6 +306,8 @@ class _Cased:
         text_case = self.get("text-case")  # type: ignore[attr-defined]
         if text_case is None or text is None or text == "":
             return text
+        if language == "":
+            language = (self.get_root().get("default-locale") or "en")[:2]  # type: ignore[attr-defined]
         if text_case == "title" and language is not None and not language.startswith("en"):
             # Title case is for English only; citeproc-py passes the item's
             # language (or the style's default locale) for cs:text.
@@ -374,6 +408,32 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
     def repressed(self, value: dict[str, Any]) -> None:
         self.__dict__["_archref_repressed"] = value
         self.get_root().__dict__["_archref_state"] = value
+
+    def render_citation(self, citation: Any, callback: Any) -> Any:
+        """Render the cites of one citation, in the order they were given.
+
+        citeproc-py puts the cites in the order their items were first cited
+        before applying the style's sort; CSL keeps the author's order when
+        the style has no ``cs:sort`` for citations.
+        """
+        area = self.getparent()
+        good = [cite for cite in citation.cites if not cite.is_bad()]
+        bad = [cite for cite in citation.cites if cite.is_bad()]
+        if area.sort is not None:
+            good = area.sort.sort(good, self)
+        out = []
+        for cite in good:
+            self.repressed = {}
+            try:
+                text = self.render_children(cite)
+            except VariableError:
+                continue
+            if text is not None:
+                out.append(cite.get("prefix", "") + text + cite.get("suffix", ""))
+                area.cites.append(cite)
+        for cite in bad:
+            out.append(callback(cite) or f"{cite.key}?")
+        return self.format(self.wrap(self.join(out)))
 
 
 class Text(_Cased, _Fast, cm.Text):  # type: ignore[misc]
@@ -612,10 +672,17 @@ class _Condition:
         element: Any = self
         results: list[bool] = []
         attrib = element.attrib
-        if "type" in attrib:
-            results += element._type(item)
-        if "variable" in attrib:
-            results += element._variable(item)
+        if "type" in attrib or "variable" in attrib:
+            types, variables = self._tests()
+            if types:
+                kind = item.reference.type
+                results += [kind == name for name in types]
+            if variables:
+                reference = item.reference
+                results += [
+                    (name in item) if name == "locator" else (name in reference)
+                    for name in variables
+                ]
         if "is-numeric" in attrib:
             results += [self._numeric(item, name) for name in attrib["is-numeric"].split()]
         if "is-uncertain-date" in attrib:
@@ -638,6 +705,17 @@ class _Condition:
         if not passed:
             raise cm.ConditionFailed
         return element.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    def _tests(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        cache = _cache(self)
+        tests: tuple[tuple[str, ...], tuple[str, ...]] | None = cache.get("_archref_tests")
+        if tests is None:
+            attrib: Any = self.attrib  # type: ignore[attr-defined]
+            types = tuple(name.lower() for name in attrib.get("type", "").split())
+            variables = tuple(name.replace("-", "_") for name in attrib.get("variable", "").split())
+            tests = (types, variables)
+            cache["_archref_tests"] = tests
+        return tests
 
     @staticmethod
     def _numeric(item: Any, name: str) -> bool:

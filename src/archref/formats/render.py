@@ -176,7 +176,7 @@ def render(
     ``"text"``, ``"html"`` or ``"markdown"``.
 
     With ``kind="bibliography"`` the result holds one string per entry, in the
-    style's order. With ``kind="notes"`` it holds one string per note:
+    style's order; given ``notes``, only the items they cite are listed. With ``kind="notes"`` it holds one string per note:
     ``notes`` lists the notes in document order, each a cite or a list of
     cites (a ``Cite``, an item id, or a mapping with ``id``, ``locator``,
     ``label``, ``prefix``, ``suffix``); without ``notes`` every item is cited
@@ -206,10 +206,16 @@ def render(
         if kind == "bibliography":
             if not parsed.has_bibliography():
                 raise ValueError(f"the style {os.fspath(style)!r} has no bibliography")
-            bibliography.items = [ArchrefCitationItem(key) for key in source]
-            bibliography.keys = list(source)
+            keys = list(source)
+            if notes is not None:
+                # only the items the notes cite; never the notes' locators
+                cited = {cite.id: None for note in notes for cite in _as_note(note)}
+                keys = [key for key in cited if key in source]
+            bibliography.items = [ArchrefCitationItem(key) for key in keys]
+            bibliography.keys = keys
             for item in bibliography.items:
                 Citation([item]).bibliography = bibliography
+                item.bind(source[item.key])
             bibliography.sort()
             raw = [str(entry) for entry in bibliography.bibliography()]
         else:
@@ -233,7 +239,9 @@ def render(
                         extra["prefix"] = cite.prefix
                     if cite.suffix:
                         extra["suffix"] = cite.suffix
-                    cite_items.append(ArchrefCitationItem(cite.id, **extra))
+                    cite_item = ArchrefCitationItem(cite.id, **extra)
+                    cite_item.bind(source[cite.id])
+                    cite_items.append(cite_item)
                 citation = Citation(cite_items)
                 bibliography.register(citation)
                 citations.append(citation)
