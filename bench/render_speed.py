@@ -17,8 +17,10 @@ how it is used, and excludes Node's start-up.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
 import platform
+import pstats
 import random
 import sys
 import time

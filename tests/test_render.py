@@ -312,7 +312,9 @@ def test_first_note_for_a_resolution() -> None:
 
 DATES_STYLE = """<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
-  <info><title>Two dates</title><id>two-dates</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <info>
+    <title>Two dates</title><id>two-dates</id><updated>2024-01-01T00:00:00+00:00</updated>
+  </info>
   <citation><layout><text variable="title"/></layout></citation>
   <bibliography>
     <layout>
@@ -343,7 +345,8 @@ def test_plain_text_after_html_from_the_same_cached_style() -> None:
     text = render([STUECK], output="text")
     assert "<i>" in html[0]
     assert text == [
-        "Stueck, William. The Korean War: An International History. Princeton University Press, 1995."
+        "Stueck, William. The Korean War: An International History. "
+        "Princeton University Press, 1995."
     ]
 
 

@@ -176,7 +176,8 @@ def render(
     ``"text"``, ``"html"`` or ``"markdown"``.
 
     With ``kind="bibliography"`` the result holds one string per entry, in the
-    style's order; given ``notes``, only the items they cite are listed. With ``kind="notes"`` it holds one string per note:
+    style's order; given ``notes``, only the items they cite are listed.
+    With ``kind="notes"`` it holds one string per note:
     ``notes`` lists the notes in document order, each a cite or a list of
     cites (a ``Cite``, an item id, or a mapping with ``id``, ``locator``,
     ``label``, ``prefix``, ``suffix``); without ``notes`` every item is cited
