@@ -1207,7 +1207,7 @@ _PREFIX_BEFORE = re.compile(
     r"(?:\s+[Nn]o\.)?\s+$"
 )
 _CONNECTOR = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*|[ \t]*;[ \t]*)"
+    r"(?:[ \t]{0,3}[,;&][ \t]{0,3}(?:(?:and|&)[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3})"
 )
 _LIST_MOD = re.compile(
     r"(?i:(rev|add|corr|amend))\.?[ \t]?([0-9]{1,4})(?:[ \t]?-[ \t]?([0-9]{1,4}))?(?![A-Za-z0-9/])"
