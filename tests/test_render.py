@@ -368,7 +368,8 @@ def test_stock_style_shared_by_two_bibliographies_leaks_markup() -> None:
 def test_markdown_output() -> None:
     [entry] = render([STUECK], output="markdown")
     assert entry == (
-        "Stueck, William. *The Korean War: An International History*. Princeton University Press, 1995."
+        "Stueck, William. *The Korean War: An International History*. "
+        "Princeton University Press, 1995."
     )
     [escaped] = render([MUCCIO], output="markdown")
     assert r"\<General\> & Staff" in escaped
