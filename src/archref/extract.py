@@ -37,6 +37,7 @@ from archref.model import ArchivalReference, Diagnostic
 from archref.model.citation import Citation, CitationForm, ShortForm
 from archref.notations import fonds, un
 from archref.registry import Registry, default_registry
+from archref.text import clean as clean_text
 
 __all__ = ["FINDERS", "Found", "extract", "extract_notes"]
 
@@ -99,10 +100,6 @@ class _Unchanged:
         return start, end
 
 
-def _clean(text: str) -> _Cleaned:
-    return _Unchanged(text)
-
-
 def extract(text: str, *, registry: Registry | None = None, clean: bool = True) -> list[Citation]:
     """Every reference in ``text``, in order, with spans into ``text``.
 
@@ -144,7 +141,7 @@ class _Extractor:
     def note(self, text: str, index: int | None) -> list[Citation]:
         if not isinstance(text, str):
             raise TypeError(f"expected a str, not {type(text).__name__}")
-        cleaned = _clean(text) if self.clean else _Unchanged(text)
+        cleaned: _Cleaned = clean_text(text) if self.clean else _Unchanged(text)
         t = cleaned.text
         scanner = fonds.Scanner(t, registry=self.registry)
         found = [
