@@ -347,3 +347,31 @@ def test_ibid_without_antecedent_is_an_error_not_a_guess() -> None:
     with pytest.raises(ParseError, match="repeats an earlier reference") as info:
         archref.parse("Там же. Л.74.")
     assert info.value.offending == "Там же."
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def test_former_name_rule_points_at_the_old_name_and_suggests_the_current_one() -> None:
+    (d,) = archref.check("See TsKhSD, f. 5, op. 28, d. 103, l. 2".removeprefix("See "))
+    assert d.code == "ARC102"
+    assert d.severity == "warning"
+    assert (d.start, d.end, d.text) == (0, 6, "TsKhSD")
+    assert "RGANI" in d.message and "1991-1999" in d.message
+    assert d.suggestion == "RGANI, f. 5, op. 28, d. 103, l. 2"
+    assert archref.check("RGANI, f. 5, op. 28, d. 103, l. 2") == []
+
+
+def test_unknown_archive_and_missing_archive_rules() -> None:
+    assert [d.code for d in archref.check("Личный архив автора. Д. 595. Л. 186–189.")] == ["ARC101"]
+    (d,) = archref.check("Ф. 6. Оп. 1. Д. 104")
+    assert d.code == "ARC103" and d.text == "Ф. 6. Оп. 1. Д. 104"
+
+
+def test_pages_in_a_foliated_file_rule() -> None:
+    (d,) = archref.check("RGIA f. 1289 op. 1 d. 30, pp. 17-18.")
+    assert d.code == "ARC104"
+    assert d.text == "pp. 17-18"
+    assert d.suggestion == "RGIA, f. 1289, op. 1, d. 30, ll. 17–18"
+    # leaves cited as leaves are fine
+    assert archref.check("RGIA f. 1289 op. 1 d. 30, ll. 17-18.") == []

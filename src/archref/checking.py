@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from archref.model import Diagnostic, UNSymbol
-from archref.notations import un
+from archref.model import ArchivalReference, Diagnostic, UNSymbol
+from archref.notations import fonds, un
 from archref.parsing import Reference, parse
 
 __all__ = ["VALIDATORS", "Validator", "check", "register"]
@@ -28,7 +28,7 @@ __all__ = ["VALIDATORS", "Validator", "check", "register"]
 Validator = Callable[[Any], list[Diagnostic]]
 
 #: Reference type -> its validator.
-VALIDATORS: dict[type, Validator] = {UNSymbol: un.validate}
+VALIDATORS: dict[type, Validator] = {UNSymbol: un.validate, ArchivalReference: fonds.validate}
 
 
 def register(kind: type, validator: Validator) -> None:

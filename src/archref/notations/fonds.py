@@ -88,6 +88,7 @@ __all__ = [
     "format_reference",
     "parse",
     "parse_chain",
+    "validate",
 ]
 
 Style = Literal["en", "en-full", "ru", "de"]
@@ -1369,4 +1370,92 @@ def _join(parts: Sequence[str], sep: str) -> str:
     out = parts[0] if parts else ""
     for part in parts[1:]:
         out += (sep.lstrip(".") if out.endswith(".") and sep.startswith(".") else sep) + part
+    return out
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _span_of(ref: ArchivalReference, part: str | None) -> tuple[int, int, str]:
+    text = ref.text or ""
+    if part:
+        at = text.find(part)
+        if at >= 0:
+            return at, at + len(part), part
+    return 0, len(text), text
+
+
+def validate(ref: ArchivalReference) -> list[Diagnostic]:
+    """The fond-family rules: what is worth a reader's attention in a reference.
+
+    Offsets point into ``ref.text`` (the reference as it was written).
+
+    >>> [(d.code, d.suggestion) for d in validate(parse("TsKhSD, f. 5, op. 28, d. 103, l. 2"))]
+    [('ARC102', 'RGANI, f. 5, op. 28, d. 103, l. 2')]
+    >>> [d.code for d in validate(parse("Личный архив автора. Д. 595. Л. 186–189."))]
+    ['ARC101']
+    """
+    out: list[Diagnostic] = []
+    archive, cited = ref.archive, ref.archive_as_cited
+    if archive is None and cited:
+        start, end, text = _span_of(ref, cited)
+        out.append(
+            Diagnostic(
+                "ARC101",
+                f"archive {cited!r} is not in the registry",
+                "info",
+                start,
+                end,
+                text,
+            )
+        )
+    elif archive is None:
+        out.append(
+            Diagnostic(
+                "ARC103",
+                "the reference names no archive",
+                "warning",
+                0,
+                len(ref.text or ""),
+                ref.text or "",
+            )
+        )
+    if archive is not None and cited and ref.is_former_name:
+        former = archive.former_name(cited)
+        years = f" {former}" if former is not None else cited
+        start, end, text = _span_of(ref, cited)
+        out.append(
+            Diagnostic(
+                "ARC102",
+                f"{years.strip()} is a former name of {archive.id}; cite the archive by its"
+                " current name",
+                "warning",
+                start,
+                end,
+                text,
+                suggestion=format_reference(ref),
+            )
+        )
+    folios = ref.folios
+    if (
+        folios is not None
+        and folios.unit == "page"
+        and folios.label in {"pp.", "p.", "pp", "p"}
+        and (archive is None or archive.labels in {"ru", "uk", "bg"})
+    ):
+        start, end, text = _span_of(ref, f"{folios.label} {folios.text}")
+        out.append(
+            Diagnostic(
+                "ARC104",
+                "archival files of the fond family are foliated: leaves are cited with"
+                " 'l.'/'ll.', not pages",
+                "info",
+                start,
+                end,
+                text,
+                suggestion=format_reference(
+                    attrs.evolve(ref, folios=attrs.evolve(folios, unit="leaf"))
+                ),
+            )
+        )
     return out
