@@ -137,9 +137,10 @@ def case_text(text: Any, text_case: str) -> Any:
 
 def _wrapper(pair: tuple[str, str]) -> Callable[[Any], Any]:
     def wrap(text: Any) -> Any:
-        if isinstance(text, int | float):
-            text = str(text)
-        return String(pair[0]) + text + String(pair[1])
+        if isinstance(text, MixedString):
+            return String(pair[0]) + text + String(pair[1])
+        # a plain string stays one (citeproc-py joins name parts with str.join)
+        return String(f"{pair[0]}{text}{pair[1]}")
 
     return wrap
 

@@ -237,9 +237,9 @@ def render(
                     if cite.locator is not None:
                         extra["locator"] = ArchrefLocator(cite.label, cite.locator)
                     if cite.prefix:
-                        extra["prefix"] = cite.prefix
+                        extra["prefix"] = mk.read_rich_text(cite.prefix)
                     if cite.suffix:
-                        extra["suffix"] = cite.suffix
+                        extra["suffix"] = mk.read_rich_text(cite.suffix)
                     cite_item = ArchrefCitationItem(cite.id, **extra)
                     cite_item.bind(source[cite.id])
                     cite_items.append(cite_item)
@@ -264,7 +264,7 @@ def _finish(text: str, parsed: Any, output: Output, kind: Kind) -> str:
         parsed.term("open-inner-quote") or "\u2018",
         parsed.term("close-inner-quote") or "\u2019",
     )
-    return mk.to_output(text, output, quotes).strip()
+    return mk.to_output(text, output, quotes)
 
 
 def _capitalise_leading_term(text: str) -> str:

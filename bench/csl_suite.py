@@ -1,0 +1,227 @@
+"""Run the CSL test-suite's fixtures through archref and stock citeproc-py.
+
+    python bench/csl_suite.py PATH [--only PREFIX] [--show-failures] [--regressions]
+
+PATH is a local copy of citation-style-language/test-suite (or its
+``processor-tests/humans`` folder); nothing is downloaded. Each fixture is
+rendered as HTML, the output format the fixtures expect, through archref's
+adapter and through stock citeproc-py used the ordinary way, and compared
+with the fixture's RESULT. Prints the pass rate of each, per category (the
+part of the fixture name before the first underscore), and the fixtures
+that stock citeproc-py passes and archref fails (regressions).
+
+Fixtures driven by CITATIONS (citations with pre/post context) are rendered
+from their citation items in order, and their numbered result lines are
+compared without the markers; fixtures whose mode is neither citation nor
+bibliography count as failures for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import signal
+import sys
+import tempfile
+import warnings
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    Locator,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+
+from archref.formats import render
+
+SECTION_RE = re.compile(r">>=+\s*([A-Z-]+)\s*=+>>\n(.*?)\n<<=+\s*\1\s*=+<<", re.DOTALL)
+
+Fixture = dict[str, Any]
+Runner = Callable[[Fixture, Path], str]
+
+
+def fixtures(path: Path) -> Iterator[tuple[str, Fixture]]:
+    folder = path / "processor-tests" / "humans" if (path / "processor-tests").is_dir() else path
+    for file in sorted(folder.glob("*.txt")):
+        text = file.read_text(encoding="utf-8")
+        sections = {name: body for name, body in SECTION_RE.findall(text)}
+        fixture: Fixture = {
+            "MODE": sections.get("MODE", "").strip(),
+            "RESULT": sections.get("RESULT", ""),
+        }
+        fixture["CSL"] = sections.get("CSL", "")
+        for name in ("INPUT", "CITATION-ITEMS", "CITATIONS", "BIBENTRIES", "BIBSECTION"):
+            if name in sections:
+                fixture[name] = json.loads(sections[name])
+        yield file.stem, fixture
+
+
+def notes_of(fixture: Fixture) -> list[list[dict[str, Any]]]:
+    """The citations of a fixture, as lists of cites."""
+    if "CITATION-ITEMS" in fixture:
+        return [[dict(cite) for cite in citation] for citation in fixture["CITATION-ITEMS"]]
+    if "CITATIONS" in fixture:
+        return [
+            [dict(cite) for cite in entry[0]["citationItems"]] for entry in fixture["CITATIONS"]
+        ]
+    return [[{"id": item["id"]} for item in fixture["INPUT"]]]
+
+
+def expected(fixture: Fixture) -> str:
+    result = fixture["RESULT"].strip()
+    if "CITATIONS" in fixture and fixture["MODE"] == "citation":
+        result = "\n".join(
+            re.sub(r"^(?:>>|\.\.)\[\d+\]\s*", "", line) for line in result.splitlines()
+        )
+    return result
+
+
+def bibliography_html(entries: list[str]) -> str:
+    body = "\n".join(f'  <div class="csl-entry">{entry}</div>' for entry in entries)
+    return f'<div class="csl-bib-body">\n{body}\n</div>'
+
+
+def bib_ids(fixture: Fixture) -> list[str] | None:
+    if "BIBENTRIES" in fixture:
+        return [str(key) for key in fixture["BIBENTRIES"][-1]]
+    if "CITATION-ITEMS" in fixture or "CITATIONS" in fixture:
+        return [str(cite["id"]) for note in notes_of(fixture) for cite in note]
+    return None
+
+
+def run_archref(fixture: Fixture, style: Path) -> str:
+    items = fixture["INPUT"]
+    if fixture["MODE"] == "citation":
+        notes = [
+            [
+                {
+                    "id": str(cite["id"]),
+                    "locator": cite.get("locator"),
+                    "label": cite.get("label", "page"),
+                    "prefix": cite.get("prefix"),
+                    "suffix": cite.get("suffix"),
+                }
+                for cite in note
+            ]
+            for note in notes_of(fixture)
+        ]
+        return "\n".join(render(items, str(style), "html", "notes", notes=notes))
+    if fixture["MODE"] == "bibliography":
+        ids = bib_ids(fixture)
+        notes = None if ids is None else [[{"id": key}] for key in ids]
+        return bibliography_html(render(items, str(style), "html", "bibliography", notes=notes))
+    raise NotImplementedError(fixture["MODE"])
+
+
+def run_stock(fixture: Fixture, style: Path) -> str:
+    csl = CitationStylesStyle(str(style), validate=False)
+    source = CiteProcJSON(fixture["INPUT"])
+    bibliography = CitationStylesBibliography(csl, source, formatter.html)
+    citations = []
+    for note in notes_of(fixture):
+        cites = []
+        for cite in note:
+            extra = {}
+            if cite.get("locator"):
+                extra["locator"] = Locator(cite.get("label", "page"), cite["locator"])
+            for affix in ("prefix", "suffix"):
+                if cite.get(affix):
+                    extra[affix] = cite[affix]
+            cites.append(CitationItem(str(cite["id"]), **extra))
+        citation = Citation(cites)
+        bibliography.register(citation)
+        citations.append(citation)
+    if fixture["MODE"] == "citation":
+        return "\n".join(
+            str(bibliography.cite(citation, lambda item: None)) for citation in citations
+        )
+    if fixture["MODE"] == "bibliography":
+        if "CITATION-ITEMS" not in fixture and "CITATIONS" not in fixture:
+            for item in fixture["INPUT"]:
+                bibliography.register(Citation([CitationItem(str(item["id"]))]))
+        bibliography.sort()
+        return bibliography_html([str(entry) for entry in bibliography.bibliography()])
+    raise NotImplementedError(fixture["MODE"])
+
+
+class Timeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise Timeout
+
+
+def passes(runner: Runner, fixture: Fixture, style: Path, seconds: int = 10) -> bool:
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(seconds)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return runner(fixture, style).strip() == expected(fixture)
+    except Exception:
+        return False
+    finally:
+        signal.alarm(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path, help="local copy of the CSL test-suite")
+    parser.add_argument("--only", help="run only fixtures whose name starts with this")
+    parser.add_argument("--show-failures", action="store_true", help="list archref's failures")
+    args = parser.parse_args(argv)
+
+    sys.setrecursionlimit(5000)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    regressions: list[str] = []
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for number, (name, fixture) in enumerate(fixtures(args.path)):
+            if args.only and not name.startswith(args.only):
+                continue
+            style = Path(folder) / f"fixture-{number}.csl"
+            style.write_text(fixture["CSL"], encoding="utf-8")
+            category = name.split("_")[0]
+            ours = passes(run_archref, fixture, style)
+            stock = passes(run_stock, fixture, style)
+            totals[category][0] += 1
+            totals[category][1] += ours
+            totals[category][2] += stock
+            if stock and not ours:
+                regressions.append(name)
+            if not ours:
+                failures.append(name)
+
+    print(f"{'category':20} {'fixtures':>8} {'archref':>8} {'stock':>8}")
+    for category in sorted(totals):
+        count, ours, stock = totals[category]
+        print(f"{category:20} {count:8} {ours:8} {stock:8}")
+    count = sum(t[0] for t in totals.values())
+    ours = sum(t[1] for t in totals.values())
+    stock = sum(t[2] for t in totals.values())
+    print(f"{'all':20} {count:8} {ours:8} {stock:8}")
+    if count:
+        print(
+            f"archref passes {100 * ours / count:.1f}%, stock citeproc-py {100 * stock / count:.1f}%"
+        )
+    print(f"regressions (stock passes, archref fails): {len(regressions)}")
+    for name in regressions:
+        print(f"  {name}")
+    if args.show_failures:
+        print("archref fails:")
+        for name in failures:
+            print(f"  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
