@@ -52,7 +52,7 @@ def fixtures(path: Path) -> Iterator[tuple[str, Fixture]]:
     folder = path / "processor-tests" / "humans" if (path / "processor-tests").is_dir() else path
     for file in sorted(folder.glob("*.txt")):
         text = file.read_text(encoding="utf-8")
-        sections = {name: body for name, body in SECTION_RE.findall(text)}
+        sections = dict(SECTION_RE.findall(text))
         fixture: Fixture = {
             "MODE": sections.get("MODE", "").strip(),
             "RESULT": sections.get("RESULT", ""),
@@ -210,9 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     stock = sum(t[2] for t in totals.values())
     print(f"{'all':20} {count:8} {ours:8} {stock:8}")
     if count:
-        print(
-            f"archref passes {100 * ours / count:.1f}%, stock citeproc-py {100 * stock / count:.1f}%"
-        )
+        share, stock_share = 100 * ours / count, 100 * stock / count
+        print(f"archref passes {share:.1f}%, stock citeproc-py {stock_share:.1f}%")
     print(f"regressions (stock passes, archref fails): {len(regressions)}")
     for name in regressions:
         print(f"  {name}")
