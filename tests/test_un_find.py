@@ -182,7 +182,8 @@ or write to archives/S/1501@example.org. See also www.un.org/en/ga/A/RES/31/6.
 File numbers: PRO: FO 371/84053; PRO:DO114/114; NAA: A1838, 3038/10/1/2; AA : A4231/2;
 National Archives, RG 59, Central Files, 795.00/6-2550; SAPMO-BArch, DY 30/J IV 2/3/876;
 NY 4090/437, Bl. 8; IPN BU 1572/3712; NA, KSČ-ÚV, a. j. 170/14, sv. 68; OS/2 and AC/DC.
-The file A/48/19H was closed; grade A/2 in w/o and c/o notes; MOL 5/a; Job 80-R01386R.
+[PRO : PREM 4/43A/16] and 1950-S/1501x. The file A/48/19H was closed; grade A/2 in w/o
+and c/o notes; MOL 5/a; Job 80-R01386R.
 """
 
 

@@ -1376,15 +1376,19 @@ def find(text: str, *, strict: bool = True) -> list[UNMatch]:
             if k + 1 < len(bounds) - 1 and text[pe - 1] == "-":
                 pe -= 1
             pieces.append((ps, pe, k))
+        piece_ok = False
         for ps, piece_end, k in pieces:
             joined = None if k == 0 else ("joint" if text[ps - 1] == "-" else "run")
             found = _symbol_at(text, ps, piece_end, is_last=(k == len(pieces) - 1))
+            previous_ok, piece_ok = piece_ok, False
             if found is None:
                 continue
             symbol, rng, pe = found
             gap = text[last_end:ps] if 0 <= last_end <= ps and ps - last_end <= 8 else None
             in_list = gap is not None and (gap == "" or _CONNECTOR.fullmatch(gap) is not None)
             prefixed = _PREFIX_BEFORE.search(text, max(0, ps - 28), ps) is not None
+            if joined is not None and not previous_ok:
+                continue  # glued to text that is no symbol ("PREM 4/43A/16"): a file number
             if prefixed or (in_list and last_certain) or joined is not None:
                 accept, certain = True, True
             elif not strict:
@@ -1395,8 +1399,16 @@ def find(text: str, *, strict: bool = True) -> list[UNMatch]:
                     certain = True
             if not accept:
                 continue
+            piece_ok = True
             diags = list(_shifted(validate(symbol), ps))
-            if joined == "run" or (k == 0 and len(pieces) > 1 and text[pieces[1][0] - 1] != "-"):
+            run_on = (
+                k == 0
+                and len(pieces) > 1
+                and text[pieces[1][0] - 1] != "-"
+                and _symbol_at(text, pieces[1][0], pieces[1][1], is_last=len(pieces) == 2)
+                is not None
+            )
+            if joined == "run" or run_on:
                 diags.append(
                     Diagnostic(
                         "UN302",
