@@ -132,7 +132,11 @@ class Repair:
     end: int
     original: str
     replacement: str
-    message: str
+
+    @property
+    def message(self) -> str:
+        """What was wrong and what it became, for a human."""
+        return _message(self.kind, self.original, self.replacement)
 
     def __str__(self) -> str:
         return f"{self.start}-{self.end} {self.kind}: {self.message}"
@@ -280,9 +284,9 @@ class CleanText:
 
 
 # --------------------------------------------------------------------------
-# Edits: (start, end, replacement, kind, message) on the original text.
+# Edits: (start, end, replacement, kind) on the original text.
 
-_Edit = tuple[int, int, str, str, str]
+_Edit = tuple[int, int, str, str]
 
 
 def _merge(accepted: list[_Edit], new: Iterable[_Edit]) -> list[_Edit]:
@@ -298,6 +302,8 @@ def _merge(accepted: list[_Edit], new: Iterable[_Edit]) -> list[_Edit]:
         kept.append(edit)
     if not kept:
         return accepted
+    if not accepted:
+        return kept
     return sorted(accepted + kept)
 
 
@@ -363,44 +369,81 @@ def _is_han(char: str) -> bool:
 
 
 def _is_lost_trail(char: str) -> bool:
-    """Whether a GBK decoder would have rejected the byte before ``char``.
+    """Whether ``char`` can follow a punctuation character whose last byte was lost.
 
-    GBK trail bytes are 0x40-0x7E and 0x80-0xFE, so a punctuation byte
-    followed by a space, a digit or most ASCII punctuation (or by nothing)
-    was invalid and got lost.
+    A GBK decoder drops (or replaces by U+FFFD) a byte that cannot lead a
+    pair with the byte after it: a byte followed by a space, a digit, most
+    ASCII punctuation or the end of the text, and some bytes (0x80, 0xA1 to
+    0xA7) even when followed by a letter. Any ASCII character, U+FFFD or the
+    end of the text can therefore follow a lost byte.
     """
-    return char in ("", _REPLACEMENT, "\x7f") or ord(char) < 0x40
+    return char in ("", _REPLACEMENT) or char.isascii()
 
 
-def _guess_lost(second: int, prev: str, nxt: str, quote_open: bool) -> str | None:
-    """Infer ``E2 second ??`` from its neighbours when its last byte was lost."""
-    if second == 0x82:
-        return "\u20ac"  # E2 82 AC, the only common character of the block
-    if second == 0x84:
-        return "\u2122"  # E2 84 A2
-    if second != 0x80:
-        return None
+def _could_be_lost(candidate: str, second: int, nxt: str) -> bool:
+    """Whether ``candidate``'s last UTF-8 byte would be lost before ``nxt``."""
+    data = candidate.encode("utf-8")
+    if data[1] != second:
+        return False
+    if nxt.isascii() and 0x40 <= ord(nxt[:1] or "\0") < 0x7F:
+        return _gbk_pair(data[2], ord(nxt)) is None
+    return True
+
+
+def _guess_lost(second: int, prev: str, nxt: str, quotes: str) -> str | None:
+    """Infer ``E2 second ??`` from its neighbours when its last byte was lost.
+
+    ``quotes`` is the stack of quotation marks open on the current line.
+    """
     prev_space = prev == "" or prev.isspace() or prev in _OPENERS
     next_space = nxt in ("", _REPLACEMENT) or nxt.isspace()
-    if prev.isdigit() and nxt.isdigit():
-        return "\u2013"  # 1945鈥1946: an en dash in a range
-    if prev_space and next_space:
-        return "\u2014"  # word 鈥 word: an em dash
-    if prev_space:
-        return "\u201c"  # 鈥.鈥: an opening quote before its (missing) text
-    if quote_open:
-        return "\u201d"
-    if prev.isalpha():
-        return "\u2019"  # States鈥 new: an apostrophe
-    return "\u201d"
+    if second == 0x82:
+        preferred = "\u20ac"  # E2 82 AC, the only common character of the row
+    elif second == 0x84:
+        preferred = "\u2122"  # E2 84 A2
+    elif nxt.isascii() and nxt.isalpha():
+        # Before a letter only a few bytes are lost (those that cannot lead a
+        # GBK pair with it): among them the bullet and the ellipsis.
+        preferred = "\u2022\u2026" if prev_space else "\u2026\u2022"
+    elif prev.isdigit() and nxt.isdigit():
+        preferred = "\u2013"  # 1945鈥1946: an en dash in a range
+    elif prev_space and next_space:
+        preferred = "\u2014"  # word 鈥 word: an em dash
+    elif prev_space:
+        preferred = "\u201c"  # 鈥.鈥: an opening quote before its (missing) text
+    elif quotes.endswith("\u2018"):
+        preferred = "\u2019"  # closes the single quote that is open
+    elif quotes:
+        preferred = "\u201d"  # closes the double quote that is open
+    elif prev.isalpha():
+        preferred = "\u2019"  # States鈥 new: an apostrophe
+    else:
+        preferred = "\u201d"
+    for candidate in preferred:
+        if _could_be_lost(candidate, second, nxt):
+            return candidate
+    return None
 
 
-def _quote_state(chunk: str, quote_open: bool) -> bool:
-    """Whether a double quote is open after ``chunk``; a new line closes it."""
-    last = max(chunk.rfind("\n"), chunk.rfind("\u201c"), chunk.rfind("\u201d"))
-    if last < 0:
-        return quote_open
-    return chunk[last] == "\u201c"
+#: what opens or closes a quotation; a line feed closes them all, and a
+#: right single quote before a letter is an apostrophe
+_QUOTE_EVENT_RE = re.compile("[\n\u201c\u201d\u2018]|\u2019(?![^\\W\\d_])")
+
+
+def _update_quotes(quotes: str, chunk: str) -> str:
+    """The stack of open quotation marks after ``chunk``."""
+    for m in _QUOTE_EVENT_RE.finditer(chunk):
+        mark = m.group()
+        if mark == "\n":
+            quotes = ""
+        elif mark in "\u201c\u2018":
+            quotes = (quotes + mark)[-8:]
+        else:
+            opener = "\u201c" if mark == "\u201d" else "\u2018"
+            k = quotes.rfind(opener)
+            if k >= 0:
+                quotes = quotes[:k]
+    return quotes
 
 
 def _gbk_bytes(char: str) -> bytes | None:
@@ -411,20 +454,58 @@ def _gbk_bytes(char: str) -> bytes | None:
     return data if len(data) == 2 else None
 
 
-def _gbk_run(text: str, i: int, prev: str, quote_open: bool) -> tuple[int, str, bool] | None:
+class _View:
+    """The original text as the character pass will leave it, seen one character at a time.
+
+    Characters the pass removes (soft hyphens, zero-width spaces, controls)
+    are skipped and the others are shown as they will be (a non-breaking
+    space as a space), so the GBK repair decides the same way on the
+    original and on the cleaned text, and cleaning is idempotent.
+    """
+
+    __slots__ = ("n", "table", "text")
+
+    def __init__(self, text: str, table: dict[str, tuple[str, str]]) -> None:
+        self.text = text
+        self.n = len(text)
+        self.table = table
+
+    def skip(self, pos: int) -> int:
+        """The first position from ``pos`` on whose character is kept."""
+        text, table = self.text, self.table
+        while pos < self.n and table.get(text[pos], "x")[0] == "":
+            pos += 1
+        return pos
+
+    def at(self, pos: int) -> str:
+        if pos >= self.n:
+            return ""
+        char = self.text[pos]
+        return self.table.get(char, (char,))[0]
+
+    def before(self, pos: int, floor: int) -> tuple[int, str]:
+        """The last kept character before ``pos``, looking no further back than ``floor``."""
+        text, table = self.text, self.table
+        pos -= 1
+        while pos >= floor and table.get(text[pos], "x")[0] == "":
+            pos -= 1
+        return pos, (self.at(pos) if pos >= floor else "")
+
+
+def _gbk_run(view: _View, i: int, prev: str, quotes: str) -> tuple[int, str, bool] | None:
     """Decode the damage starting at the lead character ``text[i]``.
 
-    Returns ``(end, replacement, guessed)`` or ``None`` when the characters
-    do not decode to punctuation (real Chinese text, or damage of a kind this
+    Returns ``(end, decoded, guessed)`` or ``None`` when the characters do
+    not decode to punctuation (real Chinese text, or damage of a kind this
     repair does not know).
     """
-    n = len(text)
-    pos = i + 1
+    text = view.text
+    pos = view.skip(i + 1)
     second = _GBK_LEADS[text[i]]
     out: list[str] = []
     guessed = False
     while True:
-        char = text[pos] if pos < n else ""
+        char = view.at(pos)
         trail = _GBK_TRAILS.get(char)
         if trail is not None:
             third, follower = trail
@@ -441,9 +522,10 @@ def _gbk_run(text: str, i: int, prev: str, quote_open: bool) -> tuple[int, str, 
             # The swallowed byte leads the next punctuation character. Its
             # second byte 0x80 is invalid in GBK: U+20AC (WHATWG), U+FFFD or
             # nothing stands for it; 0x81-0x84 pair with its third byte.
-            nxt = text[pos] if pos < n else ""
+            pos = view.skip(pos)
+            nxt = view.at(pos)
             if nxt in (_EURO, _REPLACEMENT):
-                pos += 1
+                pos = view.skip(pos + 1)
             else:
                 pair = _gbk_bytes(nxt) if nxt and not nxt.isascii() else None
                 if pair is not None and 0x81 <= pair[0] <= 0x84 and 0x80 <= pair[1] <= 0xBF:
@@ -459,8 +541,8 @@ def _gbk_run(text: str, i: int, prev: str, quote_open: bool) -> tuple[int, str, 
             if char == _REPLACEMENT:
                 pos += 1
             before = out[-1] if out else prev
-            after = text[pos] if pos < n else ""
-            guess = _guess_lost(second, before, after, _quote_state("".join(out), quote_open))
+            after = view.at(view.skip(pos))
+            guess = _guess_lost(second, before, after, _update_quotes(quotes, "".join(out)))
             if guess is None:
                 return None
             out.append(guess)
@@ -468,51 +550,37 @@ def _gbk_run(text: str, i: int, prev: str, quote_open: bool) -> tuple[int, str, 
             break
         return None
     # Real Chinese text: a "lead" between two Han characters is a character.
-    after = text[pos] if pos < n else ""
-    if _is_han(prev) and _is_han(after):
+    if _is_han(prev) and _is_han(view.at(view.skip(pos))):
         return None
     return pos, "".join(out), guessed
 
 
-def _hex(s: str, codec: str) -> str:
-    return " ".join(f"{b:02X}" for b in s.encode(codec, "replace"))
-
-
-def _gbk_edits(text: str) -> list[_Edit]:
+def _gbk_edits(view: _View, normalise: dict[int, str]) -> list[_Edit]:
+    text = view.text
     edits: list[_Edit] = []
     scanned = 0
     done = 0  # end of the last repair
-    quote_open = False
+    quotes = ""
     prev_out = ""
     for match in _GBK_LEAD_RE.finditer(text):
         i = match.start()
         if i < done:
             continue
-        quote_open = _quote_state(text[scanned:i], quote_open)
+        quotes = _update_quotes(quotes, text[scanned:i])
         scanned = i
-        prev = prev_out if i == done and edits else (text[i - 1] if i else "")
-        run = _gbk_run(text, i, prev, quote_open)
+        k, prev = view.before(i, done)
+        if k < done:
+            prev = prev_out
+        run = _gbk_run(view, i, prev, quotes)
         if run is None:
             continue
-        end, replacement, guessed = run
-        original = text[i:end]
-        fixed = _normalise_chars(replacement)
-        if guessed:
-            kind = "mojibake-gbk-guess"
-            message = (
-                f"UTF-8 read as GBK: {original!r} lost its last byte; "
-                f"{replacement!r} inferred from the context"
-            )
-        else:
-            kind = "mojibake-gbk"
-            message = (
-                f"UTF-8 bytes {_hex(replacement, 'utf-8')} had been read as GBK "
-                f"{original!r}; decoded again as {replacement!r}"
-            )
-        edits.append((i, end, fixed, kind, message))
-        quote_open = _quote_state(replacement, quote_open)
+        end, decoded, guessed = run
+        replacement = decoded.translate(normalise)
+        kind = "mojibake-gbk-guess" if guessed else "mojibake-gbk"
+        edits.append((i, end, replacement, kind))
+        quotes = _update_quotes(quotes, decoded)
         scanned = done = end
-        prev_out = fixed[-1:] or prev
+        prev_out = replacement[-1:] or prev
     return edits
 
 
@@ -528,7 +596,9 @@ _CP1252_CONTINUATION = "".join(
 _CP1252_LONE_RE = re.compile("\u00e2\u20ac(?![" + re.escape(_CP1252_CONTINUATION) + "])\ufffd?")
 
 
-def _cp1252_edits(text: str) -> tuple[list[_Edit], list[_Edit]]:
+def _cp1252_edits(
+    text: str, normalise: dict[int, str], probe: dict[int, str]
+) -> tuple[list[_Edit], list[_Edit]]:
     """The lone "â€" guesses, then ftfy's repairs (lower priority)."""
     if not _CP1252_CLUE_RE.search(text):
         return [], []
@@ -538,33 +608,20 @@ def _cp1252_edits(text: str) -> tuple[list[_Edit], list[_Edit]]:
     from ftfy.chardata import UTF8_DETECTOR_RE  # noqa: PLC0415
 
     lone: list[_Edit] = [
-        (
-            m.start(),
-            m.end(),
-            "\u201d",
-            "mojibake-cp1252-guess",
-            f"UTF-8 read as Windows-1252: {m.group()!r} lost its last byte; "
-            "'”' (E2 80 9D, whose 9D Windows-1252 lacks) inferred",
-        )
+        (m.start(), m.end(), "\u201d", "mojibake-cp1252-guess")
         for m in _CP1252_LONE_RE.finditer(text)
     ]
     fixes: list[_Edit] = []
-    for m in UTF8_DETECTOR_RE.finditer(text):
-        damaged = m.group()
+    # ftfy's detector looks at the character before a match; it sees the text
+    # as the character pass leaves it (same length: removed characters are NUL)
+    for m in UTF8_DETECTOR_RE.finditer(text.translate(probe)):
+        damaged = text[m.start() : m.end()]
         if not is_bad(damaged):
             continue
         fixed = ftfy.fix_encoding(damaged)
         if fixed == damaged or _REPLACEMENT in fixed:
             continue
-        fixes.append(
-            (
-                m.start(),
-                m.end(),
-                _normalise_chars(fixed),
-                "mojibake-cp1252",
-                f"UTF-8 had been read as Windows-1252 {damaged!r}; decoded again as {fixed!r}",
-            )
-        )
+        fixes.append((m.start(), m.end(), fixed.translate(normalise), "mojibake-cp1252"))
     return lone, fixes
 
 
@@ -591,17 +648,21 @@ _C1 = "".join(chr(c) for c in range(0x80, 0xA0))
 
 
 @cache
-def _char_table(*, dashes: bool, quotes: bool, spaces: bool) -> dict[str, tuple[str, str]]:
+def _char_table(
+    *, mojibake: bool, unicode: bool, dashes: bool, quotes: bool, spaces: bool
+) -> dict[str, tuple[str, str]]:
     """Character -> (replacement, kind) for the character pass."""
     table: dict[str, tuple[str, str]] = {}
-    for char in _CONTROLS:
-        table[char] = ("", "control")
-    for char in _C1:
-        as_cp1252 = char.encode("latin-1").decode("cp1252", "ignore")
-        table[char] = (as_cp1252, "mojibake-c1") if as_cp1252 else ("", "control")
-    table["\u2028"] = ("\n", "newline")
-    table["\u2029"] = ("\n", "newline")
-    table["\u00ad"] = ("", "soft-hyphen")
+    if unicode:
+        table.update(dict.fromkeys(_CONTROLS + _C1, ("", "control")))
+        table["\u2028"] = ("\n", "newline")
+        table["\u2029"] = ("\n", "newline")
+        table["\u00ad"] = ("", "soft-hyphen")
+    if mojibake:
+        for char in _C1:
+            as_cp1252 = char.encode("latin-1").decode("cp1252", "ignore")
+            if as_cp1252:
+                table[char] = (as_cp1252, "mojibake-c1")
     if spaces:
         table.update(dict.fromkeys(_SPACES, (" ", "space")))
         table.update(dict.fromkeys(_ZERO_WIDTH, ("", "zero-width")))
@@ -612,38 +673,57 @@ def _char_table(*, dashes: bool, quotes: bool, spaces: bool) -> dict[str, tuple[
     return table
 
 
-@cache
-def _char_re(*, dashes: bool, quotes: bool, spaces: bool) -> re.Pattern[str]:
-    chars = "".join(_char_table(dashes=dashes, quotes=quotes, spaces=spaces))
-    return re.compile("\r\n?|[" + re.escape(chars) + "]")
-
-
-def _normalise_chars(s: str) -> str:
-    """The default character pass on a repair's output (no context, no quotes)."""
-    table = _char_table(dashes=True, quotes=False, spaces=True)
-    return "".join(table.get(c, (c, ""))[0] for c in s)
+def _char_re(table: dict[str, tuple[str, str]], *, unicode: bool) -> re.Pattern[str]:
+    chars = "[" + re.escape("".join(table)) + "]" if table else "(?!)"
+    return re.compile("\r\n?|" + chars if unicode else chars)
 
 
 def _describe(char: str) -> str:
-    name = unicodedata.name(char, "") or f"U+{ord(char):04X}"
-    return f"U+{ord(char):04X} {name}" if name[:2] != "U+" else name
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip()
 
 
-def _char_edits(text: str, *, dashes: bool, quotes: bool, spaces: bool) -> Iterator[_Edit]:
-    table = _char_table(dashes=dashes, quotes=quotes, spaces=spaces)
+def _char_edits(
+    text: str, table: dict[str, tuple[str, str]], pattern: re.Pattern[str]
+) -> Iterator[_Edit]:
     n = len(text)
-    for m in _char_re(dashes=dashes, quotes=quotes, spaces=spaces).finditer(text):
+    combining = unicodedata.combining
+    for m in pattern.finditer(text):
         found = m.group()
+        start, end = m.span()
         if found[0] == "\r":
-            yield (m.start(), m.end(), "\n", "newline", f"{found!r} replaced by '\\n'")
+            yield (start, end, "\n", "newline")
             continue
         replacement, kind = table[found]
-        end = m.end()
-        if not replacement and end < n and unicodedata.combining(text[end]):
+        if not replacement and end < n and combining(text[end]):
             continue  # removing it would attach the combining mark to another base
-        what = _describe(found)
-        message = f"{what} removed" if not replacement else f"{what} replaced by {replacement!r}"
-        yield (m.start(), end, replacement, kind, message)
+        yield (start, end, replacement, kind)
+
+
+def _message(kind: str, original: str, replacement: str) -> str:
+    if kind == "mojibake-gbk":
+        data = " ".join(f"{b:02X}" for b in original.encode("gbk", "replace"))
+        return (
+            f"{original!r} is UTF-8 punctuation read as GBK (bytes {data}); "
+            f"repaired to {replacement!r}"
+        )
+    if kind == "mojibake-gbk-guess":
+        return (
+            f"{original!r} is UTF-8 punctuation read as GBK whose last byte was lost; "
+            f"{replacement!r} is inferred from the context"
+        )
+    if kind == "mojibake-cp1252":
+        return f"{original!r} is UTF-8 read as Windows-1252; repaired to {replacement!r}"
+    if kind == "mojibake-cp1252-guess":
+        return (
+            f"{original!r} is UTF-8 read as Windows-1252 whose last byte (9D, which "
+            f"Windows-1252 lacks) was lost; {replacement!r} is inferred"
+        )
+    if kind == "nfc":
+        points = " ".join(f"U+{ord(c):04X}" for c in original)
+        return f"{original!r} ({points}) recomposed to {replacement!r} (NFC)"
+    what = _describe(original) if len(original) == 1 else repr(original)
+    return f"{what} removed" if not replacement else f"{what} replaced by {replacement!r}"
 
 
 # --------------------------------------------------------------------------
@@ -688,14 +768,7 @@ def _nfc_edits(text: str) -> Iterator[_Edit]:
             cluster = run[cluster_start:k]
             if not unicodedata.is_normalized("NFC", cluster):
                 composed = unicodedata.normalize("NFC", cluster)
-                yield (
-                    base + cluster_start,
-                    base + k,
-                    composed,
-                    "nfc",
-                    f"{cluster!r} ({' '.join(f'U+{ord(c):04X}' for c in cluster)}) "
-                    f"recomposed to {composed!r}",
-                )
+                yield (base + cluster_start, base + k, composed, "nfc")
             cluster_start = k
 
 
@@ -741,18 +814,22 @@ def clean(
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+    table = _char_table(
+        mojibake=mojibake, unicode=unicode, dashes=dashes, quotes=quotes, spaces=spaces
+    )
     edits: list[_Edit] = []
     if mojibake:
-        edits = _merge(edits, _gbk_edits(text))
-        lone, fixes = _cp1252_edits(text)
+        normalise = {ord(char): replacement for char, (replacement, _) in table.items()}
+        edits = _gbk_edits(_View(text, table), normalise)
+        probe = {
+            k: (v if len(v) == 1 else "\0")
+            for k, v in normalise.items()
+            if not 0x80 <= k < 0xA0  # C1 characters are bytes of the mojibake
+        }
+        lone, fixes = _cp1252_edits(text, normalise, probe)
         edits = _merge(edits, lone)
         edits = _merge(edits, fixes)
-    char_edits = _char_edits(text, dashes=dashes, quotes=quotes, spaces=spaces)
-    if not unicode:
-        char_edits = (e for e in char_edits if e[3] not in ("control", "soft-hyphen", "newline"))
-    if not mojibake:
-        char_edits = (e for e in char_edits if e[3] != "mojibake-c1")
-    edits = _merge(edits, char_edits)
+    edits = _merge(edits, _char_edits(text, table, _char_re(table, unicode=unicode)))
     if unicode:
         edits = _merge(edits, _nfc_edits(text))
     if not edits:
@@ -760,10 +837,10 @@ def clean(
     pieces: list[str] = []
     repairs: list[Repair] = []
     last = 0
-    for start, end, replacement, kind, message in edits:
+    for start, end, replacement, kind in edits:
         pieces.append(text[last:start])
         pieces.append(replacement)
-        repairs.append(Repair(kind, start, end, text[start:end], replacement, message))
+        repairs.append(Repair(kind, start, end, text[start:end], replacement))
         last = end
     pieces.append(text[last:])
     return CleanText(text="".join(pieces), original=text, repairs=tuple(repairs))
