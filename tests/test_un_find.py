@@ -233,4 +233,4 @@ def test_scan_is_fast_on_pathological_input(name: str) -> None:
     assert len(text) >= 90_000
     started = time.perf_counter()
     un.find(text)
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 5.0
