@@ -31,6 +31,7 @@ from archref.model import (
 from archref.model.citation import Citation, ShortForm
 from archref.parsing import Reference, parse
 from archref.registry import Registry, default_registry
+from archref.text import CleanText, Repair, clean
 
 __version__ = "0.1.0"
 
@@ -39,6 +40,7 @@ __all__ = [
     "Archive",
     "ArchrefError",
     "Citation",
+    "CleanText",
     "Diagnostic",
     "Folio",
     "FolioRange",
@@ -49,11 +51,13 @@ __all__ = [
     "Reference",
     "Registry",
     "RegistryError",
+    "Repair",
     "ShortForm",
     "UNSymbol",
     "__version__",
     "annotate",
     "check",
+    "clean",
     "default_registry",
     "extract",
     "extract_notes",
