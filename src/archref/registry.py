@@ -69,7 +69,7 @@ class Registry:
     def __init__(self, archives: Iterable[Archive]) -> None:
         self._by_id: dict[str, Archive] = {}
         self._index: dict[str, Lookup] = {}
-        self._max_words = 1
+        self._prefixes: frozenset[str] | None = None
         for archive in archives:
             if archive.id in self._by_id:
                 raise RegistryError(f"duplicate archive id {archive.id!r}")
@@ -85,7 +85,6 @@ class Registry:
                         self._add(name, Lookup(archive, former), soft=True)
 
     def _add(self, alias: str, hit: Lookup, *, soft: bool = False) -> None:
-        self._max_words = max(self._max_words, len(alias.split()))
         key = alias_key(alias)
         if not key:
             raise RegistryError(f"{hit.archive.id}: empty alias {alias!r}")
@@ -115,10 +114,19 @@ class Registry:
         hit = self.lookup(alias)
         return hit.archive if hit else None
 
-    @property
-    def max_alias_words(self) -> int:
-        """The number of words in the longest alias (bounds scanning look-ahead)."""
-        return self._max_words
+    def is_alias_prefix(self, key: str) -> bool:
+        """Is ``key`` (an :func:`alias_key`) the beginning of some alias's key?
+
+        Lets a scanner extend a candidate name word by word and stop as soon
+        as no alias can match, instead of trying every length.
+        """
+        if self._prefixes is None:
+            self._prefixes = frozenset(k[:n] for k in self._index for n in range(1, len(k) + 1))
+        return key in self._prefixes
+
+    def lookup_key(self, key: str) -> Lookup | None:
+        """Look up an already normalised alias key."""
+        return self._index.get(key)
 
     def aliases(self) -> Iterator[tuple[str, Lookup]]:
         """Every (alias key, lookup) pair; used to build scanning patterns."""

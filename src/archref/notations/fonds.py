@@ -77,6 +77,7 @@ from archref.model import (
     LocatorUnit,
     ParseError,
 )
+from archref.model._keys import alias_key
 from archref.registry import Registry, default_registry
 
 __all__ = [
@@ -990,7 +991,6 @@ class Scanner:
         self.text = text
         self.registry = registry or default_registry()
         self._p = _Parser(text, self.registry)
-        self._max_alias = self.registry.max_alias_words
 
     # ---------------------------------------------------------------- public
 
@@ -1099,28 +1099,33 @@ class Scanner:
         return hit is not None and hit.label.role in {"leaf", "page", "papka_or_page"}
 
     def _alias_at(self, i: int) -> tuple[Archive, str, int] | None:
-        """The longest registry alias starting at token ``i``: (archive, as cited, end)."""
+        """The longest registry alias starting at token ``i``: (archive, as cited, end).
+
+        The name is extended a word at a time while it is still the beginning
+        of some alias, so most tokens cost one set look-up.
+        """
         toks = self._p.toks
         if toks[i].kind != "word" or (i > 0 and _glued(toks[i - 1], toks[i])):
             return None
+        registry = self.registry
         best: tuple[Archive, str, int] | None = None
-        words: list[str] = []
+        key = ""
         j = i
-        while j < len(toks) and len(words) < self._max_alias + 4:
+        while j < len(toks):
             tok = toks[j]
             if tok.kind in {"word", "num"}:
-                words.append(tok.text + tok.suffix if tok.kind == "num" else tok.text)
+                key += alias_key(tok.text + tok.suffix)
+                if not registry.is_alias_prefix(key):
+                    break
             elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
                 break
             j += 1
             glued_on = j < len(toks) and toks[j].kind in {"word", "num"} and _glued(tok, toks[j])
             if tok.kind == "word" and not glued_on:
-                archive = self.registry.get(" ".join(words))
-                if archive is not None and j - i <= self._max_alias * 3:
-                    best = archive, self.text[toks[i].start : tok.end], j
-        if best is not None:
-            return best
-        return None
+                hit = registry.lookup_key(key)
+                if hit is not None:
+                    best = hit.archive, self.text[toks[i].start : tok.end], j
+        return best
 
     def _after_archive(self, j: int) -> int | None:
         """Where the levels start after an archive name: skip ", ", ". ", "(ACRONYM)"."""
