@@ -235,3 +235,31 @@ def test_extract_rejects_non_text() -> None:
         archref.parse(b"RGASPI")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         extract(None)  # type: ignore[arg-type]
+
+
+def test_un_symbols_lists_and_ranges_in_a_note() -> None:
+    text = "See A/AC.19/80 and Add.1-2, and S/9696 and Corr.1 & 2."
+    citations = extract(text)
+    assert [(c.text, str(c.reference), c.form) for c in citations] == [
+        ("A/AC.19/80", "A/AC.19/80", "full"),
+        ("Add.1-2", "A/AC.19/80/Add.1", "list"),
+        ("Add.1-2", "A/AC.19/80/Add.2", "list"),
+        ("S/9696", "S/9696", "full"),
+        ("Corr.1", "S/9696/Corr.1", "list"),
+        ("2", "S/9696/Corr.2", "list"),
+    ]
+    html = annotate(text, citations)
+    assert html.count("<a ") == 5  # the range "Add.1-2" is wrapped once
+    assert 'href="https://undocs.org/A/AC.19/80/Add.1">Add.1-2</a>' in html
+
+
+def test_archival_and_un_references_in_one_note() -> None:
+    text = (
+        "Stalin's telegram (RGASPI, f. 558, op. 11, d. 62, ll. 71-72) answered the "
+        "resolution of 27 June (S/1511); see also Security Council resolution 82 (1950)."
+    )
+    assert [(c.text, str(c.reference)) for c in extract(text)] == [
+        ("RGASPI, f. 558, op. 11, d. 62, ll. 71-72", "RGASPI, f. 558, op. 11, d. 62, ll. 71–72"),
+        ("S/1511", "S/1511"),
+        ("Security Council resolution 82 (1950)", "S/RES/82 (1950)"),
+    ]

@@ -52,15 +52,20 @@ def annotate(
     """Return ``text`` with each citation replaced by ``render(citation, cited_text)``.
 
     The text between citations is passed through ``escape`` (HTML escaping by
-    default; ``None`` keeps it as it is). Citations must come from this text:
-    overlapping or out-of-range spans raise :class:`ValueError` rather than
-    garble the output.
+    default; ``None`` keeps it as it is). Several citations with the same span
+    (a range such as "Add.1-2" names two documents) are wrapped once, for the
+    first of them. Citations must come from this text: overlapping or
+    out-of-range spans raise :class:`ValueError` rather than garble the output.
     """
     out: list[str] = []
     pos = 0
     keep = escape or (lambda s: s)
+    previous: tuple[int, int] | None = None
     for citation in sorted(citations, key=lambda c: c.start):
         start, end = citation.start, citation.end
+        if (start, end) == previous:
+            continue  # one text naming several references ("Add.1-2") is wrapped once
+        previous = start, end
         if start < pos or end > len(text) or start > end:
             raise ValueError(
                 f"citation span {start}-{end} overlaps another or lies outside the text"

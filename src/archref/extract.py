@@ -168,9 +168,10 @@ class _Extractor:
         citations: list[Citation] = []
         sources: set[object] = set()
         last_end = -1
+        last_span = (-1, -1)
         for _, event in events:
             if isinstance(event, Found):
-                if event.start < last_end:
+                if event.start < last_end and (event.start, event.end) != last_span:
                     continue  # inside what an "ibid." already read
                 items = [event]
             else:
@@ -178,6 +179,7 @@ class _Extractor:
             for item in items:
                 citations.append(self._citation(cleaned, text, item, index))
                 last_end = max(last_end, item.end)
+                last_span = item.start, item.end
                 if not isinstance(item.reference, ShortForm):
                     self.antecedent = item.reference
                     sources.add(_source_key(item.reference))
@@ -269,6 +271,13 @@ def _without_overlaps(found: Sequence[Found]) -> list[Found]:
     """
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if kept and (f.start, f.end, f.priority) == (
+            kept[-1].start,
+            kept[-1].end,
+            kept[-1].priority,
+        ):
+            kept.append(f)  # one text naming several references: "Add.1-2"
+            continue
         if kept and f.start < kept[-1].end:
             last = kept[-1]
             if (f.priority, f.end - f.start) > (last.priority, last.end - last.start):

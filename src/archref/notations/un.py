@@ -198,6 +198,17 @@ def _sc_check(number: int, year: int) -> str | None:
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
+def _ordinal(n: int) -> str:
+    """English ordinal: 31st, 32nd, 33rd, 34th, 11th.
+
+    >>> [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 31)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '31st']
+    """
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
 def _to_roman(n: int) -> str:
     out = []
     for value, letters in (
@@ -1101,7 +1112,7 @@ def _check_ga_sessions(symbol: UNSymbol) -> Iterator[Diagnostic]:
                 yield _diag(
                     "UN202",
                     f"the General Assembly writes its {_SESSION_NAMES[prefix]} in arabic "
-                    f"numerals only from the {prefix}{first}th; {prefix}{number} is "
+                    f"numerals only from the {prefix}{_ordinal(first)}; {prefix}{number} is "
                     f"{prefix}{_to_roman(int(number))}",
                     symbol,
                     c.value,
