@@ -20,6 +20,15 @@ from archref.model.common import (
     Severity,
     line_column,
 )
+from archref.model.published import (
+    SEASONS,
+    WORK_KINDS,
+    PartialDate,
+    Person,
+    PublishedWork,
+    Season,
+    WorkKind,
+)
 from archref.model.un import (
     MODIFIER_KINDS,
     UNDOCS_URL,
@@ -33,7 +42,9 @@ from archref.model.un import (
 __all__ = [
     "LEVEL_KINDS",
     "MODIFIER_KINDS",
+    "SEASONS",
     "UNDOCS_URL",
+    "WORK_KINDS",
     "ArchivalReference",
     "Archive",
     "ArchrefError",
@@ -50,8 +61,13 @@ __all__ = [
     "Modifier",
     "ModifierKind",
     "ParseError",
+    "PartialDate",
+    "Person",
+    "PublishedWork",
     "RegistryError",
+    "Season",
     "Severity",
     "UNSymbol",
+    "WorkKind",
     "line_column",
 ]
