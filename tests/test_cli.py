@@ -69,14 +69,20 @@ def test_stdin_one_reference_per_line(
     assert err.startswith("<stdin>:3:1: error:")
 
 
-def test_demo_parses_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_extracts_from_the_bundled_sample(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["demo"], capsys)
     assert status == 0
     lines = sample_lines()
     assert len(lines) >= 15
-    assert f"from {len(lines)} sample footnotes" in out
-    assert "RGANI    TsKhSD" in out  # a former name, resolved
-    assert "not parsed" not in out
+    assert f"in {len(lines)} sample footnotes" in out
+    rows = [ln.split() for ln in out.splitlines()]
+    # the former name TsKhSD is resolved, and flagged with its current name
+    assert any(r[-1:] == ["ARC102"] and "RGANI," in r for r in rows)
+    assert "suggestion: RGANI, f. 5, op. 28, d. 103, l. 2" in out
+    # "Там же" is resolved against the note before it
+    assert any(r[2:4] == ["ibid", "archival"] for r in rows)
+    # UN symbols from the prose notes, a range expanded
+    assert "S/9696/Corr.2" in out and "A/C.1/229" in out
 
 
 def test_usage_error_exits_2() -> None:

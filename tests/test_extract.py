@@ -217,17 +217,25 @@ def test_pathological_input_finishes_quickly(text: str) -> None:
     assert time.perf_counter() - started < 10.0
 
 
+def best_of_three(text: str) -> tuple[float, int]:
+    """The fastest of three runs (less sensitive to a busy machine) and the count."""
+    times = []
+    count = 0
+    for _ in range(3):
+        started = time.perf_counter()
+        count = len(extract(text))
+        times.append(time.perf_counter() - started)
+    return min(times), count
+
+
 def test_extract_is_linear_in_practice() -> None:
     note = "РГАСПИ. Ф.17. Оп.171. Д.421. Л.1–492; Д.420. Л.1–68. Там же. Л. 5. "
-    small, large = note * 200, note * 2000
-    t0 = time.perf_counter()
-    n_small = len(extract(small))
-    t1 = time.perf_counter()
-    n_large = len(extract(large))
-    t2 = time.perf_counter()
+    t_small, n_small = best_of_three(note * 200)
+    t_large, n_large = best_of_three(note * 2000)
     assert n_large == 10 * n_small
-    # ten times the text may take at most ~30 times as long (catches quadratic growth)
-    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)
+    # ten times the text may take at most ~30 times as long: catches quadratic growth
+    # (which would be ~100 times), not a benchmark
+    assert t_large < 30 * max(t_small, 0.01)
 
 
 def test_extract_rejects_non_text() -> None:

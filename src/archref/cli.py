@@ -174,37 +174,43 @@ def _table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
 
 
 def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    rows: list[list[str]] = [
-        ["#", "archive", "as cited", "fond", "opis", "delo", "leaves", "canonical"]
-    ]
-    failures: list[str] = []
+    from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
+
     lines = sample_lines()
-    for n, line in enumerate(lines, start=1):
-        try:
-            refs = fonds.parse_chain(line)
-        except ParseError as exc:
-            failures.append(f"  {n}: {exc}")
-            continue
-        for ref in refs:
-            rows.append(
-                [
-                    str(n),
-                    ref.archive.id if ref.archive else "?",
-                    ref.archive_as_cited or "",
-                    ref.fond or "",
-                    ref.opis or "",
-                    ref.delo or "",
-                    str(ref.folios) if ref.folios else "",
-                    ref.format(args.style),
-                ]
-            )
+    citations = extract_notes(lines)
+    rows: list[list[str]] = [["note", "col", "form", "kind", "archive", "canonical", "diagnostics"]]
+    for c in citations:
+        ref = c.reference
+        if isinstance(ref, ArchivalReference):
+            kind = "archival"
+            archive = ref.archive.id if ref.archive else (ref.archive_as_cited or "?")
+            shown = ref.format(args.style)
+        else:
+            kind = type(ref).__name__
+            archive = ""
+            shown = str(ref)
+        rows.append(
+            [
+                str((c.note or 0) + 1),
+                str(c.start + 1),
+                c.form,
+                kind,
+                archive,
+                shown,
+                " ".join(d.code for d in c.diagnostics),
+            ]
+        )
     print(
-        f"archref {len(rows) - 1} references parsed from {len(lines)} sample footnotes\n", file=out
+        f"archref found {len(citations)} references in {len(lines)} sample footnotes\n",
+        file=out,
     )
     _table(rows, out)
-    if failures:
-        print(f"\n{len(failures)} lines not parsed:", file=out)
-        print("\n".join(failures), file=out)
+    findings = [(c, d) for c in citations for d in c.diagnostics]
+    if findings:
+        print("\nDiagnostics:", file=out)
+        for c, d in findings:
+            hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
+            print(f"  note {(c.note or 0) + 1}: {d.code} {d.message}{hint}", file=out)
     return 0
 
 

@@ -28,6 +28,7 @@ An "Ibid." with nothing before it is reported, not guessed:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -144,22 +145,15 @@ class _Extractor:
         cleaned: _Cleaned = clean_text(text) if self.clean else _Unchanged(text)
         t = cleaned.text
         scanner = fonds.Scanner(t, registry=self.registry)
-        found = [
-            Found(
-                m.reference,
-                m.start,
-                m.end,
-                "chain" if m.chained else "full",
-                diagnostics=m.diagnostics,
-                priority=2,
-            )
-            for m in scanner.find()
-        ]
+        found = [_archival(m, "chain" if m.chained else "full") for m in scanner.find()]
         for finder in FINDERS:
             found.extend(finder(t))
         kept = _without_overlaps(found)
+        starts = [f.start for f in kept]
         markers = [
-            (s, e) for s, e in scanner.ibid_markers() if not any(f.start <= s < f.end for f in kept)
+            (s, e)
+            for s, e in scanner.ibid_markers()
+            if not _inside(kept, starts, s)  # "Ibid" inside a title is not a short form
         ]
         events: list[tuple[int, Found | tuple[int, int]]] = [(f.start, f) for f in kept]
         events.extend((s, (s, e)) for s, e in markers)
@@ -212,13 +206,7 @@ class _Extractor:
             ]
         if isinstance(antecedent, ArchivalReference):
             return [
-                Found(
-                    m.reference,
-                    m.start,
-                    m.end,
-                    "ibid" if k == 0 else "chain",
-                    diagnostics=m.diagnostics,
-                )
+                _archival(m, "ibid" if k == 0 else "chain")
                 for k, m in enumerate(scanner.parse_ibid(start, antecedent))
             ]
         return [Found(antecedent, start, end, "ibid")]
@@ -244,6 +232,28 @@ class _Extractor:
         )
 
 
+def _archival(match: fonds.Match, form: CitationForm) -> Found:
+    """A fond-family match with the family's rules applied (offsets into the text)."""
+    rules = tuple(
+        attrs.evolve(d, start=match.start + d.start, end=match.start + d.end)
+        for d in fonds.validate(match.reference)
+    )
+    return Found(
+        match.reference,
+        match.start,
+        match.end,
+        form,
+        diagnostics=match.diagnostics + rules,
+        priority=2,
+    )
+
+
+def _inside(kept: Sequence[Found], starts: Sequence[int], offset: int) -> bool:
+    """Is ``offset`` inside one of the (sorted, disjoint) ``kept`` spans?"""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and kept[k].start <= offset < kept[k].end
+
+
 def _unresolved(text: str, start: int, end: int, code: str, message: str) -> Found:
     diagnostic = Diagnostic(
         code=code,
@@ -259,7 +269,8 @@ def _unresolved(text: str, start: int, end: int, code: str, message: str) -> Fou
 def _source_key(reference: object) -> object:
     """What counts as one source for the ambiguity of a following "ibid."."""
     if isinstance(reference, ArchivalReference):
-        return (reference.archive, reference.archive_as_cited, reference.fond)
+        # one file is one source, whichever leaves are cited
+        return (reference.archive, reference.archive_as_cited, reference.levels)
     return reference
 
 

@@ -1402,6 +1402,8 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
     """
     out: list[Diagnostic] = []
     archive, cited = ref.archive, ref.archive_as_cited
+    if cited and ref.text is not None and cited not in ref.text:
+        cited = None  # a chain link or an "ibid." does not write the archive's name again
     if archive is None and cited:
         start, end, text = _span_of(ref, cited)
         out.append(
@@ -1414,7 +1416,7 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 text,
             )
         )
-    elif archive is None:
+    elif archive is None and ref.archive_as_cited is None:
         out.append(
             Diagnostic(
                 "ARC103",
@@ -1425,7 +1427,7 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 ref.text or "",
             )
         )
-    if archive is not None and cited and ref.is_former_name:
+    if archive is not None and cited and archive.former_name(cited) is not None:
         former = archive.former_name(cited)
         years = f" {former}" if former is not None else cited
         start, end, text = _span_of(ref, cited)
