@@ -1,0 +1,499 @@
+"""CSL-JSON: archival references, UN symbols and published works as CSL 1.0.2 items.
+
+CSL-JSON is what Zotero, pandoc, citeproc-js and citeproc-py read. An
+archival reference becomes one item per *file* (archive and levels); the
+leaves it cites are not part of the item but of each citation of it, as a
+CSL locator labelled ``folio`` (or ``page``):
+
+>>> import archref
+>>> ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
+>>> item = to_csl_json([ref])[0]
+>>> item["id"], item["type"], item["archive_location"], item["archive-place"]
+('RGASPI-558-11-62', 'manuscript', 'f. 558, op. 11, d. 62', 'Moscow')
+>>> item["archive"]
+'Russian State Archive of Socio-Political History'
+>>> citation_item(ref)
+{'id': 'RGASPI-558-11-62', 'locator': '71-72', 'label': 'folio'}
+
+Why ``manuscript``: the Chicago, MHRA, APA and MLA styles print ``archive``,
+``archive-place``, ``archive_collection`` and ``archive_location`` for every
+item type, but only a ``manuscript`` with no author and no title lets the
+archival location stand at the head of the note (Chicago and MHRA substitute
+it for the author) and keeps "n.d." and the generic "unpublished manuscript"
+out. docs/csl-and-bibtex.md shows the styles' code and output.
+
+The leaves also travel in the item's ``custom`` map, the CSL 1.0.2 place for
+data that has no variable, so :func:`from_csl_json` gives back the very
+references :func:`to_csl_json` was given:
+
+>>> back = from_csl_json(to_csl_json([ref]))
+>>> back.references == [ref]
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, Protocol, runtime_checkable
+
+import attrs
+
+from archref.model import (
+    ArchivalReference,
+    Archive,
+    Folio,
+    FolioRange,
+    Locator,
+    ParseError,
+    UNSymbol,
+)
+from archref.notations import fonds, un
+from archref.registry import Registry, default_registry
+
+__all__ = [
+    "ArchiveName",
+    "CSLImport",
+    "ImportedItem",
+    "SupportsCSL",
+    "archival_item",
+    "archive_location",
+    "citation_item",
+    "csl_id",
+    "from_csl_json",
+    "locator_text",
+    "to_csl_json",
+]
+
+ArchiveName = Literal["full", "acronym"]
+Notation = Literal["en", "en-full", "ru", "de"]
+
+#: The key under ``custom`` where archref keeps what CSL has no variable for.
+CUSTOM_KEY = "archref"
+
+
+@runtime_checkable
+class SupportsCSL(Protocol):
+    """Anything that maps itself to a CSL-JSON item (a published work)."""
+
+    def to_csl_json(self) -> dict[str, Any]: ...
+
+
+# --------------------------------------------------------------------------- ids
+
+_LEVEL_PREFIX = {
+    "fond": "",
+    "opis": "",
+    "delo": "",
+    "papka": "p",
+    "tom": "t",
+    "chast": "ch",
+    "year": "y",
+    "section": "s",
+    "box": "box",
+}
+_ID_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def _id_part(text: str) -> str:
+    return _ID_UNSAFE.sub("", unicodedata.normalize("NFC", text))
+
+
+def _archive_tag(ref: ArchivalReference) -> str:
+    if ref.archive is not None:
+        return _id_part(ref.archive.id)
+    if ref.archive_as_cited:
+        return _id_part(ref.archive_as_cited) or "archive"
+    return "archive"
+
+
+def csl_id(ref: ArchivalReference) -> str:
+    """A stable, readable id for the file a reference points to.
+
+    The archive's id, then each level's identifier; levels other than
+    fond, opis and delo carry a short prefix (``p`` papka, ``t`` tom...).
+
+    >>> import archref
+    >>> csl_id(archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160"))
+    'AVPRF-059a-5a-4-p11'
+    >>> csl_id(archref.parse("ЦА ФСБ. Ф.3. Оп.5. Д.1410. Л.212"))
+    'TsAFSB-3-5-1410'
+    """
+    parts = [_archive_tag(ref)]
+    for level in ref.levels:
+        parts.append(_LEVEL_PREFIX.get(level.kind, level.kind) + _id_part(level.value))
+    return "-".join(p for p in parts if p)
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _archive_name(archive: Archive, archive_name: ArchiveName, notation: str) -> str:
+    if archive_name == "acronym":
+        if notation == "ru" and archive.acronym_cyrillic:
+            return archive.acronym_cyrillic
+        return archive.id
+    if notation == "ru" and archive.name_ru:
+        return archive.name_ru
+    return archive.name_en
+
+
+def archive_location(ref: ArchivalReference, notation: Notation | str = "en") -> str:
+    """The fond/opis/delo string of a reference in a notation, without archive or leaves.
+
+    >>> import archref
+    >>> ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
+    >>> archive_location(ref), archive_location(ref, "ru"), archive_location(ref, "en-full")
+    ('f. 558, op. 11, d. 62', 'Ф. 558. Оп. 11. Д. 62', 'fond 558, opis 11, delo 62')
+    """
+    bare = attrs.evolve(ref, folios=None)
+    text = fonds.format_reference(bare, notation)
+    head = _head(ref, notation)
+    if head and text.startswith(head):
+        text = text[len(head) :].lstrip(" ,.;")
+    return text
+
+
+def _head(ref: ArchivalReference, notation: str) -> str | None:
+    """The archive as :func:`fonds.format_reference` writes it first."""
+    if ref.archive is not None:
+        if notation == "ru" and ref.archive.acronym_cyrillic:
+            return ref.archive.acronym_cyrillic
+        return ref.archive.id
+    return ref.archive_as_cited
+
+
+def locator_text(locator: Locator, notation: Notation | str = "en") -> str:
+    """The leaves as a CSL locator: ranges with a hyphen, versos marked in the notation.
+
+    >>> import archref
+    >>> locator_text(archref.parse("GARF, f. R-6991, op. 1, d. 3, pp. 105-6").folios)
+    '105-106'
+    >>> locator_text(archref.parse("ЦАМО РФ. Ф. 5. Оп. 918. Д. 34. Л. 5 об.").folios, "ru")
+    '5 об.'
+    """
+    verso = {"ru": " об.", "de": "v"}.get(notation, "ob.")
+
+    def one(folio: Folio) -> str:
+        return folio.number + verso if folio.verso else folio.number
+
+    parts = []
+    for r in locator.ranges:
+        parts.append(one(r.first) if r.last is None else f"{one(r.first)}-{one(r.last)}")
+    return ", ".join(parts)
+
+
+def citation_item(ref: ArchivalReference, notation: Notation | str = "en") -> dict[str, Any]:
+    """A CSL cite-item for one citation of ``ref``: its file's id and its leaves as locator.
+
+    >>> import archref
+    >>> citation_item(archref.parse("GARF, f. R-6991, op. 1, d. 3, pp. 105-6"))
+    {'id': 'GARF-R-6991-1-3', 'locator': '105-106', 'label': 'page'}
+    >>> citation_item(archref.parse("TsKhSD, f. 5, op. 28, d. 103"))
+    {'id': 'RGANI-5-28-103'}
+    """
+    cite: dict[str, Any] = {"id": csl_id(ref)}
+    if ref.folios is not None:
+        cite["locator"] = locator_text(ref.folios, notation)
+        cite["label"] = "folio" if ref.folios.unit == "leaf" else "page"
+    return cite
+
+
+def archival_item(
+    ref: ArchivalReference,
+    *,
+    archive_name: ArchiveName = "full",
+    notation: Notation | str = "en",
+    zotero: bool = False,
+) -> dict[str, Any]:
+    """One archival reference as a CSL ``manuscript`` item (its leaves left out).
+
+    ``archive_collection`` is the fond's title when the reference gives one;
+    ``title`` the file's (delo's) title. With ``zotero=True``, ``archive-place``
+    and ``archive_collection``, which Zotero has no field for, are written as
+    ``variable: value`` lines of ``note`` (Zotero's "Extra"), which Zotero and
+    citeproc-js read back as the variables.
+    """
+    if notation not in fonds.STYLES:
+        raise ValueError(f"unknown notation {notation!r}; choose one of {', '.join(fonds.STYLES)}")
+    item: dict[str, Any] = {"id": csl_id(ref), "type": "manuscript"}
+    titles = {lv.kind: lv.title for lv in ref.levels if lv.title}
+    if titles.get("delo"):
+        item["title"] = titles["delo"]
+    archive = ref.archive
+    place = archive.city if archive is not None else None
+    if archive is not None:
+        item["archive"] = _archive_name(archive, archive_name, notation)
+    elif ref.archive_as_cited:
+        item["archive"] = ref.archive_as_cited
+    item["archive_location"] = archive_location(ref, notation)
+    extra: dict[str, str] = {}
+    if place:
+        extra["archive-place"] = place
+    if titles.get("fond"):
+        extra["archive_collection"] = str(titles["fond"])
+    if zotero:
+        if extra:
+            item["note"] = "\n".join(f"{k}: {v}" for k, v in extra.items())
+    else:
+        item.update(extra)
+    if archive is not None and archive.url:
+        item["URL"] = archive.url
+    return item
+
+
+# --------------------------------------------------------------------------- export
+
+
+def to_csl_json(
+    refs: Iterable[ArchivalReference | UNSymbol | SupportsCSL],
+    *,
+    archive_name: ArchiveName = "full",
+    notation: Notation | str = "en",
+    zotero: bool = False,
+) -> list[dict[str, Any]]:
+    """CSL-JSON items (CSL 1.0.2) for references of any kind, in order, one per id.
+
+    * an :class:`~archref.ArchivalReference` becomes a ``manuscript`` item
+      (:func:`archival_item`); references to one file share it, and the
+      leaves of each are kept under ``custom["archref"]["locators"]``;
+    * a :class:`~archref.UNSymbol` its own mapping
+      (:func:`archref.notations.un.to_csl_json`);
+    * anything else with a ``to_csl_json()`` method (a published work) its
+      own mapping.
+
+    ``archive_name`` chooses the archive's full name or its acronym;
+    ``notation`` the style of ``archive_location`` (``en``, ``en-full``,
+    ``ru``, ``de``) and of the archive's name (Russian names for ``ru``);
+    ``zotero=True`` moves what Zotero cannot hold into ``note``.
+
+    >>> import archref
+    >>> items = to_csl_json(
+    ...     [archref.parse("RGASPI, f. 558, op. 11, d. 62, l. 71"),
+    ...      archref.parse("RGASPI, f. 558, op. 11, d. 62, l. 75"),
+    ...      archref.parse("S/RES/82 (1950)")], archive_name="acronym", zotero=True)
+    >>> [i["id"] for i in items]
+    ['RGASPI-558-11-62', 'S/RES/82 (1950)']
+    >>> items[0]["archive"], items[0]["note"], items[0]["custom"]
+    ('RGASPI', 'archive-place: Moscow', {'archref': {'locators': ['71', '75']}})
+    """
+    out: list[dict[str, Any]] = []
+    by_id: dict[str, dict[str, Any]] = {}
+    for ref in refs:
+        if isinstance(ref, ArchivalReference):
+            item = archival_item(ref, archive_name=archive_name, notation=notation, zotero=zotero)
+        elif isinstance(ref, UNSymbol):
+            item = un.to_csl_json(ref)
+        elif isinstance(ref, SupportsCSL):
+            item = dict(ref.to_csl_json())
+        else:
+            raise TypeError(f"cannot map {type(ref).__name__} to CSL-JSON")
+        seen = by_id.get(item["id"])
+        if seen is None:
+            by_id[item["id"]] = seen = item
+            out.append(item)
+        if isinstance(ref, ArchivalReference):
+            _record_locator(seen, ref)
+    return out
+
+
+def _record_locator(item: dict[str, Any], ref: ArchivalReference) -> None:
+    """Keep the leaves of ``ref`` under ``custom`` (in the ``en`` notation, whatever the item's)."""
+    if ref.folios is None and "custom" not in item:
+        return
+    mine = item.setdefault("custom", {}).setdefault(CUSTOM_KEY, {})
+    locators: list[str | None] = mine.setdefault("locators", [])
+    text = None
+    if ref.folios is not None:
+        text = locator_text(ref.folios)
+        if ref.folios.unit == "page":
+            text = "p. " + text
+    if text not in locators:
+        locators.append(text)
+
+
+# --------------------------------------------------------------------------- import
+
+
+@attrs.frozen
+class ImportedItem:
+    """One CSL-JSON item as read by :func:`from_csl_json`.
+
+    Attributes:
+        item: the item exactly as given (never changed).
+        references: what archref understood it as: archival references (one
+            per recorded locator), a UN symbol; empty when it understood nothing.
+        reason: why nothing was understood, or what was only partly understood.
+    """
+
+    item: Mapping[str, Any]
+    references: tuple[ArchivalReference | UNSymbol, ...] = ()
+    reason: str | None = None
+
+    @property
+    def understood(self) -> bool:
+        return bool(self.references)
+
+
+@attrs.frozen
+class CSLImport:
+    """The result of :func:`from_csl_json`: every item, understood or not, in order."""
+
+    items: tuple[ImportedItem, ...]
+
+    @property
+    def references(self) -> list[ArchivalReference | UNSymbol]:
+        """Every reference understood, in the order of the items."""
+        return [r for it in self.items for r in it.references]
+
+    @property
+    def unrecognised(self) -> list[ImportedItem]:
+        """The items kept as they are, each with the reason."""
+        return [it for it in self.items if not it.understood]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def from_csl_json(
+    items: Sequence[Mapping[str, Any]], *, registry: Registry | None = None
+) -> CSLImport:
+    """Read CSL-JSON items (a Zotero or Better BibTeX export) back into references.
+
+    An item with ``archive`` and ``archive_location`` is parsed as a
+    fond-family reference: the archive is looked up by any of its names
+    (also "Full Name (ACRONYM)"), and ``archive_location`` may include the
+    leaves, as Zotero users often write them. Locators archref recorded under
+    ``custom`` come back as the leaves. An item whose ``number`` is a UN
+    symbol becomes a :class:`~archref.UNSymbol`. Every other item is kept
+    untouched, with the reason.
+
+    >>> got = from_csl_json([
+    ...     {"id": "x", "type": "manuscript",
+    ...      "archive": "Russian State Archive of Contemporary History (RGANI)",
+    ...      "archive_location": "f. 5, op. 28, d. 103, l. 2"},
+    ...     {"id": "b", "type": "book", "title": "Stalin's Letters to Molotov"}])
+    >>> [str(r) for r in got.references]
+    ['RGANI, f. 5, op. 28, d. 103, l. 2']
+    >>> got.unrecognised[0].reason
+    'no archive_location and no UN symbol in number'
+    """
+    reg = registry or default_registry()
+    out = []
+    for item in items:
+        out.append(_import_item(item, reg))
+    return CSLImport(tuple(out))
+
+
+def _note_variables(note: str) -> dict[str, str]:
+    found = {}
+    for line in note.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip() in ("archive-place", "archive_collection", "archive", "number"):
+            found[key.strip()] = value.strip()
+    return found
+
+
+def _import_item(item: Mapping[str, Any], reg: Registry) -> ImportedItem:
+    if not isinstance(item, Mapping):
+        return ImportedItem({"value": item}, reason="not a JSON object")
+    location = item.get("archive_location")
+    if isinstance(location, str) and location.strip():
+        archive = item.get("archive")
+        try:
+            refs = _with_locators(_archival_from(str(archive or ""), location, reg), item)
+        except ParseError as exc:
+            return ImportedItem(item, reason=f"archive_location not understood: {exc}")
+        return ImportedItem(item, tuple(refs))
+    number = item.get("number")
+    if isinstance(number, str) and number.strip():
+        try:
+            return ImportedItem(item, (un.parse(number),))
+        except ParseError as exc:
+            return ImportedItem(item, reason=f"number is not a UN symbol: {exc}")
+    return ImportedItem(item, reason="no archive_location and no UN symbol in number")
+
+
+_PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]+)\)\s*$")
+
+
+def _archive_of(name: str, reg: Registry) -> Archive | None:
+    name = name.strip()
+    if not name:
+        return None
+    hit = reg.get(name)
+    if hit is not None:
+        return hit
+    m = _PAREN_ACRONYM.match(name)
+    if m:
+        return reg.get(m.group("acr")) or reg.get(m.group("name"))
+    return None
+
+
+def _archival_from(archive: str, location: str, reg: Registry) -> list[ArchivalReference]:
+    found = _archive_of(archive, reg)
+    location = location.strip()
+    candidates: list[str] = []
+    if found is not None:
+        cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in location)
+        if cyrillic and found.acronym_cyrillic:
+            candidates.append(f"{found.acronym_cyrillic}. {location}")
+        candidates.append(f"{found.id}, {location}")
+    elif archive.strip():
+        candidates.append(f"{archive.strip()}, {location}")
+    candidates.append(location)
+    error: ParseError | None = None
+    for text in candidates:
+        try:
+            ref = fonds.parse(text, registry=reg)
+        except ParseError as exc:
+            error = error or exc
+            continue
+        if found is not None and ref.archive != found:
+            continue
+        if ref.archive is None and archive.strip():
+            ref = attrs.evolve(ref, archive_as_cited=archive.strip())
+        return [ref]
+    assert error is not None
+    raise error
+
+
+def _with_locators(
+    refs: list[ArchivalReference], item: Mapping[str, Any]
+) -> list[ArchivalReference]:
+    custom = item.get("custom")
+    mine = custom.get(CUSTOM_KEY) if isinstance(custom, Mapping) else None
+    if not isinstance(mine, Mapping) or not isinstance(mine.get("locators"), list):
+        return refs
+    out: list[ArchivalReference] = []
+    for ref in refs:
+        for text in mine["locators"]:
+            out.append(attrs.evolve(ref, folios=_locator_from(text)))
+    return out
+
+
+_RANGE = re.compile(r"^\s*(?P<a>[^\s,–-]+)\s*(?:[-–]\s*(?P<b>[^\s,]+))?\s*$")
+
+
+def _folio(text: str) -> Folio:
+    if text.endswith("ob.") and len(text) > 3:
+        return Folio(text[:-3], verso=True)
+    return Folio(text)
+
+
+def _locator_from(text: object) -> Locator | None:
+    if not isinstance(text, str) or not text.strip():
+        return None
+    unit: Literal["leaf", "page"] = "leaf"
+    if text.startswith("p. "):
+        unit, text = "page", text[3:]
+    ranges = []
+    for piece in text.split(","):
+        m = _RANGE.match(piece)
+        if m is None:
+            raise ParseError("locator not understood", text)
+        first = _folio(m.group("a"))
+        last = _folio(m.group("b")) if m.group("b") else None
+        ranges.append(FolioRange(first, last))
+    return Locator(tuple(ranges), unit)
