@@ -317,6 +317,12 @@ def test_unrecognised_parts_are_kept() -> None:
     assert w.publisher == "Zhonggong dangshi chubanshe"
 
 
+def test_second_year_is_kept_not_dropped() -> None:
+    w = parse("Большой террор. 1937. М., 2000")
+    assert (w.title, w.year, w.place) == ("Большой террор", 1937, "М.")
+    assert w.unparsed == ("2000",)
+
+
 def test_gost_tail_is_kept() -> None:
     w = parse("Реабилитация: Политические процессы 30-50-х годов. М., 1991. С.39. Списки")
     assert w.pages == "39"

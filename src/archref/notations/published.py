@@ -998,6 +998,8 @@ class _Parser:
         if year_tok is not None and f.date is None:
             y = _year_value(self.toks[year_tok])
             f.date = PartialDate(year=y, text=self.toks[year_tok].text)
+        elif year_tok is not None:
+            f.unparsed.append((year_tok, year_tok + 1))  # a second year: say so
 
     # ------------------------------------------------------------------ archival text
 
