@@ -13,6 +13,8 @@ The public API is re-exported here; nothing is defined in this module.
 from archref.annotate import annotate
 from archref.checking import check
 from archref.extract import extract, extract_notes
+from archref.formats.bibtex import from_bibtex, to_bibtex
+from archref.formats.csl import from_csl_json, to_csl_json
 from archref.formats.render import render
 from archref.model import (
     ArchivalReference,
@@ -61,6 +63,10 @@ __all__ = [
     "default_registry",
     "extract",
     "extract_notes",
+    "from_bibtex",
+    "from_csl_json",
     "parse",
     "render",
+    "to_bibtex",
+    "to_csl_json",
 ]
