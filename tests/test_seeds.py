@@ -52,3 +52,53 @@ def test_annotating_the_korea_seed_links_both_symbols_and_keeps_the_rest() -> No
         '<a class="archref archref-un" href="https://undocs.org/A/C.1/229">', ""
     )
     assert unwrapped.replace("</a>", "") == text
+
+
+def test_edossier_source_note_gives_reference_publication_and_translator() -> None:
+    from archref.model import PublishedWork
+    from archref.notations.published import Credit
+
+    text = (DATA / "seed_nkidp_edossier.txt").read_text("utf-8")
+    start = text.index("[Source: ")
+    note = text[start : text.index("]", start) + 1]
+    archival, article, credit = archref.extract(note)
+
+    assert archival.archival is not None
+    assert str(archival.reference) == "RGASPI, f. 558, op. 11, d. 62, ll. 71–72"
+    assert archival.text.startswith("Russian State Archive of Socio-Political History (RGASPI)")
+
+    work = article.reference
+    assert isinstance(work, PublishedWork)
+    assert [str(a) for a in work.authors] == ["Andrei Ledovskii"]
+    assert work.title == "Stalin, Mao Tsedunh I Koreiskaia Voina 1950-1953 godov"
+    assert work.container_title == "Novaia I Noveishaia Istoriia"
+    assert (work.issue, work.year, work.pages) == ("5", 2005, "79-113")
+
+    assert isinstance(credit.reference, Credit)
+    assert credit.reference.role == "translator"
+    assert str(credit.reference.person) == "Gary Goldberg"
+    assert credit.text == "Translated for NKIDP by Gary Goldberg"
+
+    for c in (archival, article, credit):
+        assert note[c.start : c.end] == c.text
+
+
+def test_edossier_end_to_end() -> None:
+    from archref.model import PublishedWork
+
+    text = (DATA / "seed_nkidp_edossier.txt").read_text("utf-8")
+    citations = archref.extract(text)
+    for c in citations:
+        assert text[c.start : c.end] == c.text
+    archival = [c for c in citations if c.archival is not None]
+    works = [c.reference for c in citations if isinstance(c.reference, PublishedWork)]
+    # one archival source note, cited once
+    assert [str(c.reference) for c in archival] == ["RGASPI, f. 558, op. 11, d. 62, ll. 71–72"]
+    # notes 1-2 (Ledovskii; Bajanov; Weathersby twice), the source note's article, and
+    # the books named in the running text and the commentators' biographies
+    authors = sorted({str(w.authors[0]) for w in works if w.authors})
+    assert authors == ["Andrei Ledovskii", "Evgueni Bajanov", "Kathryn Weathersby"]
+    assert sum(1 for w in works if w.kind == "working-paper") == 1
+    titles = {w.title for w in works}
+    assert "The Korean War: An International History" in titles
+    assert "Rethinking the Korean War: A New Diplomatic and Strategic History" in titles

@@ -29,14 +29,15 @@ An "Ibid." with nothing before it is reported, not guessed:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 import attrs
 
-from archref.model import ArchivalReference, Diagnostic
+from archref.model import ArchivalReference, Diagnostic, PublishedWork
 from archref.model.citation import Citation, CitationForm, ShortForm
-from archref.notations import fonds, un
+from archref.notations import fonds, published, un
 from archref.registry import Registry, default_registry
 from archref.text import clean as clean_text
 
@@ -80,10 +81,20 @@ def _find_un(text: str) -> list[Found]:
     ]
 
 
+def _find_published(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in published.find(text):
+        if isinstance(m, published.PublishedMatch):
+            out.append(Found(m.work, m.start, m.end, diagnostics=m.diagnostics, priority=0))
+        else:  # a credit ("Translated for NKIDP by Gary Goldberg") is reported, not cited
+            out.append(Found(m.credit, m.start, m.end, priority=0))
+    return out
+
+
 #: Finders of the notation families other than the fond family, tried on
 #: every note. Each takes the cleaned text and returns candidates; where two
 #: overlap, the higher ``priority`` wins (archival 2, UN symbols 1, published 0).
-FINDERS: list[Finder] = [_find_un]
+FINDERS: list[Finder] = [_find_un, _find_published]
 
 
 class _Cleaned(Protocol):
@@ -148,7 +159,7 @@ class _Extractor:
         found = [_archival(m, "chain" if m.chained else "full") for m in scanner.find()]
         for finder in FINDERS:
             found.extend(finder(t))
-        kept = _without_overlaps(found)
+        kept = _credits_in_place(t, _without_overlaps(found))
         starts = [f.start for f in kept]
         markers = [
             (s, e)
@@ -174,6 +185,8 @@ class _Extractor:
                 citations.append(self._citation(cleaned, text, item, index))
                 last_end = max(last_end, item.end)
                 last_span = item.start, item.end
+                if isinstance(item.reference, published.Credit):
+                    continue  # who translated a document is no source an "ibid." repeats
                 if not isinstance(item.reference, ShortForm):
                     self.antecedent = item.reference
                     sources.add(_source_key(item.reference))
@@ -209,6 +222,11 @@ class _Extractor:
                 _archival(m, "ibid" if k == 0 else "chain")
                 for k, m in enumerate(scanner.parse_ibid(start, antecedent))
             ]
+        if isinstance(antecedent, PublishedWork):
+            pages = _IBID_PAGES.match(text, end)
+            if pages is not None:
+                cited = attrs.evolve(antecedent, pages=pages.group("pages"))
+                return [Found(cited, start, pages.end(), "ibid")]
         return [Found(antecedent, start, end, "ibid")]
 
     def _citation(
@@ -230,6 +248,35 @@ class _Extractor:
             certain=item.certain,
             diagnostics=diagnostics,
         )
+
+
+#: The pages after an "ibid." that repeats a publication: "Там же. С.126–128", "Ibid., 54".
+_IBID_PAGES = re.compile(
+    r"[.,:]?[ \t\u00a0]{0,3}(?:(?:С|с|S|p|pp|P|Pp)\.[ \t\u00a0]{0,3})?"
+    r"(?P<pages>\d{1,5}(?:[ \t\u00a0]{0,2}[-–—][ \t\u00a0]{0,2}\d{1,5})?)(?!\d)"
+)
+
+
+def _credits_in_place(text: str, kept: list[Found]) -> list[Found]:
+    """Keep a credit ("Translated by Gary Goldberg") only where it credits a cited document.
+
+    That is inside a "[Source: ...]" note, or right after a citation (or after
+    another such credit) in the same sentence run: "ll. 67-70. Contributed by
+    Sergey Radchenko and translated by Gary Goldberg." In running prose,
+    "obtained by Dr. John Kotch" is no credit of a citation.
+    """
+    if not any(isinstance(f.reference, published.Credit) for f in kept):
+        return kept
+    notes = [(n.start, n.end) for n in published.find_source_notes(text)]
+    out: list[Found] = []
+    for f in kept:
+        if isinstance(f.reference, published.Credit):
+            in_note = any(a <= f.start and f.end <= b for a, b in notes)
+            after = bool(out) and 0 <= f.start - out[-1].end <= 6  # ". " or " and "
+            if not (in_note or after):
+                continue
+        out.append(f)
+    return out
 
 
 def _archival(match: fonds.Match, form: CitationForm) -> Found:

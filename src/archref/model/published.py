@@ -253,6 +253,58 @@ class PublishedWork:
         """True when every piece of the note was recognised."""
         return not self.unparsed
 
+    def __str__(self) -> str:
+        """A compact, neutral form of the work (styled output comes from :func:`archref.render`).
+
+        >>> work = PublishedWork(
+        ...     kind="article",
+        ...     authors=(Person("Ledovskii", "Andrei"),),
+        ...     title="Stalin, Mao Tsedunh i koreiskaia voina",
+        ...     container_title="Novaia i noveishaia istoriia",
+        ...     issue="5",
+        ...     date=PartialDate(2005),
+        ...     pages="79-113",
+        ... )
+        >>> print(work)  # doctest: +NORMALIZE_WHITESPACE
+        Andrei Ledovskii, “Stalin, Mao Tsedunh i koreiskaia voina,”
+        Novaia i noveishaia istoriia, no. 5 (2005): 79-113
+        >>> print(PublishedWork(kind="book", title="The Korean War", place="Princeton",
+        ...                     date=PartialDate(1997)))
+        The Korean War (Princeton, 1997)
+        """
+        parts: list[str] = []
+        if self.authors:
+            parts.append(", ".join(str(a) for a in self.authors))
+        quoted = self.container_title or self.kind in {"article", "chapter", "working-paper"}
+        if self.title:
+            parts.append(f"“{self.title},”" if quoted else self.title)
+        where = self.container_title or ""
+        if self.volume:
+            where += f" {self.volume}"
+        if self.issue:
+            where += f", no. {self.issue}"
+        if self.number:
+            where += f" no. {self.number}" if where else f"no. {self.number}"
+        if self.collection_title:
+            where += f", {self.collection_title}"
+        if where.strip(" ,"):
+            parts.append(where.strip(" ,"))
+        out = ", ".join(parts).replace(",”,", ",”")
+        place = self.place_normalised or self.place
+        inside = (
+            f"{place}: {self.publisher}"
+            if place and self.publisher
+            else (place or self.publisher or "")
+        )
+        date = (self.date.literal or str(self.date)) if self.date is not None else ""
+        if date:
+            inside = f"{inside}, {date}" if inside else date
+        if inside:
+            out += f" ({inside})"
+        if self.pages:
+            out += f": {self.pages}"
+        return out.rstrip(",”") + ("”" if out.endswith(",”") else "")
+
     def csl_id(self) -> str:
         """A readable identifier: first author's (or title's) first word and the year."""
         head = ""

@@ -171,6 +171,13 @@ class Credit:
     on_behalf_of: str | None = None
     text: str = attrs.field(default="", eq=False, repr=False)
 
+    def __str__(self) -> str:
+        """The credit in words: "translator: Gary Goldberg (for NKIDP)"."""
+        out = f"{self.role}: {self.person}"
+        if self.on_behalf_of:
+            out += f" (for {self.on_behalf_of})"
+        return out
+
 
 @attrs.frozen
 class CreditMatch:
