@@ -585,7 +585,14 @@ def from_bibtex(text: str, *, registry: Registry | None = None) -> BibLibrary:
         if isinstance(block, DuplicateBlockKeyBlock):
             reason = f"duplicate key {block.key!r}"
         else:
-            reason = str(block.error).strip() or type(block.error).__name__
+            error = block.error
+            reason = (
+                getattr(error, "abort_reason", None)
+                or getattr(error, "message", None)
+                or str(error).strip()
+                or type(error).__name__
+            )
+            reason = " ".join(str(reason).split())
         line = block.start_line + 1 if block.start_line is not None else None
         failed.append(FailedBlock(block.raw or "", line, reason))
     return BibLibrary(library, records, tuple(failed))
