@@ -411,3 +411,58 @@ def test_biber_reads_the_bib_without_warnings(
     assert "WARN" not in run.stdout and "ERROR" not in run.stdout, run.stdout
     out = (tmp_path / "out.bib").read_text("utf-8")
     assert "Ф. 17. Оп. 162. Д. 7" in out
+
+
+LATEX = shutil.which("pdflatex")
+KPSEWHICH = shutil.which("kpsewhich")
+
+
+def _tex_has(name: str) -> bool:
+    if KPSEWHICH is None:
+        return False
+    run = subprocess.run([KPSEWHICH, name], capture_output=True, text=True, check=False)
+    return bool(run.stdout.strip())
+
+
+@pytest.mark.skipif(
+    LATEX is None or BIBER is None or not _tex_has("biblatex-chicago.sty"),
+    reason="pdflatex, biber or biblatex-chicago is not installed",
+)
+@pytest.mark.parametrize(
+    ("convention", "package"),
+    [
+        ("chicago", r"\usepackage[notes,backend=biber]{biblatex-chicago}"),
+        ("mla", r"\usepackage[style=mla,backend=biber]{biblatex}"),
+    ],
+)
+def test_latex_and_biber_typeset_the_entries(tmp_path: Path, convention: str, package: str) -> None:
+    refs = [archref.parse(SEED), archref.parse(TSKHSD)]
+    (tmp_path / "refs.bib").write_text(to_bibtex(refs, convention=convention), "utf-8")  # type: ignore[arg-type]
+    cites = " ".join(cite_command(r) for r in refs)
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\\usepackage[T1]{fontenc}\\usepackage[english]{babel}"
+        f"\\usepackage{{csquotes}}{package}\\addbibresource{{refs.bib}}"
+        f"\\begin{{document}}Text {cites}\\printbibliography\\end{{document}}\n",
+        "utf-8",
+    )
+    assert LATEX is not None and BIBER is not None
+
+    def run(*cmd: str) -> str:
+        done = subprocess.run(
+            cmd, capture_output=True, text=True, check=False, cwd=tmp_path, timeout=300
+        )
+        assert done.returncode == 0, done.stdout[-3000:]
+        return done.stdout
+
+    latex = (LATEX, "-interaction=nonstopmode", "-halt-on-error", "doc.tex")
+    run(*latex)
+    biber = run(BIBER, "doc")
+    assert "WARN" not in biber and "ERROR" not in biber, biber
+    run(*latex)
+    log = run(*latex)
+    assert "undefined" not in log and "Empty bibliography" not in log, log[-3000:]
+    warnings = [ln for ln in log.splitlines() if "Warning" in ln and "hyperref" not in ln]
+    assert warnings == [], log[-3000:]
+    bbl = (tmp_path / "doc.bbl").read_text("utf-8")
+    assert "f. 558, op. 11, d. 62" in bbl
+    assert "Russian State Archive of Socio-Political History" in bbl
