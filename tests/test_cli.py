@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,63 @@ def test_usage_error_exits_2() -> None:
     )
     assert proc.returncode == 2
     assert "invalid choice" in proc.stderr
+
+
+NOTE = (
+    "Stalin's telegram (RGASPI, f. 558, op. 11, d. 62, ll. 71-72) followed A/RES/112(II); "
+    "TsKhSD, f. 5, op. 28, d. 103, l. 2."
+)
+
+
+def test_format_text_to_csl_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(NOTE))
+    status, out, _ = run(["format", "-", "--to", "csl-json"], capsys)
+    assert status == 0
+    items = json.loads(out)
+    assert [i["id"] for i in items] == ["RGASPI-558-11-62", "A/RES/112(II)", "RGANI-5-28-103"]
+    assert items[0]["archive_location"] == "f. 558, op. 11, d. 62"
+    assert items[0]["archive-place"] == "Moscow"
+
+
+def test_format_round_trips_through_csl_json_and_biblatex(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text(NOTE, encoding="utf-8")
+    status, out, _ = run(["format", str(source), "--to", "csl-json"], capsys)
+    assert status == 0
+    csl = tmp_path / "refs.json"
+    csl.write_text(out, encoding="utf-8")
+    status, bib, _ = run(["format", str(csl), "--to", "biblatex"], capsys)
+    assert status == 0
+    assert "@misc{rgaspi558_11_62," in bib and "entrysubtype = {archival}" in bib
+    bibfile = tmp_path / "refs.bib"
+    bibfile.write_text(bib, encoding="utf-8")
+    status, again, _ = run(["format", str(bibfile), "--to", "csl-json"], capsys)
+    assert status == 0
+    assert {i["id"] for i in json.loads(again)} >= {"RGASPI-558-11-62", "RGANI-5-28-103"}
+
+
+def test_format_renders_a_chicago_bibliography(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text(NOTE, encoding="utf-8")
+    status, out, _ = run(["format", str(source), "--style", "chicago"], capsys)
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert any("Russian State Archive of Socio-Political History, Moscow" in ln for ln in lines)
+    assert any("Russian State Archive of Contemporary History" in ln for ln in lines)
+
+
+def test_format_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[{", encoding="utf-8")
+    status, _, err = run(["format", str(bad)], capsys)
+    assert status == 1
+    assert "not CSL-JSON" in err and "no references found" in err
+    status, _, err = run(["format", str(tmp_path / "missing.txt")], capsys)
+    assert status == 2 and "missing.txt: error:" in err

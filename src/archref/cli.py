@@ -157,6 +157,98 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
+def _input_kind(name: str, text: str, declared: str) -> str:
+    if declared != "auto":
+        return declared
+    head = text.lstrip()[:1]
+    if name.endswith(".json") or head == "[":
+        return "csl-json"
+    if name.endswith(".bib") or head == "@":
+        return "bibtex"
+    return "text"
+
+
+def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
+    """The references in an input, and why any part of it was not read."""
+    problems: list[str] = []
+    if kind == "csl-json":
+        from archref.formats.csl import from_csl_json  # noqa: PLC0415
+
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return [], [f"not CSL-JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return [], ["not CSL-JSON: expected an array of item objects"]
+        got = from_csl_json(items)
+        problems = [
+            f"item {u.item.get('id')!r} kept as it is: {u.reason}" for u in got.unrecognised
+        ]
+        return list(got.references), problems
+    if kind == "bibtex":
+        from archref.formats.bibtex import from_bibtex  # noqa: PLC0415
+
+        lib = from_bibtex(text)
+        problems = [f"line {f.line}: {f.reason}" for f in lib.failed]
+        problems += [f"entry {u.key!r}: {u.reason}" for u in lib.unrecognised]
+        return list(lib.references), problems
+    from archref.extract import extract  # noqa: PLC0415
+
+    refs: list[object] = []
+    for c in extract(text):
+        if c.is_resolved and c.reference not in refs and not _is_credit(c.reference):
+            refs.append(c.reference)
+    return refs, problems
+
+
+def _is_credit(ref: object) -> bool:
+    from archref.notations.published import Credit  # noqa: PLC0415
+
+    return isinstance(ref, Credit)
+
+
+def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    text = _read_input(args.file, err)
+    if text is None:
+        return 2
+    kind = _input_kind(args.file, text, args.input_format)
+    refs, problems = _references_from(kind, text)
+    for problem in problems:
+        print(f"{args.file}: warning: {problem}", file=err)
+    if not refs:
+        print(f"{args.file}: error: no references found", file=err)
+        return 1
+    from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
+    from archref.formats.csl import to_csl_json  # noqa: PLC0415
+
+    items = to_csl_json(refs, notation=args.notation)  # type: ignore[arg-type]
+    if args.to == "csl-json":
+        print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
+    elif args.to in {"bibtex", "biblatex"}:
+        out.write(to_bibtex(refs, dialect=args.to, notation=args.notation))  # type: ignore[arg-type]
+    else:
+        from archref.formats.render import render  # noqa: PLC0415
+
+        notes = None
+        if args.kind == "notes":  # one note per reference, with its leaves as the locator
+            from archref.formats.csl import citation_item  # noqa: PLC0415
+
+            notes = [
+                citation_item(r, args.notation)
+                if isinstance(r, ArchivalReference)
+                else to_csl_json([r])[0]["id"]  # type: ignore[list-item]
+                for r in refs
+            ]
+        try:
+            entries = render(items, args.style, output=args.to, kind=args.kind, notes=notes)
+        except (ValueError, OSError) as exc:
+            print(f"error: {exc}", file=err)
+            return 2
+        for entry in entries:
+            print(entry, file=out)
+    return 0
+
+
 def sample_lines() -> list[str]:
     """The bundled sample: real footnote references, one per line."""
     text = resources.files("archref").joinpath("data/sample_footnotes.txt").read_text("utf-8")
@@ -235,6 +327,27 @@ def _parser() -> argparse.ArgumentParser:
         help="what one footnote is, for 'ibid.' (default: blank-line separated paragraphs)",
     )
     e.set_defaults(func=_cmd_extract)
+    f = sub.add_parser("format", help="format the references of a text, CSL-JSON or BibTeX file")
+    f.add_argument("file", metavar="FILE", help="input file; - for stdin")
+    f.add_argument(
+        "--from",
+        dest="input_format",
+        choices=("auto", "text", "csl-json", "bibtex"),
+        default="auto",
+        help="what the input is (default: from the file name or its first character)",
+    )
+    f.add_argument(
+        "--to",
+        choices=("text", "html", "markdown", "csl-json", "bibtex", "biblatex"),
+        default="text",
+        help="output: a rendered bibliography or notes, CSL-JSON, or a .bib file",
+    )
+    f.add_argument("--style", default="chicago-notes-bibliography", help="CSL style id or path")
+    f.add_argument("--kind", choices=("bibliography", "notes"), default="bibliography")
+    f.add_argument(
+        "--notation", choices=fonds.STYLES, default="en", help="notation of archive locations"
+    )
+    f.set_defaults(func=_cmd_format)
     d = sub.add_parser("demo", help="parse the bundled sample of real footnotes")
     d.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
     d.set_defaults(func=_cmd_demo)
