@@ -375,3 +375,19 @@ def test_pages_in_a_foliated_file_rule() -> None:
     assert d.suggestion == "RGIA, f. 1289, op. 1, d. 30, ll. 17–18"
     # leaves cited as leaves are fine
     assert archref.check("RGIA f. 1289 op. 1 d. 30, ll. 17-18.") == []
+
+
+def test_short_style_for_subsequent_notes() -> None:
+    ref = archref.parse("РГАСПИ. Ф. 17. Оп. 162. Д. 7. Л. 99 об.–100.")
+    assert ref.format("short") == "RGASPI 17/162/7, ll. 99ob.–100"
+    assert archref.parse("RGASPI 17/162/7, ll. 99ob.-100") == ref
+    # what the compact form cannot carry falls back to the English labels
+    avprf = archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160")
+    assert avprf.format("short") == avprf.format("en")
+    assert archref.parse("Ф. 6. Оп. 1. Д. 104").format("short") == "f. 6, op. 1, d. 104"
+
+
+@pytest.mark.parametrize("text", ["1.12.34", "6/25/50", "558.11.492.57"])
+def test_bare_numbers_are_no_reference_without_an_archive(text: str) -> None:
+    with pytest.raises(ParseError, match="only after an archive"):
+        archref.parse(text)

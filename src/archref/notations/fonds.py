@@ -92,16 +92,17 @@ __all__ = [
     "validate",
 ]
 
-Style = Literal["en", "en-full", "ru", "de"]
+Style = Literal["en", "en-full", "ru", "de", "short"]
 #: The notation styles :func:`format_reference` writes.
-STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de")
+STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de", "short")
 
 # --------------------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<dotted>(?:[A-Z]{2,8}\.)?\d+[^\W\d_]?(?:\.\d+[^\W\d_]?){2,4}(?!\d))
+  | (?P<dotted>(?:[A-Z]{2,8}\.)?\d+[^\W\d_]?(?:\.\d+[^\W\d_]?){2,4}(?!\d)
+              |\d+[^\W\d_]?(?:/\d+[^\W\d_]?){2,3}(?![\d/]))
   | (?P<num>\d+)(?P<suf>[^\W\d_]{1,6})?
   | (?P<word>[^\W\d_]+(?:['’ʹ][^\W\d_]*)?)
   | (?P<open>\()
@@ -697,7 +698,7 @@ def _archive_candidates(cited: str) -> Iterator[str]:
 
 def _dotted_levels(text: str) -> list[Level]:
     prefix = ""
-    parts = text.split(".")
+    parts = text.split("/") if "/" in text else text.split(".")
     if parts[0].isalpha():
         prefix = parts.pop(0) + "."
     kinds: tuple[LevelKind, ...] = ("fond", "opis", "delo")
@@ -832,6 +833,12 @@ def _parse_tokens(
         start = p.archive_end()
         if start >= len(toks):
             raise p.error("no fond, opis or delo found", 0, len(toks))
+        if start == 0 and toks[0].kind == "dotted":
+            raise p.error(
+                "numbers such as '558.11.492' are a reference only after an archive's name",
+                0,
+                1,
+            )
         archive, cited = p.resolve_archive(0, start)
         found = _read_chain(p, start, archive, cited, previous=None, first_token=0, strict=True)
     refs = [m.reference for m in found.matches]
@@ -1325,11 +1332,20 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     """Write a reference in a notation style.
 
     Styles: ``"en"`` (English abbreviated, the default), ``"en-full"``
-    (English full words), ``"ru"`` (Cyrillic, GOST full-stop style) and
-    ``"de"`` (German). Parsing the result gives back an equal reference.
+    (English full words), ``"ru"`` (Cyrillic, GOST full-stop style), ``"de"``
+    (German) and ``"short"``, the compact form English-language notes use
+    for subsequent citations ("RGASPI 558/11/62, ll. 71–72"; a reference that
+    cannot be written so, such as one without an archive or with a papka,
+    falls back to ``"en"``). Parsing the result gives back an equal reference.
+
+    >>> ref = parse("РГАСПИ. Ф. 17. Оп. 162. Д. 7. Л. 99.")
+    >>> format_reference(ref, "short")
+    'RGASPI 17/162/7, l. 99'
     """
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    if style == "short":
+        return _format_short(ref)
     archive = ref.archive
     label_set = archive.labels if archive is not None else "ru"
     labels = _labels(label_set, style)
@@ -1368,6 +1384,27 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if ref.folios is not None:
         parts.append(format_locator(ref.folios, style, label_set))
     return _join(parts, _SEP[style])
+
+
+_SHORT_ID = re.compile(r"\d+[^\W\d_]?")
+
+
+def _format_short(ref: ArchivalReference) -> str:
+    """ "RGASPI 558/11/62, ll. 71–72", or the "en" form where that cannot be read back."""
+    levels = ref.levels
+    name = ref.archive.id if ref.archive is not None else ref.archive_as_cited
+    if (
+        name is None
+        or [lv.kind for lv in levels] != ["fond", "opis", "delo"]
+        or not all(_SHORT_ID.fullmatch(lv.value) for lv in levels)
+        or any(lv.title for lv in levels)
+    ):
+        return format_reference(ref, "en")
+    out = f"{name} {'/'.join(lv.value for lv in levels)}"
+    if ref.folios is not None:
+        label_set = ref.archive.labels if ref.archive is not None else "ru"
+        out += ", " + format_locator(ref.folios, "en", label_set)
+    return out
 
 
 def _join(parts: Sequence[str], sep: str) -> str:
