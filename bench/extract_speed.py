@@ -17,14 +17,13 @@ best of ``--repeat`` runs, and prints references per second and MB/s.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
 import sys
 import time
 from collections.abc import Callable
 
 import archref
+from machine import describe
 
 TEMPLATES = [
     "РГАСПИ. Ф. {f}. Оп. {o}. Д. {d}. Л. {l}.",
@@ -62,19 +61,6 @@ def best(repeat: int, fn: Callable[[], object]) -> tuple[float, object]:
     return min(times), result
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs ({cpu}), {platform.system()}, Python {platform.python_version()}"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", type=int, default=5000, help="number of footnotes (5000)")
@@ -86,7 +72,7 @@ def main() -> int:
     mb = len(text.encode("utf-8")) / 1e6
     singles = [n.rstrip(".") for n in notes if n.startswith(("РГАСПИ. Ф.", "TsKhSD", "AVPRF"))]
 
-    print(f"machine: {machine()}")
+    print(f"machine: {describe()}")
     print(f"text: {args.n} footnotes, {len(text):,} characters, {mb:.2f} MB (UTF-8)\n")
     t, _ = best(args.repeat, lambda: [archref.parse(s) for s in singles])
     print(f"parse          {len(singles):6} references  {t:7.3f} s  {len(singles) / t:9.0f} refs/s")

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
-import platform
 import pstats
 import random
 import sys
@@ -42,6 +40,7 @@ from citeproc.source.json import CiteProcJSON
 
 from archref.formats import load_style, render, style_path
 from compare_citeproc_js import OracleUnavailable, citeproc_js
+from machine import describe
 
 FAMILIES = [
     "Stalin", "Ledovskii", "Weathersby", "Stueck", "Shen", "Volokhova", "Muccio", "Kennan",
@@ -205,18 +204,6 @@ def stock_runner(items: list[dict[str, Any]], style: str) -> Callable[[], object
     return run
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()}"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=1000, help="number of entries (1000)")
@@ -239,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         pstats.Stats(profile).sort_stats("tottime").print_stats(30)
         return 0
 
-    print(f"machine: {machine()}")
+    print(f"machine: {describe()}")
     print(f"{args.n} entries, style {args.style}, best of {args.repeat}")
     archref_time = best_of(args.repeat, ours)
     print(f"archref            {archref_time:8.2f} s")
