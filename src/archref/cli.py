@@ -303,6 +303,17 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for c, d in findings:
             hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
             print(f"  note {(c.note or 0) + 1}: {d.code} {d.message}{hint}", file=out)
+    from archref.formats.csl import to_csl_json  # noqa: PLC0415
+    from archref.formats.render import render  # noqa: PLC0415
+
+    refs: list[object] = []
+    for c in citations:
+        if c.is_resolved and not _is_credit(c.reference) and c.reference not in refs:
+            refs.append(c.reference)
+    items = to_csl_json(refs, notation=args.style)  # type: ignore[arg-type]
+    print("\nBibliography (Chicago notes and bibliography, 18th ed.):", file=out)
+    for entry in render(items, "chicago-notes-bibliography"):
+        print(f"  {entry}", file=out)
     return 0
 
 
