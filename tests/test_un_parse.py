@@ -177,7 +177,7 @@ def test_csl_json_of_a_resolution() -> None:
     item = un.parse("S/RES/82 (1950)").to_csl_json()
     assert item == {
         "id": "S/RES/82 (1950)",
-        "type": "legislation",
+        "type": "report",
         "number": "S/RES/82 (1950)",
         "publisher": "United Nations",
         "authority": "Security Council",
@@ -204,3 +204,11 @@ def test_csl_json_of_documents() -> None:
     ccpr = un.to_csl_json(un.parse("CCPR/C/21/Rev.1/Add.13"))
     assert ccpr["author"] == [{"literal": "United Nations Human Rights Committee"}]
     assert un.to_csl_json(un.parse("A/RES/31/6"))["title"] == "Resolution 31/6"
+
+
+def test_a_resolution_reads_as_a_historian_writes_it_in_chicago() -> None:
+    (entry,) = archref.render([un.parse("S/RES/82 (1950)").to_csl_json()])
+    assert entry == (
+        "United Nations Security Council. Resolution 82 (1950). Resolution S/RES/82 (1950). "
+        "United Nations, 1950. https://undocs.org/S/RES/82(1950)."
+    )

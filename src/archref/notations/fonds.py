@@ -416,7 +416,8 @@ class _Parser:
         if i >= len(toks):
             return False
         if toks[i].kind == "dotted":
-            return True
+            # "RGASPI 558.11.492" stands apart; "E/CN.4/2005/1" is a UN symbol's tail
+            return i == 0 or toks[i].space_before
         hit = self.label_at(i)
         if hit is not None and hit.label.role in {"level", "papka_or_page"}:
             return (

@@ -1130,7 +1130,7 @@ def to_csl_json(symbol: UNSymbol) -> dict[str, Any]:
 
     >>> item = to_csl_json(parse("S/RES/82 (1950)"))
     >>> item["type"], item["number"], item["publisher"], item["issued"]
-    ('legislation', 'S/RES/82 (1950)', 'United Nations', {'date-parts': [[1950]]})
+    ('report', 'S/RES/82 (1950)', 'United Nations', {'date-parts': [[1950]]})
     >>> item["author"], item["URL"]
     ([{'literal': 'United Nations Security Council'}], 'https://undocs.org/S/RES/82(1950)')
     >>> to_csl_json(parse("A/HRC/16/L.25/Rev.1"))["author"]
@@ -1146,7 +1146,10 @@ def to_csl_json(symbol: UNSymbol) -> dict[str, Any]:
             author = authority = str(body["name"])
     item: dict[str, Any] = {
         "id": str(symbol),
-        "type": "legislation" if symbol.is_resolution else "report",
+        # "report" for resolutions too: the CSL styles historians use (Chicago, MHRA)
+        # print a "legislation" item as a statute ("Resolution Nos. S/RES/82 (1950)
+        # (1950)"), but a report as the UN body, title, symbol and publisher
+        "type": "report",
         "number": str(symbol),
         "publisher": "United Nations",
         "authority": authority,
