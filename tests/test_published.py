@@ -598,8 +598,20 @@ def test_csl_json_article() -> None:
         "issue": "5",
         "issued": {"date-parts": [[2005, 9], [2005, 10]]},
         "page": "79-113",
-        "language": "en",
+        "language": "und",  # the note is English; the title is transliterated Russian
     }
+
+
+def test_titles_in_latin_script_are_kept_as_written_when_rendered() -> None:
+    import archref
+
+    w = parse(
+        "Werner Benecke, “Die Allgemeine Wehrpflicht in Russland: Zwischen militärischem "
+        "Anspruch und zivilen Interessen,” Journal of Modern European History 5, no. 2 "
+        "(2007): 250–51"
+    )
+    (entry,) = archref.render([w.to_csl_json()])
+    assert "Zwischen militärischem Anspruch und zivilen Interessen" in entry
 
 
 def test_csl_json_types_and_places() -> None:

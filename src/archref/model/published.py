@@ -352,6 +352,13 @@ class PublishedWork:
         place = self.place_normalised or self.place
         if place:
             item["publisher-place"] = place
-        if self.language:
+        if self.language == "en":
+            # "en" is the language of the note, not of the work: a Latin-script note
+            # cites German titles and transliterated Russian ones ("Koreiskaia voina"),
+            # which a style must not title-case. "und" (undetermined, BCP 47) keeps
+            # every title as the note wrote it; Chicago notes already write English
+            # titles in headline case.
+            item["language"] = "und"
+        elif self.language:
             item["language"] = self.language
         return item
