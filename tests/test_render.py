@@ -106,6 +106,13 @@ MUCCIO: Item = {
     "archive_location": "RG 59, Central Decimal File 1950-54, 795.00/6-2550",
     "archive-place": "College Park, MD",
 }
+UNTITLED: Item = {
+    "id": "RGASPI-558-11-62",
+    "type": "manuscript",
+    "archive": "Russian State Archive of Socio-Political History",
+    "archive_location": "f. 558, op. 11, d. 62",
+    "archive-place": "Moscow",
+}
 
 CHICAGO = "chicago-notes-bibliography"
 IBID = "chicago-notes-bibliography-subsequent-ibid"
@@ -250,6 +257,14 @@ def test_item_ids_keep_their_case(engine: Engine) -> None:
     lower = {**S_RES_82, "id": "un-res"}
     entries = engine([upper, lower])
     assert len(entries) == 2
+
+
+def test_entry_opening_with_a_term_starts_with_a_capital(engine: Engine) -> None:
+    # APA opens the entry of an undated, unsigned document with "(n.d.)";
+    # citeproc-js capitalises a term that opens an entry, past the "(".
+    assert engine([UNTITLED], "apa") == [
+        "(N.d.). Russian State Archive of Socio-Political History (f. 558, op. 11, d. 62), Moscow."
+    ]
 
 
 def test_html_escapes_the_data(engine: Engine) -> None:

@@ -256,7 +256,9 @@ def _missing(item: Any) -> str:  # pragma: no cover - ids are checked before
 
 def _finish(text: str, parsed: Any, output: Output, kind: Kind) -> str:
     text = mk.tidy_punctuation(text, parsed.punctuation_in_quote())
-    if kind == "notes" and parsed.is_note_style:
+    if kind == "bibliography" or parsed.is_note_style:
+        # citeproc-js capitalises a term that opens an entry or a note; only
+        # the citations of an in-text style are left as they are.
         text = _capitalise_leading_term(text)
     quotes = (
         parsed.term("open-quote") or "\u201c",
@@ -268,9 +270,13 @@ def _finish(text: str, parsed: Any, output: Output, kind: Kind) -> str:
 
 
 def _capitalise_leading_term(text: str) -> str:
-    """A note that opens with a locale term ("ibid.") starts with a capital."""
+    """A note or entry opening with a locale term ("ibid.", "n.d.") starts with a capital."""
+    # Markup and a prefix such as "(" may come first: they are not output that
+    # would keep the term in lower case (citeproc-js: "(N.d.).").
     index = 0
-    while index < len(text) and text[index] in mk.OPENERS:
+    while index < len(text) and (
+        text[index] in mk.OPENERS or (text[index] != mk.TERM and not text[index].isalnum())
+    ):
         index += 1
     if index < len(text) - 1 and text[index] == mk.TERM:
         letter = text[index + 1]
