@@ -64,9 +64,18 @@ def load_items() -> list[dict[str, Any]]:
 
 
 def note_sequence(items: Sequence[Mapping[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Every item once, then repeats: ibid, ibid with locators, short notes."""
+    """Every item once, then repeats: ibid, ibid with locators, short notes.
+
+    An archival document without a title is cited with a folio locator, as a
+    historian cites one: the style prints its shelfmark in place of a title.
+    """
     ids = [str(item["id"]) for item in items]
-    notes: list[list[dict[str, Any]]] = [[{"id": key}] for key in ids]
+    notes: list[list[dict[str, Any]]] = []
+    for item in items:
+        cite: dict[str, Any] = {"id": str(item["id"])}
+        if item.get("type") == "manuscript" and not item.get("title"):
+            cite.update(locator="71-72", label="folio")
+        notes.append([cite])
     first, second, third = ids[0], ids[1], ids[2]
     notes += [
         [{"id": first, "locator": "71", "label": "folio"}],

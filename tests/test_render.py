@@ -305,6 +305,38 @@ def test_short_note_prints_no_stray_labels(engine: Engine) -> None:
     assert rendered[1] == "Ledovskii, “Stalin, Mao Tsedunh i Koreiskaia Voina 1950-1953 Godov.”"
 
 
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (
+            CHICAGO,
+            "f. 558, op. 11, d. 62, fols. 71–72, "
+            "Russian State Archive of Socio-Political History, Moscow.",
+        ),
+        (
+            "chicago-shortened-notes-bibliography",
+            "f. 558, op. 11, d. 62, fols. 71–72, "
+            "Russian State Archive of Socio-Political History, Moscow.",
+        ),
+        (
+            "mhra-notes",
+            "Moscow, Russian State Archive of Socio-Political History, "
+            "f. 558, op. 11, d. 62, fols 71–72.",
+        ),
+    ],
+    ids=["chicago", "chicago-shortened", "mhra"],
+)
+def test_untitled_manuscript_with_a_locator_prints_its_label_once(
+    engine: Engine, style: str, expected: str
+) -> None:
+    # Without a title, the shelfmark and the folios stand in its place
+    # (cs:substitute), which suppresses the locator for the rest of the note.
+    # The locator group the style prints later then holds a label and an
+    # empty locator: a label is descriptive, so the group prints nothing.
+    notes = [[{"id": UNTITLED["id"], "locator": "71-72", "label": "folio"}]]
+    assert engine([UNTITLED], style, kind="notes", notes=notes) == [expected]
+
+
 def test_cites_in_a_note_keep_their_order(engine: Engine) -> None:
     notes = [
         [{"id": RGASPI["id"]}],

@@ -18,6 +18,8 @@ citeproc-py and the test that covers it. In short:
   ``cs:choose`` and macros) are suppressed in the rest of the entry, and a
   shorthand ``cs:names`` inside a substitute inherits the name and label
   options of its parent;
+* **labels**: a ``cs:label`` needs its variable, and counts as descriptive
+  text, not as a variable, when a ``cs:group`` decides whether to print;
 * **names**: ``initialize="false"`` is honoured; names variables with
   hyphens (``collection-editor``...) are found;
 * **text case** follows citeproc-js (stop words, one-letter words, words
@@ -614,6 +616,15 @@ class Substitute(_Fast, cm.Substitute):  # type: ignore[misc]
 
 
 class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
+    def calls_variable(self) -> bool:
+        # A label is descriptive, like a term: when a cs:group decides whether
+        # to print, it neither calls nor renders a variable (CSL 1.0.2,
+        # cs:group; citeproc-js treats its output as a term). citeproc-py
+        # counts a locator label as a rendered variable, so a group holding
+        # the label and a locator already printed through cs:substitute
+        # printed the label alone ("Moscow, fols.").
+        return False
+
     def process(
         self,
         item: Any,
