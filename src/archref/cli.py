@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TextIO
 
 from archref.model import ArchivalReference, ParseError, line_column
+from archref.model.citation import Citation
 from archref.notations import fonds
 from archref.parsing import parse
 from archref.serialize import to_dict
@@ -194,17 +195,20 @@ def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
         return list(lib.references), problems
     from archref.extract import extract  # noqa: PLC0415
 
-    refs: list[object] = []
-    for c in extract(text):
-        if c.is_resolved and c.reference not in refs and not _is_credit(c.reference):
-            refs.append(c.reference)
-    return refs, problems
+    return _sources(extract(text)), problems
 
 
-def _is_credit(ref: object) -> bool:
+def _sources(citations: Iterable[Citation]) -> list[object]:
+    """The distinct references cited, in order of first citation.
+
+    Unresolved short forms and credits ("translated by ...") are no sources.
+    """
     from archref.notations.published import Credit  # noqa: PLC0415
 
-    return isinstance(ref, Credit)
+    wanted = (
+        c.reference for c in citations if c.is_resolved and not isinstance(c.reference, Credit)
+    )
+    return list(dict.fromkeys(wanted))
 
 
 def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -306,11 +310,7 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.formats.csl import to_csl_json  # noqa: PLC0415
     from archref.formats.render import render  # noqa: PLC0415
 
-    refs: list[object] = []
-    for c in citations:
-        if c.is_resolved and not _is_credit(c.reference) and c.reference not in refs:
-            refs.append(c.reference)
-    items = to_csl_json(refs, notation=args.style)  # type: ignore[arg-type]
+    items = to_csl_json(_sources(citations), notation=args.style)  # type: ignore[arg-type]
     print("\nBibliography (Chicago notes and bibliography, 18th ed.):", file=out)
     for entry in render(items, "chicago-notes-bibliography"):
         print(f"  {entry}", file=out)
