@@ -183,7 +183,6 @@ def test_csl_json_of_a_resolution() -> None:
         "authority": "Security Council",
         "author": [{"literal": "United Nations Security Council"}],
         "URL": "https://undocs.org/S/RES/82(1950)",
-        "genre": "Resolution",
         "title": "Resolution 82 (1950)",
         "issued": {"date-parts": [[1950]]},
     }
@@ -207,8 +206,119 @@ def test_csl_json_of_documents() -> None:
 
 
 def test_a_resolution_reads_as_a_historian_writes_it_in_chicago() -> None:
-    (entry,) = archref.render([un.parse("S/RES/82 (1950)").to_csl_json()])
+    item = un.parse("S/RES/82 (1950) of 25 June 1950").to_csl_json()
+    (entry,) = archref.render([item])
     assert entry == (
-        "United Nations Security Council. Resolution 82 (1950). Resolution S/RES/82 (1950). "
+        "United Nations Security Council. Resolution 82 (1950). S/RES/82 (1950). "
         "United Nations, 1950. https://undocs.org/S/RES/82(1950)."
     )
+    (note,) = archref.render([item], kind="notes")
+    assert note == (
+        "United Nations Security Council, Resolution 82 (1950), S/RES/82 (1950) "
+        "(United Nations, 1950), https://undocs.org/S/RES/82(1950)."
+    )
+    # MLA prints the adoption date in full
+    (mla,) = archref.render([item], style="mla")
+    assert "25 June 1950" in mla
+
+
+# -- dates written after a symbol ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "date"),
+    [
+        ("S/RES/82 (1950) of 25 June 1950", "S/RES/82 (1950)", "1950-06-25"),
+        ("S/RES/82 (1950), 25 June 1950.", "S/RES/82 (1950)", "1950-06-25"),
+        ("A/RES/112 (II) of 14 November 1947", "A/RES/112(II)", "1947-11-14"),
+        ("A/RES/67/19 (29 November 2012)", "A/RES/67/19", "2012-11-29"),
+        ("UN Doc. S/1501, June 25, 1950", "S/1501", "1950-06-25"),
+        ("S/RES/83 (1950) от 27 июня 1950 г.", "S/RES/83 (1950)", "1950-06-27"),
+        ("A/C.1/229, adopted on 29 October 1947", "A/C.1/229", "1947-10-29"),
+        ("S/RES/84 (1950), 07.07.1950", "S/RES/84 (1950)", "1950-07-07"),
+    ],
+)
+def test_parse_reads_the_date_after_a_symbol(text: str, symbol: str, date: str) -> None:
+    parsed = un.parse(text)
+    assert str(parsed) == symbol
+    assert str(parsed.date) == date
+    # the date is the document's, not part of the symbol's identity
+    assert parsed == un.parse(symbol)
+
+
+def test_a_date_that_is_no_calendar_day_is_an_error() -> None:
+    with pytest.raises(ParseError) as err:
+        un.parse("S/RES/82 (1950) of 31 June 1950")
+    assert err.value.offending == "31 June 1950"
+    assert "calendar date" in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("S/RES/82 (1950) of 25 June 1951", "1950"),  # the year in the symbol
+        ("S/RES/84 of 7 July 1952", "84"),  # resolution 84 is of 1950
+        ("A/RES/112 (II) of 14 November 1952", "II"),  # the 2nd session met 1947-1948
+        ("A/RES/67/19 (29 November 2015)", "67"),
+        ("S/1994/240, 20 February 1995", "1994"),
+    ],
+)
+def test_un209_a_date_that_contradicts_the_symbol(text: str, needle: str) -> None:
+    symbol = un.parse(text)
+    found = [d for d in un.validate(symbol) if d.code == "UN209"]
+    assert len(found) == 1, un.validate(symbol)
+    assert found[0].severity == "warning"
+    assert found[0].text == needle
+    assert symbol.date is not None
+    assert str(symbol.date.year) in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S/RES/82 (1950) of 25 June 1950",
+        "A/RES/273 (III) of 11 May 1949",  # the 3rd session ran into 1949
+        "A/RES/31/1 of 9 November 1976",
+        "S/RES/84 of 7 July 1950",
+        "A/RES/ES-11/1 of 2 March 2022",  # emergency special sessions are not checked
+    ],
+)
+def test_un209_is_silent_on_dates_that_fit(text: str) -> None:
+    assert not [d for d in un.validate(un.parse(text)) if d.code == "UN209"]
+
+
+def test_find_gives_symbols_their_dates_and_spans_the_contradiction() -> None:
+    text = (
+        "Draft resolutions were submitted (Document A/C.1/229 of 29 October 1947). "
+        "The Council adopted resolution 82 (1950) of 25 June 1950 and "
+        "S/RES/83 (1950), 27 June 1951; see A/RES/67/19 (29 November 2012) and S/1501."
+    )
+    found = {str(m.symbol): m for m in un.find(text)}
+    assert {k: str(m.symbol.date) for k, m in found.items()} == {
+        "A/C.1/229": "1947-10-29",
+        "S/RES/82 (1950)": "1950-06-25",
+        "S/RES/83 (1950)": "1951-06-27",
+        "A/RES/67/19": "2012-11-29",
+        "S/1501": "None",
+    }
+    (wrong,) = found["S/RES/83 (1950)"].diagnostics
+    assert wrong.code == "UN209"
+    assert text[wrong.start : wrong.end] == "27 June 1951"
+    # the symbols' own spans do not take in the dates
+    assert found["A/C.1/229"].text == "A/C.1/229"
+
+
+def test_find_leaves_partial_and_unclosed_dates_alone() -> None:
+    text = "S/1501, June 1950; S/1511 (25 June 1950 and S/RES/84 (1950), 1950."
+    assert [m.symbol.date for m in un.find(text)] == [None, None, None]
+
+
+def test_csl_json_issued_from_the_date() -> None:
+    item = un.to_csl_json(un.parse("A/RES/112 (II) of 14 November 1947"))
+    assert item["issued"] == {"date-parts": [[1947, 11, 14]]}
+    assert "genre" not in item  # "Resolution" is the title already
+    assert item["title"] == "Resolution 112 (II)"
+    # a Council resolution without its year: the year its number belongs to
+    assert un.to_csl_json(un.parse("S/RES/84"))["issued"] == {"date-parts": [[1950]]}
+    # a verbatim record keeps its genre
+    assert un.to_csl_json(un.parse("S/PV.473"))["genre"]

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import attrs
 
 from archref.model.common import Diagnostic
+from archref.model.published import PartialDate
 
 __all__ = [
     "MODIFIER_KINDS",
@@ -131,6 +132,12 @@ class UNSymbol:
         resolution_year: the year of a Security Council resolution written in
             parentheses: ``1950`` for ``S/RES/82 (1950)``.
         part: the lettered part of a resolution: ``"A"`` of ``377 A (V)``.
+        date: the date of the document when the citation gives it: the
+            adoption date of a resolution (``S/RES/82 (1950) of 25 June
+            1950``), the date of a report or meeting record. Not written in
+            the symbol, so not part of equality; :func:`archref.notations.un.find`
+            reads it from the text after a symbol, and the CSL-JSON writer
+            makes it the ``issued`` date.
         text: the text as written (not part of equality).
         notes: what was noticed while reading ``text``: spellings that were
             normalised (``ADD.1`` read as ``Add.1``). Not part of equality;
@@ -142,6 +149,7 @@ class UNSymbol:
     resolution_session: str | None = None
     resolution_year: int | None = None
     part: str | None = None
+    date: PartialDate | None = attrs.field(default=None, eq=False, repr=False)
     text: str | None = attrs.field(default=None, eq=False, repr=False)
     notes: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False, converter=_tuple)
 
@@ -211,7 +219,7 @@ class UNSymbol:
         """The symbol without its modifiers: ``A/AC.19/80`` of ``A/AC.19/80/Add.1``."""
         if not self.modifiers:
             return self
-        return attrs.evolve(self, modifiers=(), text=None, notes=())
+        return attrs.evolve(self, modifiers=(), date=None, text=None, notes=())
 
     # -- writing ------------------------------------------------------------
 

@@ -84,6 +84,7 @@ from typing import Any, Literal
 import attrs
 
 from archref.model.common import Diagnostic, ParseError, Severity
+from archref.model.published import PartialDate
 from archref.model.un import MODIFIER_KINDS, Component, Modifier, ModifierKind, UNSymbol
 
 __all__ = [
@@ -678,6 +679,107 @@ def _read_resolution(src: str, lo: int, hi: int) -> UNSymbol | None:
 
 
 # ---------------------------------------------------------------------------
+# The date written after a symbol: "S/RES/82 (1950) of 25 June 1950"
+# ---------------------------------------------------------------------------
+
+_D_DAY = r"[0-3]?[0-9]"
+_D_MONTH = r"[^\W\d_]{3,10}\.?"
+_D_YEAR = r"(?:19|20)[0-9]{2}"
+_D_DATE = (
+    rf"(?:(?P<day>{_D_DAY})\.?[ \t]{{1,2}}{_D_MONTH}[ \t]{{1,2}}{_D_YEAR}(?:[ \t]?г(?:ода|\.)?)?"
+    rf"|{_D_MONTH}[ \t]{{1,2}}{_D_DAY},?[ \t]{{1,2}}{_D_YEAR}"
+    rf"|(?P<nd>{_D_DAY})\.(?P<nm>[01]?[0-9])\.(?P<ny>{_D_YEAR}))"
+)
+_D_WORD = r"(?:of|dated|adopted(?:[ \t]+on)?|от|vom|du)"
+#: What may stand between a symbol and its date: ", ", " of ", ", adopted on ",
+#: " от " (Russian), " vom " (German), or an opening parenthesis.
+_DATE_TAIL = re.compile(
+    rf"(?:[ \t]{{0,3}},[ \t]{{1,3}}(?:{_D_WORD}[ \t]{{1,3}})?|[ \t]{{1,3}}{_D_WORD}[ \t]{{1,3}}"
+    rf"|[ \t]{{0,3}}\([ \t]{{0,2}}(?:{_D_WORD}[ \t]{{1,3}})?)"
+    rf"(?P<date>{_D_DATE})(?![\w])"
+)
+
+
+_DATE_AT_END = re.compile(_DATE_TAIL.pattern + r"[ \t]{0,2}\)?$")
+
+
+def _date_after(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
+    """The full date (day, month, year) written right after ``pos``, with its span.
+
+    A date in parentheses must be closed; one that is not a real calendar day
+    ("31 June 1950") is not a date.
+    """
+    m = _DATE_TAIL.match(text, pos)
+    if m is None:
+        return None
+    s, e = m.span("date")
+    if text[pos:s].lstrip(" \t,").startswith("("):
+        close = re.compile(r"[ \t]{0,2}\)").match(text, e)
+        if close is None:
+            return None
+    raw = text[s:e]
+    if m.group("nd") is not None:
+        year, month, day = int(m.group("ny")), int(m.group("nm")), int(m.group("nd"))
+        date = PartialDate(year=year, month=month, day=day, text=raw)
+    else:
+        from archref.notations.published import parse_date  # noqa: PLC0415 (a cycle at load)
+
+        try:
+            date = parse_date(raw)
+        except ParseError:
+            return None
+    if date.year is None or date.month is None or date.day is None or date.is_range:
+        return None
+    try:
+        datetime.date(date.year, date.month, date.day)
+    except ValueError:
+        return None
+    return date, s, e
+
+
+def _session_years(symbol: UNSymbol) -> tuple[int, int] | None:
+    """The years a General Assembly regular session ran in: it opens in September
+    (the 1st in January 1946) and may run into the next year."""
+    if symbol.organ != "A":
+        return None
+    session = symbol.session
+    if session is None or session.startswith(("S-", "ES-")):
+        return None
+    number = int(session) if session.isdigit() else roman_value(session)
+    if number is None or number < 1:
+        return None
+    return 1945 + number, 1946 + number
+
+
+def _date_conflict(symbol: UNSymbol) -> tuple[str, str] | None:
+    """Why the symbol's date cannot be right, and the part of the symbol it contradicts."""
+    date = symbol.date
+    if date is None or date.year is None:
+        return None
+    when = date.year
+    if symbol.year is not None:
+        if when != symbol.year:
+            return f"dated {when}, but the symbol carries the year {symbol.year}", str(symbol.year)
+        return None
+    number = symbol.number
+    if symbol.organ == "S" and symbol.is_resolution and number is not None and number.isdigit():
+        span = sc_resolution_years(int(number))
+        if span is not None and not span[0] <= when <= span[1]:
+            adopted = str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+            return f"dated {when}, but resolution {number} was adopted in {adopted}", number
+        return None
+    years = _session_years(symbol)
+    if years is not None and not years[0] <= when <= years[1]:
+        session = symbol.session or ""
+        return (
+            f"dated {when}, but the General Assembly's session {session} met in "
+            f"{years[0]}-{years[1]}",
+            session,
+        )
+    return None
+
+
+# ---------------------------------------------------------------------------
 # The interface: parse, format, validate
 # ---------------------------------------------------------------------------
 
@@ -709,6 +811,12 @@ def parse(text: str) -> UNSymbol:
 
     >>> str(parse("UN Doc. S/1501."))
     'S/1501'
+
+    A date after the symbol is the document's date (an adoption date for a
+    resolution), kept in :attr:`~archref.UNSymbol.date`:
+
+    >>> str(parse("S/RES/82 (1950) of 25 June 1950").date)
+    '1950-06-25'
     >>> parse("E/1111/Add.1-5")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -721,6 +829,21 @@ def parse(text: str) -> UNSymbol:
         raise ParseError("empty text is not a UN document symbol", text, 0, len(text))
     if m := _RE_PREFIX.match(text, lo, hi):
         lo = m.end()
+    date = None
+    if tail := _DATE_AT_END.search(text, lo, hi):
+        found = _date_after(text, tail.start())
+        if found is None:
+            s, e = tail.span("date")
+            raise ParseError(f"{text[s:e]!r} after the symbol is not a calendar date", text, s, e)
+        if tail.start() > lo:
+            date, hi = found[0], tail.start()
+    symbol = _parse_symbol(text, lo, hi)
+    if date is not None:
+        symbol = attrs.evolve(symbol, date=date)
+    return symbol
+
+
+def _parse_symbol(text: str, lo: int, hi: int) -> UNSymbol:
     resolution = _read_resolution(text, lo, hi)
     if resolution is not None:
         return resolution
@@ -792,6 +915,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "UN206": ("error", "Security Council resolution number and year disagree"),
     "UN207": ("error", "year out of range"),
     "UN208": ("error", "session where a year belongs, or a year where a session belongs"),
+    "UN209": ("warning", "date disagrees with the symbol"),
     "UN301": ("warning", "OCR damage in a number"),
     "UN302": ("warning", "two symbols written together"),
 }
@@ -1062,6 +1186,10 @@ def validate(symbol: UNSymbol) -> list[Diagnostic]:
                     )
                 )
 
+    conflict = _date_conflict(symbol)
+    if conflict is not None:
+        out.append(_diag("UN209", conflict[0], symbol, conflict[1]))
+
     # -- UN3xx: OCR damage -------------------------------------------------
     repaired = _repaired(symbol)
     if repaired is not None:
@@ -1135,6 +1263,15 @@ def to_csl_json(symbol: UNSymbol) -> dict[str, Any]:
     ([{'literal': 'United Nations Security Council'}], 'https://undocs.org/S/RES/82(1950)')
     >>> to_csl_json(parse("A/HRC/16/L.25/Rev.1"))["author"]
     [{'literal': 'Human Rights Council'}]
+
+    The date of the document, when the citation gives it, is the ``issued``
+    date; a Security Council resolution cited without its year gets the year
+    its number was adopted in:
+
+    >>> to_csl_json(parse("A/RES/112 (II) of 14 November 1947"))["issued"]
+    {'date-parts': [[1947, 11, 14]]}
+    >>> to_csl_json(parse("S/RES/84"))["issued"]
+    {'date-parts': [[1950]]}
     """
     voc = _vocabulary()
     organ = voc.organs.get(symbol.organ)
@@ -1157,7 +1294,8 @@ def to_csl_json(symbol: UNSymbol) -> dict[str, Any]:
         "URL": symbol.url,
     }
     doc_type = symbol.doc_type
-    if doc_type is not None and doc_type in voc.types:
+    if doc_type is not None and doc_type in voc.types and not symbol.is_resolution:
+        # a resolution's title already says "Resolution"; a genre would repeat it
         item["genre"] = str(voc.types[doc_type]["genre"])
     if symbol.is_resolution and symbol.number is not None:
         when = symbol.session if symbol.resolution_session is not None else symbol.year
@@ -1169,10 +1307,29 @@ def to_csl_json(symbol: UNSymbol) -> dict[str, Any]:
         elif symbol.session is not None:
             label = f"Resolution {symbol.session}/{symbol.number}"
         item["title"] = label
-    year = symbol.year
-    if year is not None:
+    if symbol.date is not None:
+        item["issued"] = symbol.date.to_csl()
+    elif (year := _year_of(symbol)) is not None:
         item["issued"] = {"date-parts": [[year]]}
     return item
+
+
+def _year_of(symbol: UNSymbol) -> int | None:
+    """The year a symbol dates its document to, when it does so for certain.
+
+    The year written in it (``S/RES/82 (1950)``, ``S/1994/1``), or for a
+    Security Council resolution cited without its year the one year its
+    number belongs to. A General Assembly session may run into the next
+    year, so a session gives no year.
+    """
+    if symbol.year is not None:
+        return symbol.year
+    number = symbol.number
+    if symbol.organ == "S" and symbol.is_resolution and number is not None and number.isdigit():
+        span = sc_resolution_years(int(number))
+        if span is not None and span[0] == span[1]:
+            return span[0]
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -1454,6 +1611,26 @@ def find(text: str, *, strict: bool = True) -> list[UNMatch]:
         if prev is not None and m.start < prev.end and (m.start, m.end) != (prev.start, prev.end):
             continue  # overlaps a match already taken (a symbol inside a named resolution)
         out.append(m)
+    return _with_dates(text, out)
+
+
+def _with_dates(text: str, matches: list[UNMatch]) -> list[UNMatch]:
+    """Give each symbol the date written right after it ("S/1501, 25 June 1950")."""
+    out = []
+    for m in matches:
+        found = _date_after(text, m.end) if m.via != "list" else None
+        if found is not None:
+            date, ds, de = found
+            symbol = attrs.evolve(m.symbol, date=date)
+            diags = list(m.diagnostics)
+            conflict = _date_conflict(symbol)
+            if conflict is not None:
+                diags.append(
+                    Diagnostic("UN209", conflict[0], RULES["UN209"][0], ds, de, text[ds:de])
+                )
+            out.append(attrs.evolve(m, symbol=symbol, diagnostics=tuple(diags)))
+        else:
+            out.append(m)
     return out
 
 
