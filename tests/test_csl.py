@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import archref
-from archref import ArchivalReference, Folio, FolioRange, Level, Locator
+from archref import ArchivalReference, Folio, FolioRange, Level, Locator, UNSymbol
 from archref.formats.csl import (
     archive_location,
     citation_item,
@@ -160,6 +160,33 @@ def test_un_symbols_use_their_own_mapping() -> None:
     assert items == [un.to_csl_json(s) for s in refs]
     assert items[1]["issued"] == {"date-parts": [[1950]]}
     assert from_csl_json(items).references == refs
+
+
+def test_the_adoption_date_of_a_resolution_goes_out_and_comes_back() -> None:
+    dated = archref.parse("A/RES/112 (II) of 14 November 1947")
+    (item,) = to_csl_json([dated])
+    assert item["issued"] == {"date-parts": [[1947, 11, 14]]}
+    (back,) = from_csl_json([item]).references
+    assert isinstance(back, UNSymbol)
+    assert back.date is not None
+    assert (back.date.year, back.date.month, back.date.day) == (1947, 11, 14)
+    # Zotero writes dates it cannot split as "raw"
+    (raw,) = from_csl_json(
+        [
+            {
+                "id": "r",
+                "type": "report",
+                "number": "S/RES/83 (1950)",
+                "issued": {"raw": "June 27, 1950"},
+            }
+        ]
+    ).references
+    assert isinstance(raw, UNSymbol)
+    assert str(raw.date) == "1950-06-27"
+    # a year alone is what the symbol says already: no document date
+    (year_only,) = from_csl_json(to_csl_json([archref.parse("S/RES/82 (1950)")])).references
+    assert isinstance(year_only, UNSymbol)
+    assert year_only.date is None
 
 
 class _Work:

@@ -47,9 +47,11 @@ from archref.model import (
     FolioRange,
     Locator,
     ParseError,
+    PartialDate,
     UNSymbol,
 )
 from archref.notations import fonds, un
+from archref.notations.published import parse_date
 from archref.registry import Registry, default_registry
 
 __all__ = [
@@ -409,10 +411,37 @@ def _import_item(item: Mapping[str, Any], reg: Registry) -> ImportedItem:
     number = item.get("number")
     if isinstance(number, str) and number.strip():
         try:
-            return ImportedItem(item, (un.parse(number),))
+            symbol = un.parse(number)
         except ParseError as exc:
             return ImportedItem(item, reason=f"number is not a UN symbol: {exc}")
+        date = _issued_date(item.get("issued"))
+        if date is not None and date.day is not None:
+            # a full date is the document's (a resolution's adoption date); a
+            # year alone is what the symbol says already
+            symbol = attrs.evolve(symbol, date=date)
+        return ImportedItem(item, (symbol,))
     return ImportedItem(item, reason="no archive_location and no UN symbol in number")
+
+
+def _issued_date(value: object) -> PartialDate | None:
+    """A CSL-JSON date object as a :class:`PartialDate` (a single day, month or year)."""
+    if not isinstance(value, Mapping):
+        return None
+    parts = value.get("date-parts")
+    if isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list):
+        numbers = [int(p) for p in parts[0][:3] if isinstance(p, int | str) and str(p).isdigit()]
+        if numbers and len(numbers) == len(parts[0][:3]):
+            numbers += [0] * (3 - len(numbers))
+            year, month, day = numbers
+            return PartialDate(year=year, month=month or None, day=day or None)
+        return None
+    raw = value.get("raw") or value.get("literal")
+    if isinstance(raw, str):
+        try:
+            return parse_date(raw)
+        except ParseError:
+            return None
+    return None
 
 
 _PAREN_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[^()]+)\)\s*$")
