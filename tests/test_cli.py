@@ -139,12 +139,46 @@ def test_format_renders_a_chicago_bibliography(
 ) -> None:
     source = tmp_path / "notes.txt"
     source.write_text(NOTE, encoding="utf-8")
-    status, out, _ = run(["format", str(source), "--style", "chicago"], capsys)
+    status, out, _ = run(
+        ["format", str(source), "--style", "chicago", "--archives", "entries"], capsys
+    )
     assert status == 0
     lines = out.splitlines()
     assert len(lines) == 3
     assert any("Russian State Archive of Socio-Political History, Moscow" in ln for ln in lines)
     assert any("Russian State Archive of Contemporary History" in ln for ln in lines)
+
+
+def test_format_groups_archival_sources_by_archive_and_fond(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text(
+        NOTE + " RGASPI, f. 17, op. 162, d. 7, l. 99. Ibid., l. 100. RGASPI, f. 558, op. 11, "
+        "d. 97, ll. 67-70.",
+        encoding="utf-8",
+    )
+    status, out, _ = run(["format", str(source)], capsys)
+    assert status == 0
+    assert out.splitlines() == [
+        "Archival sources",
+        "",
+        "Russian State Archive of Contemporary History (RGANI), Moscow",
+        "    f. 5, op. 28",
+        "Russian State Archive of Socio-Political History (RGASPI), Moscow",
+        "    f. 17, op. 162",
+        "    f. 558, op. 11",
+        "",
+        "Published sources",
+        "",
+        "United Nations General Assembly. Resolution 112 (II). A/RES/112(II). United Nations, "
+        "n.d. https://undocs.org/A/RES/112(II).",
+    ]
+    status, md, _ = run(["format", str(source), "--to", "markdown", "--notation", "ru"], capsys)
+    assert status == 0
+    assert md.startswith("## Archival sources\n\n- Российский государственный архив новейшей")
+    assert "    - Ф. 558. Оп. 11\n" in md
+    assert "## Published sources" in md
 
 
 def test_format_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,6 +13,7 @@ The public API is re-exported here; nothing is defined in this module.
 from archref.annotate import annotate
 from archref.checking import check
 from archref.extract import extract, extract_notes
+from archref.formats.archives import archival_sources, format_archival_sources
 from archref.formats.bibtex import from_bibtex, to_bibtex
 from archref.formats.csl import from_csl_json, to_csl_json
 from archref.formats.render import render
@@ -58,11 +59,13 @@ __all__ = [
     "UNSymbol",
     "__version__",
     "annotate",
+    "archival_sources",
     "check",
     "clean",
     "default_registry",
     "extract",
     "extract_notes",
+    "format_archival_sources",
     "from_bibtex",
     "from_csl_json",
     "parse",

@@ -243,7 +243,11 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 else to_csl_json([r])[0]["id"]  # type: ignore[list-item]
                 for r in refs
             ]
+        grouped = args.kind == "bibliography" and args.archives == "grouped"
         try:
+            if grouped:
+                out.write(_grouped_bibliography(refs, args.style, args.to, args.notation))
+                return 0
             entries = render(items, args.style, output=args.to, kind=args.kind, notes=notes)
         except (ValueError, OSError) as exc:
             print(f"error: {exc}", file=err)
@@ -251,6 +255,50 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for entry in entries:
             print(entry, file=out)
     return 0
+
+
+_SECTION_TITLES = ("Archival sources", "Published sources")
+
+
+def _grouped_bibliography(refs: Sequence[object], style: str, output: str, notation: str) -> str:
+    """A historian's bibliography: the archives and fonds cited, then the other works.
+
+    The archival references are listed by archive and fond
+    (:func:`archref.formats.archives.archival_sources`), the rest (published
+    works, UN documents) rendered in the CSL style. A section is headed only
+    when both are present.
+    """
+    from archref.formats.archives import (  # noqa: PLC0415
+        archival_sources,
+        format_archival_sources,
+    )
+    from archref.formats.csl import to_csl_json  # noqa: PLC0415
+    from archref.formats.render import render  # noqa: PLC0415
+
+    archival = [r for r in refs if isinstance(r, ArchivalReference)]
+    others = [r for r in refs if not isinstance(r, ArchivalReference)]
+    entries = render(to_csl_json(others), style, output=output) if others else []  # type: ignore[arg-type]
+    groups = archival_sources(archival, notation=notation)
+    sections: list[tuple[str, str]] = []
+    if groups:
+        sections.append((_SECTION_TITLES[0], format_archival_sources(groups, output)))  # type: ignore[arg-type]
+    if entries:
+        if output == "html":
+            body = "\n".join(f'<div class="csl-entry">{e}</div>' for e in entries)
+        else:
+            body = "\n".join(entries)
+        sections.append((_SECTION_TITLES[1], body))
+    if len(sections) == 1:
+        return sections[0][1] + "\n"
+    parts = []
+    for title, body in sections:
+        if output == "markdown":
+            parts.append(f"## {title}\n\n{body}")
+        elif output == "html":
+            parts.append(f"<h2>{title}</h2>\n{body}")
+        else:
+            parts.append(f"{title}\n\n{body}")
+    return "\n\n".join(parts) + "\n"
 
 
 def sample_lines() -> list[str]:
@@ -307,13 +355,13 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for c, d in findings:
             hint = f" (suggestion: {d.suggestion})" if d.suggestion else ""
             print(f"  note {(c.note or 0) + 1}: {d.code} {d.message}{hint}", file=out)
-    from archref.formats.csl import to_csl_json  # noqa: PLC0415
-    from archref.formats.render import render  # noqa: PLC0415
 
-    items = to_csl_json(_sources(citations), notation=args.style)  # type: ignore[arg-type]
-    print("\nBibliography (Chicago notes and bibliography, 18th ed.):", file=out)
-    for entry in render(items, "chicago-notes-bibliography"):
-        print(f"  {entry}", file=out)
+    bibliography = _grouped_bibliography(
+        _sources(citations), "chicago-notes-bibliography", "text", args.style
+    )
+    print("\nBibliography (Chicago notes and bibliography, 18th ed.):\n", file=out)
+    for line in bibliography.splitlines():
+        print(f"  {line}".rstrip(), file=out)
     return 0
 
 
@@ -355,6 +403,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     f.add_argument("--style", default="chicago-notes-bibliography", help="CSL style id or path")
     f.add_argument("--kind", choices=("bibliography", "notes"), default="bibliography")
+    f.add_argument(
+        "--archives",
+        choices=("grouped", "entries"),
+        default="grouped",
+        help="in a bibliography, list archival sources by archive and fond (grouped, "
+        "the default) or give each file a CSL entry of its own (entries)",
+    )
     f.add_argument(
         "--notation", choices=fonds.STYLES, default="en", help="notation of archive locations"
     )
