@@ -355,6 +355,107 @@ def test_first_note_for_a_resolution() -> None:
     )
 
 
+# --- cite grouping and collapsing (CSL 1.0.2) ---------------------------------
+
+STUECK_2002: Item = {
+    "id": "Stueck2002",
+    "type": "book",
+    "author": [{"family": "Stueck", "given": "William"}],
+    "title": "Rethinking the Korean War: A New Diplomatic and Strategic History",
+    "publisher": "Princeton University Press",
+    "publisher-place": "Princeton, NJ",
+    "issued": {"date-parts": [[2002]]},
+}
+WEATHERSBY: Item = {
+    "id": "Weathersby1993",
+    "type": "report",
+    "author": [{"family": "Weathersby", "given": "Kathryn"}],
+    "title": "Soviet Aims in Korea and the Origins of the Korean War, 1945-1950",
+    "collection-title": "Cold War International History Project Working Paper",
+    "number": "8",
+    "publisher": "Woodrow Wilson International Center for Scholars",
+    "issued": {"date-parts": [[1993]]},
+}
+MASTNY: Item = {
+    "id": "Mastny1996",
+    "type": "book",
+    "author": [{"family": "Mastny", "given": "Vojtech"}],
+    "title": "The Cold War and Soviet Insecurity: The Stalin Years",
+    "publisher": "Oxford University Press",
+    "issued": {"date-parts": [[1996]]},
+}
+HISTORIANS = [LEDOVSKII, STUECK, STUECK_2002, WEATHERSBY, MASTNY]
+
+
+def test_same_article_twice_in_a_citation_names_its_author_once(engine: Engine) -> None:
+    # collapse="year": a cite with the names of the cite before it leaves
+    # them out, and an in-text style then joins the two with ", "
+    notes = [[{"id": LEDOVSKII["id"], "locator": "81"}, {"id": LEDOVSKII["id"], "locator": "81"}]]
+    rendered = engine([LEDOVSKII], "chicago-author-date", kind="notes", notes=notes)
+    assert rendered == ["(Ledovskii 2005, 81, 2005, 81)"]
+
+
+def test_adjacent_works_by_one_author_collapse_with_their_locators(engine: Engine) -> None:
+    notes = [
+        [
+            {"id": "Stueck2002", "locator": "44"},
+            {"id": "Stueck1995", "locator": "12"},
+            {"id": "Mastny1996"},
+        ]
+    ]
+    rendered = engine(HISTORIANS, "chicago-author-date", kind="notes", notes=notes)
+    assert rendered == ["(Stueck 2002, 44, 1995, 12; Mastny 1996)"]
+
+
+def test_sorted_citation_brings_works_by_one_author_together(engine: Engine) -> None:
+    # APA sorts its citations: the cites by Stueck are grouped, then collapsed
+    notes = [[{"id": "Stueck2002"}, {"id": "Weathersby1993"}, {"id": "Stueck1995"}]]
+    rendered = engine(HISTORIANS, "apa", kind="notes", notes=notes)
+    assert rendered == ["(Stueck, 1995, 2002; Weathersby, 1993)"]
+
+
+def test_after_collapse_delimiter_follows_a_cite_with_a_locator(engine: Engine) -> None:
+    notes = [
+        [
+            {"id": "Stueck2002", "locator": "44"},
+            {"id": "Stueck1995", "locator": "12"},
+            {"id": "Mastny1996"},
+        ]
+    ]
+    rendered = engine(HISTORIANS, "annual-reviews-author-date", kind="notes", notes=notes)
+    assert rendered == ["(Mastny 1996; Stueck 1995, p. 12; 2002, p. 44)"]
+
+
+def test_cite_group_delimiter_joins_grouped_cites(engine: Engine) -> None:
+    notes = [[{"id": "Stueck2002"}, {"id": "Weathersby1993"}, {"id": "Stueck1995"}]]
+    rendered = engine(HISTORIANS, "elsevier-harvard", kind="notes", notes=notes)
+    assert rendered == ["(Stueck, 2002, 1995; Weathersby, 1993)"]
+
+
+def test_citation_numbers_collapse_into_ranges(engine: Engine) -> None:
+    # collapse="citation-number": three or more consecutive numbers make a
+    # range; a locator the style does not print does not break it
+    first = [[{"id": item["id"]}] for item in HISTORIANS]
+    notes = [
+        *first,
+        [
+            {"id": "Stueck1995"},
+            {"id": "Ledovskii2005"},
+            {"id": "Weathersby1993"},
+            {"id": "Stueck2002"},
+            {"id": "Mastny1996", "locator": "12"},
+        ],
+        [
+            {"id": "Mastny1996"},
+            {"id": "Ledovskii2005"},
+            {"id": "Weathersby1993"},
+            {"id": "Stueck2002"},
+        ],
+    ]
+    rendered = engine(HISTORIANS, "nature", kind="notes", notes=notes)
+    assert rendered[5:] == ["1–5", "1,3–5"]
+
+
 # --- a style given as a file ------------------------------------------------
 
 DATES_STYLE = """<?xml version="1.0" encoding="utf-8"?>

@@ -28,6 +28,8 @@ citeproc-py and the test that covers it. In short:
   ``archref.formats._markup``), so punctuation can be moved into quotation
   marks and the data escaped afterwards;
 * **positions**: locators are compared by value for ``ibid-with-locator``;
+* **cite grouping and collapsing** (``collapse``, ``cite-group-delimiter``,
+  ``after-collapse-delimiter``), as citeproc-js does them;
 * **dates**: a style's ``cs:date-part`` overrides no longer leak into the
   shared locale date formats;
 * **sorting** compares keys without markup, quotes, accents or case.
@@ -35,16 +37,18 @@ citeproc-py and the test that covers it. In short:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
+import attrs
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
 from citeproc import model as cm
 from citeproc.source import CitationItem, Locator, VariableError
-from citeproc.string import MixedString, NoCase, String
+from citeproc.string import MixedString, NoCase, String, join
 from lxml import etree  # type: ignore[import-untyped]
 
 from archref.formats import _markup as mk
@@ -53,6 +57,7 @@ CSL_NAMESPACE: Final = "http://purl.org/net/xbiblio/csl"
 
 _SUPPRESSED: Final = " archref-suppressed"
 _LOGS: Final = " archref-logs"
+_GROUPING: Final = "_archref_grouping"
 
 
 # ---------------------------------------------------------------------------
@@ -196,6 +201,184 @@ class ArchrefCitationItem(CitationItem):  # type: ignore[misc]
 
     def bind(self, reference: Any) -> None:
         object.__setattr__(self, "reference", reference)
+
+
+# ---------------------------------------------------------------------------
+# Cite grouping and collapsing (CSL 1.0.2, "Cite Grouping", "Cite Collapsing")
+
+
+@attrs.frozen
+class _GroupingOptions:
+    """What a ``cs:citation`` asks for in grouping and collapsing its cites."""
+
+    collapse: str | None
+    group_delimiter: str | None
+    after_collapse_delimiter: str | None
+    year_suffix_delimiter: str | None
+    layout_delimiter: str
+    in_text: bool
+    numeric: bool
+    grouped_sort: bool
+
+
+def _calls_variable_anywhere(element: Any, variable: str, seen: set[str] | None = None) -> bool:
+    """Whether *element* or a macro it calls renders ``<text variable=...>``."""
+    seen = set() if seen is None else seen
+    for node in element.iter(f"{{{CSL_NAMESPACE}}}text"):
+        if node.get("variable") == variable:
+            return True
+        macro = node.get("macro")
+        if macro is not None and macro not in seen:
+            seen.add(macro)
+            if _calls_variable_anywhere(node.get_macro(macro), variable, seen):
+                return True
+    return False
+
+
+def grouping_options(area: Any) -> _GroupingOptions | None:
+    """The grouping options of a ``cs:citation``, or None when it groups nothing."""
+    cache = _cache(area)
+    if "_archref_grouping_options" in cache:
+        found: _GroupingOptions | None = cache["_archref_grouping_options"]
+        return found
+    options = None
+    if isinstance(area, cm.Citation):
+        collapse = area.get("collapse") or None
+        group_delimiter = area.get("cite-group-delimiter") or None
+        if collapse is not None or group_delimiter is not None:
+            root = area.get_root()
+            numeric = _calls_variable_anywhere(area, "citation-number")
+            position = any(
+                "position" in node.attrib
+                for node in root.iter(f"{{{CSL_NAMESPACE}}}if", f"{{{CSL_NAMESPACE}}}else-if")
+            )
+            in_text = root.get("class") == "in-text"
+            options = _GroupingOptions(
+                collapse=collapse,
+                group_delimiter=group_delimiter,
+                after_collapse_delimiter=area.get("after-collapse-delimiter"),
+                year_suffix_delimiter=area.get("year-suffix-delimiter"),
+                layout_delimiter=area.layout.get("delimiter", ""),
+                in_text=in_text,
+                numeric=numeric,
+                # citeproc-js: grouped sorting for in-text styles that collapse,
+                # or for any style with a cite-group-delimiter whose rendering
+                # does not depend on positions or citation numbers
+                grouped_sort=(in_text and collapse is not None)
+                or (group_delimiter is not None and not position and not numeric),
+            )
+    cache["_archref_grouping_options"] = options
+    return options
+
+
+class _Entry:
+    """One rendered cite of a citation, with what collapsing needs to know."""
+
+    def __init__(self, text: Any, cite: Any) -> None:
+        self.text = text
+        self.cite = cite
+        self.delimiter = ""
+        self.collapsed = False
+        self.variables: frozenset[str] = frozenset()
+
+
+class _Grouping:
+    """Grouping state of the citation being rendered.
+
+    Each ``cs:names`` that renders names reports them here. When they are
+    the names the previous cite printed, the cite is grouped with it: with
+    ``collapse`` set, its names are left out ("Ledovskii 2005, 81, 2005,
+    81"); with ``cite-group-delimiter``, that delimiter joins the two. The
+    delimiter before each cite then follows citeproc-js
+    (``splice_delimiter``).
+    """
+
+    def __init__(self, options: _GroupingOptions, *, cutting: bool) -> None:
+        self.options = options
+        self.cutting = cutting
+        self.last_names: str | None = None
+        self.use_group_delimiter = False
+        self.have_collapsed = False
+        self.cut = False
+        self.depth = 0
+        self.author: str | None = None
+
+    def start_cite(self) -> None:
+        self.have_collapsed = self.options.collapse is not None
+        self.cut = False
+        self.depth = 0
+        self.author = None
+
+    def names_rendered(self, text: str) -> None:
+        self.author = text
+        if not self.cutting:
+            return
+        if text == self.last_names:
+            if self.options.collapse is not None:
+                self.cut = True
+            if self.options.group_delimiter is not None:
+                self.use_group_delimiter = True
+        else:
+            self.last_names = text
+            self.have_collapsed = False
+            self.use_group_delimiter = False
+
+    def splice_delimiter(self, previous: _Entry) -> str:
+        """The delimiter before the cite just rendered, after *previous*."""
+        options = self.options
+        after_collapse = options.after_collapse_delimiter
+        if after_collapse is not None:
+            if previous.cite.has_locator:
+                return after_collapse
+            if not self.have_collapsed and (
+                previous.collapsed or options.collapse != "year-suffix"
+            ):
+                return after_collapse
+            return options.layout_delimiter
+        if self.use_group_delimiter and options.group_delimiter is not None:
+            return options.group_delimiter
+        if self.have_collapsed and options.in_text and not options.numeric:
+            return ", "
+        return options.layout_delimiter
+
+
+def _grouping(context: Any) -> _Grouping | None:
+    found: _Grouping | None = context.get_root().__dict__.get(_GROUPING)
+    return found
+
+
+def _collapse_numbers(entries: list[_Entry]) -> list[_Entry]:
+    """Runs of three or more consecutive citation numbers become ranges ("[1]–[3]")."""
+
+    def number(entry: _Entry) -> int | None:
+        cite = entry.cite
+        # only a cite that prints nothing but its number (a locator the
+        # style prints keeps it apart)
+        if entry.variables != {"citation-number"}:
+            return None
+        if cite.get("prefix") or cite.get("suffix"):
+            return None
+        return int(cite.number)
+
+    out: list[_Entry] = []
+    index = 0
+    while index < len(entries):
+        first = number(entries[index])
+        end = index + 1
+        if first is not None:
+            while end < len(entries) and number(entries[end]) == first + (end - index):
+                end += 1
+        if end - index >= 3:
+            merged = _Entry(
+                entries[index].text + "\u2013" + entries[end - 1].text, entries[index].cite
+            )
+            merged.delimiter = entries[index].delimiter
+            out.append(merged)
+            index = end
+        else:
+            out.append(entries[index])
+            index += 1
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -417,31 +600,110 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
 
         citeproc-py puts the cites in the order their items were first cited
         before applying the style's sort; CSL keeps the author's order when
-        the style has no ``cs:sort`` for citations.
+        the style has no ``cs:sort`` for citations. Cites are grouped and
+        collapsed as the style asks (``collapse``, ``cite-group-delimiter``;
+        see ``_Grouping``).
         """
         area = self.getparent()
         good = [cite for cite in citation.cites if not cite.is_bad()]
         bad = [cite for cite in citation.cites if cite.is_bad()]
         if area.sort is not None:
             good = area.sort.sort(good, self)
-        out = []
-        for cite in good:
-            self.repressed = {}
-            try:
-                text = self.render_children(cite)
-            except VariableError:
-                continue
-            if text is not None:
-                out.append(cite.get("prefix", "") + text + cite.get("suffix", ""))
+        options = grouping_options(area)
+        if options is not None and options.grouped_sort and area.sort is not None:
+            good = self._group_by_author(good, options)
+        grouping = _Grouping(options, cutting=True) if options is not None else None
+        root = self.get_root()
+        entries: list[_Entry] = []
+        root.__dict__[_GROUPING] = grouping
+        try:
+            for cite in good:
+                entry = self._render_cite(cite, grouping)
+                if entry is None:
+                    continue
+                if entries and grouping is not None:
+                    entry.delimiter = grouping.splice_delimiter(entries[-1])
+                entries.append(entry)
                 area.cites.append(cite)
+        finally:
+            root.__dict__[_GROUPING] = None
+        if options is not None and options.collapse == "citation-number":
+            entries = _collapse_numbers(entries)
+        layout_delimiter = self.get("delimiter", "")
+        pieces: list[Any] = []
+        for entry in entries:
+            if pieces:
+                pieces.append(String(entry.delimiter if grouping else layout_delimiter))
+            pieces.append(entry.text)
         for cite in bad:
-            out.append(callback(cite) or f"{cite.key}?")
-        return self.format(self.wrap(self.join(out)))
+            if pieces:
+                pieces.append(String(layout_delimiter))
+            pieces.append(callback(cite) or f"{cite.key}?")
+        return self.format(self.wrap(join(pieces)))
+
+    def _render_cite(self, cite: Any, grouping: _Grouping | None) -> _Entry | None:
+        self.repressed = {}
+        log: set[str] = set()
+        _state(self)[_LOGS] = [log]
+        if grouping is not None:
+            grouping.start_cite()
+        try:
+            text = self.render_children(cite)
+        except VariableError:
+            return None
+        if text is None:
+            return None
+        text = cite.get("prefix", "") + text + cite.get("suffix", "")
+        entry = _Entry(text, cite)
+        entry.variables = frozenset(log)
+        if grouping is not None:
+            entry.collapsed = grouping.have_collapsed
+        return entry
+
+    def _group_by_author(self, cites: list[Any], options: _GroupingOptions) -> list[Any]:
+        """Cites with the same names brought together, after the first of them.
+
+        As citeproc-js does for a sorted citation: the groups keep the order
+        of their first cites, and the cites of a group their sorted order.
+        """
+        if len(cites) < 2:
+            return cites
+        grouping = _Grouping(options, cutting=False)
+        root = self.get_root()
+        groups: dict[str, list[Any]] = {}
+        order: list[list[Any]] = []
+        root.__dict__[_GROUPING] = grouping
+        try:
+            for cite in cites:
+                self.repressed = {}
+                grouping.start_cite()
+                with contextlib.suppress(VariableError):
+                    self.render_children(cite)
+                author = grouping.author
+                if author is None:
+                    order.append([cite])
+                elif author in groups:
+                    groups[author].append(cite)
+                else:
+                    groups[author] = [cite]
+                    order.append(groups[author])
+        finally:
+            root.__dict__[_GROUPING] = None
+        return [cite for group in order for cite in group]
+
+
+# Variables a cs:text prints that do not stop a cite from counting as collapsed
+_NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
 
 class Text(_Cased, _Fast, cm.Text):  # type: ignore[misc]
     def _variable(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")
+        if variable not in _NOT_TEXT:
+            grouping = _grouping(context)
+            if grouping is not None:
+                # citeproc-js: a cite printing a text variable is not collapsed
+                grouping.have_collapsed = False
         if variable in _suppressed(context):
             return None
         text = super()._variable(item, context)
@@ -535,6 +797,23 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
         self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
         here = context if context is not None else self
+        grouping = _grouping(here)
+        if grouping is None:
+            return self._names(item, names_context, context, **kwargs)
+        # The outermost cs:names of a cite leaves out names that a cite
+        # grouped with the previous one does not repeat (collapse).
+        grouping.depth += 1
+        try:
+            text = self._names(item, names_context, context, **kwargs)
+        finally:
+            grouping.depth -= 1
+        if grouping.depth == 0 and grouping.cut:
+            grouping.cut = False
+            return None
+        return text
+
+    def _names(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
+        here = context if context is not None else self
         if names_context is None:
             names_context = self._parent_names()
         roles = self.get("variable", "").split()
@@ -553,9 +832,12 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
             if visible != roles:
                 self.set("variable", " ".join(roles))
         if text:
-            for role in visible:
-                if role in item.reference:
-                    _log(here, role)
+            rendered = [role for role in visible if role in item.reference]
+            for role in rendered:
+                _log(here, role)
+            grouping = _grouping(here)
+            if rendered and grouping is not None:
+                grouping.names_rendered(str(text))
         return text
 
 
