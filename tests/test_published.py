@@ -598,7 +598,7 @@ def test_csl_json_article() -> None:
         "issue": "5",
         "issued": {"date-parts": [[2005, 9], [2005, 10]]},
         "page": "79-113",
-        "language": "und",  # the note is English; the title is transliterated Russian
+        "language": "und",  # the title is transliterated Russian
     }
 
 

@@ -218,8 +218,10 @@ class PublishedWork:
             article or the pinpoint of a note; a note does not say which.
         publisher, place: as written ("М."); ``place_normalised`` spells an
             abbreviated place out ("Moscow").
-        language: ``"ru"`` for a note written in Cyrillic (GOST style),
-            ``"en"`` for a Chicago-style note in Latin script.
+        language: a BCP 47 tag for the language of the work ("en", "de",
+            "ru"...), ``"und"`` when it is not known. The notations guess it
+            from the title (:func:`archref.notations.published.guess_language`);
+            a style title-cases only English titles and items without a language.
         text: the note text the work was read from (not part of equality).
         unparsed: the pieces of ``text`` that were not recognised, as written.
     """
@@ -323,7 +325,8 @@ class PublishedWork:
         """The work as a CSL-JSON item (CSL 1.0.2 variables).
 
         ``id`` defaults to :meth:`csl_id`. Empty fields are left out; the
-        normalised place is used for ``publisher-place`` when there is one.
+        normalised place is used for ``publisher-place`` when there is one;
+        ``language`` is written as it is, ``"und"`` included.
         """
         item: dict[str, Any] = {"id": id or self.csl_id(), "type": _CSL_TYPES[self.kind]}
         for key, names in (
@@ -352,13 +355,8 @@ class PublishedWork:
         place = self.place_normalised or self.place
         if place:
             item["publisher-place"] = place
-        if self.language == "en":
-            # "en" is the language of the note, not of the work: a Latin-script note
-            # cites German titles and transliterated Russian ones ("Koreiskaia voina"),
-            # which a style must not title-case. "und" (undetermined, BCP 47) keeps
-            # every title as the note wrote it; Chicago notes already write English
-            # titles in headline case.
-            item["language"] = "und"
-        elif self.language:
+        if self.language:
+            # the work's own language: a style title-cases "en" (and items without
+            # a language) and keeps "und", "de" or "ru" titles as written
             item["language"] = self.language
         return item
