@@ -381,7 +381,6 @@ def to_bibtex(
       title = {Resolution 82 (1950)},
       number = {S/RES/82 (1950)},
       institution = {United Nations},
-      type = {Resolution},
       date = {1950},
       url = {https://undocs.org/S/RES/82(1950)}
     }
