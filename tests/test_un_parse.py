@@ -236,6 +236,8 @@ def test_a_resolution_reads_as_a_historian_writes_it_in_chicago() -> None:
         ("S/RES/83 (1950) от 27 июня 1950 г.", "S/RES/83 (1950)", "1950-06-27"),
         ("A/C.1/229, adopted on 29 October 1947", "A/C.1/229", "1947-10-29"),
         ("S/RES/84 (1950), 07.07.1950", "S/RES/84 (1950)", "1950-07-07"),
+        ("S/RES/84 (1950) vom 7. Juli 1950", "S/RES/84 (1950)", "1950-07-07"),
+        ("A/RES/377 (V) du 3 novembre 1950", "A/RES/377(V)", "1950-11-03"),
     ],
 )
 def test_parse_reads_the_date_after_a_symbol(text: str, symbol: str, date: str) -> None:

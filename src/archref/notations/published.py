@@ -232,18 +232,18 @@ def _data() -> tuple[dict[str, str], tuple[_Collection, ...]]:
 _MONTHS: dict[str, int] = {}
 for _n, _names in enumerate(
     (
-        "january jan январь января янв",
-        "february feb febr февраль февраля фев",
-        "march mar март марта",
-        "april apr апрель апреля апр",
-        "may май мая",
-        "june jun июнь июня",
-        "july jul июль июля",
-        "august aug август августа авг",
-        "september sep sept сентябрь сентября сент",
-        "october oct октябрь октября окт",
-        "november nov ноябрь ноября нояб",
-        "december dec декабрь декабря дек",
+        "january jan январь января янв januar jänner janvier",
+        "february feb febr февраль февраля фев februar février",
+        "march mar март марта märz mars",
+        "april apr апрель апреля апр avril",
+        "may май мая mai",
+        "june jun июнь июня juni juin",
+        "july jul июль июля juli juillet",
+        "august aug август августа авг août",
+        "september sep sept сентябрь сентября сент septembre",
+        "october oct октябрь октября окт oktober okt octobre",
+        "november nov ноябрь ноября нояб novembre",
+        "december dec декабрь декабря дек dezember dez décembre",
     ),
     start=1,
 ):
@@ -571,6 +571,14 @@ def _date_from(text: str, toks: Sequence[_Tok]) -> PartialDate | None:
                 g["year"] = first // 100 * 100 + int(t.text)
             elif len(t.text) <= 2 and 1 <= int(t.text) <= 31 and "day" not in g:
                 g["day"] = int(t.text)
+                # the German ordinal point: "25. Juni 1950"
+                if (
+                    i + 2 < n
+                    and toks[i + 1].text == "."
+                    and not toks[i + 1].space
+                    and toks[i + 2].text.casefold() in _MONTHS
+                ):
+                    i += 1
             else:
                 return None
         elif t.kind == "word":
@@ -636,6 +644,8 @@ def parse_date(text: str) -> PartialDate:
     ('winter 1995/1996', '2005-09/2005-10')
     >>> str(parse_date("April 6, 1912")), str(parse_date("5 марта 1937 г."))
     ('1912-04-06', '1937-03-05')
+    >>> str(parse_date("25. Juni 1950")), str(parse_date("3 novembre 1950"))
+    ('1950-06-25', '1950-11-03')
     """
     toks = _lex(text)
     date = _date_from(text, toks)
