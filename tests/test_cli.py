@@ -189,3 +189,23 @@ def test_format_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "not CSL-JSON" in err and "no references found" in err
     status, _, err = run(["format", str(tmp_path / "missing.txt")], capsys)
     assert status == 2 and "missing.txt: error:" in err
+
+
+def test_format_options_for_zotero_acronyms_and_biblatex_mla(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text(NOTE, encoding="utf-8")
+    status, out, _ = run(
+        ["format", str(source), "--to", "csl-json", "--zotero", "--archive-name", "acronym"],
+        capsys,
+    )
+    assert status == 0
+    first = json.loads(out)[0]
+    assert first["archive"] == "RGASPI"
+    assert "archive-place" not in first
+    assert "archive-place: Moscow" in first["note"]
+    status, bib, _ = run(["format", str(source), "--to", "biblatex", "--convention", "mla"], capsys)
+    assert status == 0
+    assert "@unpublished{rgaspi558_11_62," in bib
+    assert "library = {Russian State Archive of Socio-Political History}" in bib

@@ -225,11 +225,24 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
     from archref.formats.csl import to_csl_json  # noqa: PLC0415
 
-    items = to_csl_json(refs, notation=args.notation)  # type: ignore[arg-type]
+    items = to_csl_json(
+        refs,  # type: ignore[arg-type]
+        notation=args.notation,
+        archive_name=args.archive_name,
+        zotero=args.zotero,
+    )
     if args.to == "csl-json":
         print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
     elif args.to in {"bibtex", "biblatex"}:
-        out.write(to_bibtex(refs, dialect=args.to, notation=args.notation))  # type: ignore[arg-type]
+        out.write(
+            to_bibtex(
+                refs,  # type: ignore[arg-type]
+                dialect=args.to,
+                convention=args.convention,
+                notation=args.notation,
+                archive_name=args.archive_name,
+            )
+        )
     else:
         from archref.formats.render import render  # noqa: PLC0415
 
@@ -403,6 +416,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     f.add_argument("--style", default="chicago-notes-bibliography", help="CSL style id or path")
     f.add_argument("--kind", choices=("bibliography", "notes"), default="bibliography")
+    f.add_argument(
+        "--archive-name",
+        choices=("full", "acronym"),
+        default="full",
+        help="write an archive's full name (the default) or its acronym",
+    )
+    f.add_argument(
+        "--zotero",
+        action="store_true",
+        help="CSL-JSON for Zotero: archive-place and archive_collection go to note (Extra)",
+    )
+    f.add_argument(
+        "--convention",
+        choices=("chicago", "mla"),
+        default="chicago",
+        help="BibLaTeX fields: biblatex-chicago @misc (the default) or biblatex-mla @unpublished",
+    )
     f.add_argument(
         "--archives",
         choices=("grouped", "entries"),
