@@ -456,6 +456,95 @@ def test_citation_numbers_collapse_into_ranges(engine: Engine) -> None:
     assert rendered[5:] == ["1–5", "1,3–5"]
 
 
+# --- disambiguation (CSL 1.0.2) -----------------------------------------------
+
+STUECK_1995_ARTICLE: Item = {
+    "id": "Stueck1995b",
+    "type": "article-journal",
+    "author": [{"family": "Stueck", "given": "William"}],
+    "title": "Revisionism and the Korean War",
+    "container-title": "Journal of Conflict Studies",
+    "volume": "22",
+    "issue": "1",
+    "page": "17-27",
+    "issued": {"date-parts": [[1995]]},
+}
+UNCERTAIN_PARTNERS: Item = {
+    "id": "Goncharov1993",
+    "type": "book",
+    "author": [
+        {"family": "Goncharov", "given": "Sergei"},
+        {"family": "Lewis", "given": "John"},
+        {"family": "Xue", "given": "Litai"},
+    ],
+    "title": "Uncertain Partners: Stalin, Mao, and the Korean War",
+    "publisher": "Stanford University Press",
+    "issued": {"date-parts": [[1993]]},
+}
+GONCHAROV_BULLETIN: Item = {
+    "id": "Goncharov1993b",
+    "type": "article-journal",
+    "author": [
+        {"family": "Goncharov", "given": "Sergei"},
+        {"family": "Kim", "given": "Donggil"},
+        {"family": "Xue", "given": "Litai"},
+    ],
+    "title": "Stalin and the Korean War",
+    "container-title": "Cold War International History Project Bulletin",
+    "issue": "3",
+    "issued": {"date-parts": [[1993]]},
+}
+AMBIGUOUS = [STUECK, STUECK_1995_ARTICLE, MASTNY, UNCERTAIN_PARTNERS, GONCHAROV_BULLETIN]
+AMBIGUOUS_NOTES = [
+    [{"id": "Stueck1995", "locator": "44"}],
+    [{"id": "Stueck1995b"}],
+    [{"id": "Mastny1996", "locator": "12"}],
+    [{"id": "Goncharov1993"}],
+    [{"id": "Goncharov1993b", "locator": "5"}],
+    [{"id": "Stueck1995b"}, {"id": "Stueck1995"}],
+]
+
+
+def test_year_suffixes_tell_two_works_of_one_year_apart(engine: Engine) -> None:
+    # disambiguate-add-year-suffix, in the bibliography's order; the cites
+    # of one citation then collapse ("1995a, 1995b")
+    notes = engine(AMBIGUOUS, "chicago-author-date", kind="notes", notes=AMBIGUOUS_NOTES)
+    assert [notes[0], notes[1], notes[5]] == [
+        "(Stueck 1995b, 44)",
+        "(Stueck 1995a)",
+        "(Stueck 1995a, 1995b)",
+    ]
+
+
+def test_year_suffixes_in_the_bibliography(engine: Engine) -> None:
+    entries = engine(AMBIGUOUS, "apa")
+    assert entries[-2:] == [
+        "Stueck, W. (1995a). Revisionism and the Korean War. "
+        "Journal of Conflict Studies, 22(1), 17–27.",
+        "Stueck, W. (1995b). The Korean War: An International History. Princeton University Press.",
+    ]
+
+
+def test_names_hidden_by_et_al_are_added_to_tell_cites_apart(engine: Engine) -> None:
+    # disambiguate-add-names: "Goncharov et al. 1993" would stand for both
+    notes = engine(AMBIGUOUS, "apa", kind="notes", notes=AMBIGUOUS_NOTES)
+    assert notes[3:5] == [
+        "(Goncharov, Lewis, et al., 1993)",
+        "(Goncharov, Kim, et al., 1993, p. 5)",
+    ]
+
+
+def test_disambiguate_condition_adds_the_title_only_where_needed(engine: Engine) -> None:
+    # MLA prints the title in a citation only for an author cited with two
+    # works (<if disambiguate="true">)
+    notes = engine(AMBIGUOUS, "mla", kind="notes", notes=AMBIGUOUS_NOTES)
+    assert notes[:3] == [
+        "(Stueck, The Korean War: An International History 44)",
+        "(Stueck, “Revisionism and the Korean War”)",
+        "(Mastny 12)",
+    ]
+
+
 # --- a style given as a file ------------------------------------------------
 
 DATES_STYLE = """<?xml version="1.0" encoding="utf-8"?>

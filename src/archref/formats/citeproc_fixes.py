@@ -30,6 +30,8 @@ citeproc-py and the test that covers it. In short:
 * **positions**: locators are compared by value for ``ibid-with-locator``;
 * **cite grouping and collapsing** (``collapse``, ``cite-group-delimiter``,
   ``after-collapse-delimiter``), as citeproc-js does them;
+* **disambiguation** of the cites of a document (``disambiguate-add-names``,
+  ``disambiguate-add-year-suffix``, ``<if disambiguate="true">``);
 * **dates**: a style's ``cs:date-part`` overrides no longer leak into the
   shared locale date formats;
 * **sorting** compares keys without markup, quotes, accents or case.
@@ -382,6 +384,165 @@ def _collapse_numbers(entries: list[_Entry]) -> list[_Entry]:
 
 
 # ---------------------------------------------------------------------------
+# Disambiguation (CSL 1.0.2, "Disambiguation")
+
+_DISAMBIGUATION: Final = "_archref_disambiguation"
+_LOOKING: Final = "_archref_looking"
+_NAME_OPTIONS: Final = " archref-name-options"
+_ITEM: Final = " archref-item"
+_YEAR_SUFFIX_DONE: Final = " archref-year-suffix-done"
+
+
+@attrs.define
+class Disambiguation:
+    """How one item's cites are disambiguated from the other items' cites."""
+
+    names: int = 0
+    year_suffix: int | None = None
+    condition: bool = False
+
+
+def year_suffix(number: int) -> str:
+    """The letters of the *number*-th year suffix (0: "a", 25: "z", 26: "aa").
+
+    >>> [year_suffix(n) for n in (0, 1, 25, 26, 27)]
+    ['a', 'b', 'z', 'aa', 'ab']
+    """
+    letters = ""
+    number += 1
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _disambiguation(context: Any, item: Any) -> Disambiguation | None:
+    table: dict[str, Disambiguation] | None = context.get_root().__dict__.get(_DISAMBIGUATION)
+    if not table:
+        return None
+    return table.get(item.key)
+
+
+def _citation_options(area: Any) -> tuple[bool, bool, bool]:
+    """add-names, add-year-suffix and a disambiguate condition in the style."""
+    root = area.get_root()
+    condition = any(
+        "disambiguate" in node.attrib
+        for node in root.iter(f"{{{CSL_NAMESPACE}}}if", f"{{{CSL_NAMESPACE}}}else-if")
+    )
+    names = (area.get("disambiguate-add-names") or "").lower() == "true"
+    years = (area.get("disambiguate-add-year-suffix") or "").lower() == "true"
+    return names, years, condition
+
+
+def _style_places_year_suffix(root: Any) -> bool:
+    cache = _cache(root)
+    if "_archref_year_suffix" not in cache:
+        cache["_archref_year_suffix"] = any(
+            node.get("variable") == "year-suffix" for node in root.iter(f"{{{CSL_NAMESPACE}}}text")
+        )
+    return bool(cache["_archref_year_suffix"])
+
+
+def _names_count(reference: Any) -> int:
+    counts = [len(value) for value in reference.values() if isinstance(value, list)]
+    return max(counts, default=0)
+
+
+def disambiguate(
+    style_root: Any, cites: list[Any], order: list[str], *, citations: bool = True
+) -> dict[str, Disambiguation]:
+    """Disambiguate the cites of a document, as citeproc-js does.
+
+    *cites* holds one citation item for each item cited (bound to its
+    reference and to a citation of the bibliography); *order* lists their
+    keys in the bibliography's order, which the year suffixes follow. Each
+    item is rendered in the form it takes in a later note ("subsequent",
+    no locator). Items whose forms are equal are ambiguous; for them, in the
+    order of the specification, more names are shown
+    (``disambiguate-add-names``), year suffixes are given
+    (``disambiguate-add-year-suffix``), and failing those
+    ``<if disambiguate="true">`` holds. For a bibliography alone
+    (*citations* false) only year suffixes matter.
+    """
+    area = style_root.citation
+    table: dict[str, Disambiguation] = {cite.key: Disambiguation() for cite in cites}
+    if area is None or len(cites) < 2:
+        return table
+    add_names, add_years, condition = _citation_options(area)
+    if not (add_years or (citations and (add_names or condition))):
+        return table
+    layout = area.layout
+    by_key = {cite.key: cite for cite in cites}
+    root_dict = style_root.__dict__
+    saved = root_dict.get(_DISAMBIGUATION)
+    root_dict[_DISAMBIGUATION] = table
+    root_dict[_LOOKING] = True
+    try:
+
+        def form(key: str) -> str:
+            layout.repressed = {}
+            try:
+                text = layout.render_children(by_key[key])
+            except VariableError:
+                text = None
+            return mk.strip_markers(str(text)) if text is not None else ""
+
+        def clashes(keys: list[str]) -> list[list[str]]:
+            sets: dict[str, list[str]] = {}
+            for key in keys:
+                sets.setdefault(form(key), []).append(key)
+            return [group for group in sets.values() if len(group) > 1]
+
+        for group in clashes(list(by_key)):
+            pending = group
+            if add_names:
+                pending = _add_names(pending, table, by_key, form)
+            if len(pending) < 2:
+                continue
+            for still in clashes(pending):
+                if add_years:
+                    ranked = sorted(still, key=order.index)
+                    for number, key in enumerate(ranked):
+                        table[key].year_suffix = number
+                elif condition:
+                    for key in still:
+                        table[key].condition = True
+    finally:
+        root_dict[_LOOKING] = False
+        root_dict[_DISAMBIGUATION] = saved
+    return table
+
+
+def _add_names(
+    group: list[str],
+    table: dict[str, Disambiguation],
+    cites: dict[str, Any],
+    form: Callable[[str], str],
+) -> list[str]:
+    """Show more names in the cites of *group* while that tells more of them apart.
+
+    Returns the keys still ambiguous; the others keep the fewest names that
+    make their cites unique.
+    """
+    pending = list(group)
+    most = max(_names_count(cites[key].reference) for key in pending)
+    extra = 0
+    while len(pending) > 1 and extra < most:
+        extra += 1
+        for key in pending:
+            table[key].names = extra
+        forms = {key: form(key) for key in pending}
+        counts: dict[str, int] = {}
+        for text in forms.values():
+            counts[text] = counts.get(text, 0) + 1
+        pending = [key for key in pending if counts[forms[key]] > 1]
+    for key in pending:
+        table[key].names = 0
+    return pending
+
+
+# ---------------------------------------------------------------------------
 # Element classes
 
 
@@ -706,6 +867,12 @@ class Text(_Cased, _Fast, cm.Text):  # type: ignore[misc]
                 grouping.have_collapsed = False
         if variable in _suppressed(context):
             return None
+        if variable == "year-suffix":
+            found = _disambiguation(context, item)
+            if found is None or found.year_suffix is None:
+                return None
+            _log(context, variable)
+            return String(year_suffix(found.year_suffix))
         text = super()._variable(item, context)
         if text is not None and text != "":
             _log(context, variable)
@@ -747,6 +914,7 @@ class Date(_Fast, cm.Date):  # type: ignore[misc]
         name = variable or self.get("variable")
         if name in _suppressed(self):
             return None
+        _state(self)[_ITEM] = item
         text = super().process(item, variable, show_parts, context, **kwargs)
         if text:
             _log(self, name)
@@ -760,10 +928,35 @@ class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
         # style date's overrides leak into every later date. Restore them.
         saved = dict(self.attrib)
         try:
-            return super().render(date, context)
+            text = super().render(date, context)
         finally:
             self.attrib.clear()
             self.attrib.update(saved)
+        if text and self.get("name") == "year":
+            text = self._year_suffix(text, context)
+        return text
+
+    def _year_suffix(self, text: Any, context: Any) -> Any:
+        """The first year of an entry carries its year suffix ("1995a").
+
+        Unless the style places ``year-suffix`` itself (CSL 1.0.2,
+        ``disambiguate-add-year-suffix``).
+        """
+        here = context if context is not None else self
+        root = here.get_root()
+        if isinstance(root, cm.Locale):
+            root = root.style
+        if root.__dict__.get(_LOOKING) or not root.__dict__.get(_DISAMBIGUATION):
+            return text
+        state = _state(here)
+        item = state.get(_ITEM)
+        if item is None or state.get(_YEAR_SUFFIX_DONE):
+            return text
+        found = _disambiguation(root, item)
+        if found is None or found.year_suffix is None or _style_places_year_suffix(root):
+            return text
+        state[_YEAR_SUFFIX_DONE] = True
+        return text + String(year_suffix(found.year_suffix))
 
 
 class Number(_Cased, _Fast, cm.Number):  # type: ignore[misc]
@@ -842,10 +1035,36 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
 
 
 class Name(_Fast, cm.Name):  # type: ignore[misc]
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+    ) -> Any:
+        here = context if context is not None else self
+        found = _disambiguation(here, item) if not sort_options else None
+        if found is None or not found.names:
+            return super().process(item, variable, context, sort_options, **kwargs)
+        # disambiguate-add-names: show more of the names et-al would hide
+        count = len(item.reference.get(variable, []))
+        use_first = self.get_option("et-al-use-first", context)
+        et_al_min = self.get_option("et-al-min", context)
+        options: dict[str, int] = {}
+        if count > 1 and et_al_min and count >= et_al_min:
+            shown = use_first + found.names
+            options = {"et-al-use-first": shown} if shown < count else {"et-al-min": 0}
+        state = _state(here)
+        state[_NAME_OPTIONS] = options
+        try:
+            return super().process(item, variable, context, sort_options, **kwargs)
+        finally:
+            state.pop(_NAME_OPTIONS, None)
+
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options and name in sort_options:
             return super().get_option(name, context, sort_options)
-        area = (context if context is not None else self)._area()
+        here = context if context is not None else self
+        overridden: dict[str, int] | None = _state(here).get(_NAME_OPTIONS)
+        if overridden and name in overridden:
+            return overridden[name]
+        area = here._area()
         if name in ("form", "delimiter"):
             value = self.get(name, area.get_option("name-" + name))
         else:
@@ -954,12 +1173,12 @@ def is_numeric(value: Any) -> bool:
 class _Condition:
     """Evaluation of ``cs:if`` and ``cs:else-if`` conditions.
 
-    Corrects citeproc-py in three ways: ``disambiguate="true"`` is false (no
-    entry needs disambiguating in archref's output, see the documentation)
-    instead of being ignored, which made a bare ``<if disambiguate="true">``
-    always true; ``is-numeric`` accepts ranges and lists ("79-113",
-    "2, 5") and tests the locator; a condition element without any test it
-    knows is false.
+    Corrects citeproc-py in three ways: ``disambiguate="true"`` holds only
+    for a cite the document's disambiguation found ambiguous (citeproc-py
+    ignores it, which made a bare ``<if disambiguate="true">`` always
+    true); ``is-numeric`` accepts ranges and lists ("79-113", "2, 5") and
+    tests the locator; a condition element without any test it knows is
+    false.
     """
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
@@ -986,7 +1205,14 @@ class _Condition:
         if "position" in attrib:
             results += element._position(item, context)
         if "disambiguate" in attrib:
-            results.append(False)
+            # true only for a cite the document's disambiguation found ambiguous
+            wanted = attrib["disambiguate"].lower() == "true"
+            found = _disambiguation(element, item)
+            ambiguous = bool(found is not None and found.condition)
+            here = context if context is not None else element
+            if isinstance(here._area(), cm.Bibliography):
+                ambiguous = False
+            results.append(ambiguous == wanted)
         match = attrib.get("match", "all")
         if not results:
             passed = False
@@ -1025,6 +1251,10 @@ class _Condition:
         here: Any = context if context is not None else self
         if isinstance(here._area(), cm.Bibliography):
             return [False]
+        if here.get_root().__dict__.get(_LOOKING):
+            # disambiguation compares the form of a later, nearby cite
+            wanted = self.get("position", "").split()  # type: ignore[attr-defined]
+            return [position in ("subsequent", "near-note") for position in wanted]
         return super()._position(item, context)  # type: ignore[misc,no-any-return]
 
 
@@ -1154,3 +1384,29 @@ class ParsedStyle:
 
     def iter_elements(self) -> Iterator[Any]:
         return iter(self._elements)
+
+    @contextlib.contextmanager
+    def disambiguated(
+        self, bibliography: Any, keys: list[str], *, citations: bool = True
+    ) -> Iterator[None]:
+        """Disambiguate the cites of the items *keys* while rendering them."""
+        from citeproc import Citation  # noqa: PLC0415 (same module as citeproc.model)
+
+        def items() -> list[Any]:
+            out = []
+            for key in keys:
+                item = ArchrefCitationItem(key)
+                Citation([item]).bibliography = bibliography
+                item.bind(bibliography.source[key])
+                out.append(item)
+            return out
+
+        order = list(keys)
+        if self.has_bibliography() and self.root.bibliography.sort is not None:
+            order = [item.key for item in self.sort_bibliography(items())]
+        table = disambiguate(self.root, items(), order, citations=citations)
+        self.root.__dict__[_DISAMBIGUATION] = table
+        try:
+            yield
+        finally:
+            self.root.__dict__[_DISAMBIGUATION] = None

@@ -218,7 +218,8 @@ def render(
                 Citation([item]).bibliography = bibliography
                 item.bind(source[item.key])
             bibliography.sort()
-            raw = [str(entry) for entry in bibliography.bibliography()]
+            with parsed.disambiguated(bibliography, list(bibliography.keys), citations=False):
+                raw = [str(entry) for entry in bibliography.bibliography()]
         else:
             wanted = (
                 [_as_note(note) for note in notes]
@@ -246,7 +247,8 @@ def render(
                 citation = Citation(cite_items)
                 bibliography.register(citation)
                 citations.append(citation)
-            raw = [str(bibliography.cite(citation, _missing)) for citation in citations]
+            with parsed.disambiguated(bibliography, list(bibliography.keys)):
+                raw = [str(bibliography.cite(citation, _missing)) for citation in citations]
         return [_finish(text, parsed, output, kind) for text in raw]
 
 
