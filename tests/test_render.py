@@ -231,6 +231,82 @@ def test_editor_substituted_for_author_keeps_label_and_order(engine: Engine) -> 
     ]
 
 
+STUECK_2002: Item = {
+    "id": "Stueck2002",
+    "type": "book",
+    "author": [{"family": "Stueck", "given": "William"}],
+    "title": "Rethinking the Korean War: A New Diplomatic and Strategic History",
+    "publisher": "Princeton University Press",
+    "issued": {"date-parts": [[2002]]},
+}
+STUECK_EDITED: Item = {
+    "id": "Stueck2004",
+    "type": "book",
+    "editor": [{"family": "Stueck", "given": "William"}],
+    "title": "The Korean War in World History",
+    "publisher": "University Press of Kentucky",
+    "issued": {"date-parts": [[2004]]},
+}
+STUECK_ROAD: Item = {
+    "id": "Stueck1981",
+    "type": "book",
+    "author": [{"family": "Stueck", "given": "William"}],
+    "title": "The Road to Confrontation",
+    "publisher": "University of North Carolina Press",
+    "issued": {"date-parts": [[1981]]},
+}
+S_RES_83: Item = {
+    "id": "S/RES/83 (1950)",
+    "type": "report",
+    "author": [{"literal": "United Nations Security Council"}],
+    "title": "Resolution 83 (1950)",
+    "number": "S/RES/83 (1950)",
+    "publisher": "United Nations",
+    "issued": {"date-parts": [[1950, 6, 27]]},
+}
+
+
+def test_subsequent_author_substitute_partial_first(engine: Engine) -> None:
+    # MHRA: subsequent-author-substitute="——", rule partial-first; the
+    # label stays
+    assert engine([STUECK_2002, STUECK_EDITED], "mhra-notes") == [
+        "Stueck, William, Rethinking the Korean War: A New Diplomatic and Strategic History "
+        "(Princeton University Press, 2002)",
+        "—— (ed.), The Korean War in World History (University Press of Kentucky, 2004)",
+    ]
+
+
+def test_subsequent_author_substitute_complete_all(engine: Engine) -> None:
+    # MLA: the whole name list is replaced by "———"
+    resolution = {key: value for key, value in S_RES_82.items() if key != "genre"}
+    resolution["title"] = "Resolution 82 (1950)"
+    assert engine([S_RES_83, resolution], "mla") == [
+        "United Nations Security Council. Resolution 82 (1950). S/RES/82 (1950), "
+        "United Nations, 25 June 1950.",
+        "———. Resolution 83 (1950). S/RES/83 (1950), United Nations, 27 June 1950.",
+    ]
+
+
+def test_subsequent_author_substitute_not_after_a_guest_tried_in_vain() -> None:
+    # As in citeproc-js: MLA tries `guest` (a cs:names with its own cs:name)
+    # before `editor`, which leaves an edited volume without the dashes
+    assert render([STUECK_2002, STUECK_EDITED], "mla") == [
+        "Stueck, William. Rethinking the Korean War: A New Diplomatic and Strategic History. "
+        "Princeton University Press, 2002.",
+        "Stueck, William, editor. The Korean War in World History. "
+        "University Press of Kentucky, 2004.",
+    ]
+
+
+def test_sort_keys_leave_out_name_labels(engine: Engine) -> None:
+    # "Stueck, William, ed." sorts as "Stueck, William", then by title
+    entries = engine([STUECK_ROAD, STUECK_EDITED])
+    assert [entry.split(". ")[1] for entry in entries] == [
+        "The Korean War in World History",
+        "The Road to Confrontation",
+    ]
+
+
 def test_bibliography_from_notes_leaves_out_locators(engine: Engine) -> None:
     notes = [[{"id": RGASPI["id"], "locator": "71", "label": "folio"}], [{"id": STUECK["id"]}]]
     entries = engine([RGASPI, STUECK], notes=notes)

@@ -34,7 +34,10 @@ citeproc-py and the test that covers it. In short:
   ``disambiguate-add-year-suffix``, ``<if disambiguate="true">``);
 * **dates**: a style's ``cs:date-part`` overrides no longer leak into the
   shared locale date formats;
-* **sorting** compares keys without markup, quotes, accents or case.
+* **sorting** compares keys without markup, quotes, accents or case, and
+  names keys without their labels;
+* **subsequent-author-substitute** replaces names repeated from the previous
+  bibliography entry ("——"), with the four rules of CSL 1.0.2.
 """
 
 from __future__ import annotations
@@ -543,6 +546,82 @@ def _add_names(
 
 
 # ---------------------------------------------------------------------------
+# Subsequent author substitute (CSL 1.0.2, cs:bibliography options)
+
+_SUBSEQUENT: Final = "_archref_subsequent"
+_SORTING: Final = "_archref_sorting"
+_SLOT: Final = " archref-subsequent-slot"
+_SPOILED: Final = " archref-subsequent-spoiled"
+_PIECES: Final = " archref-subsequent-pieces"
+
+
+@attrs.define
+class _Subsequent:
+    """What ``subsequent-author-substitute`` compares across the entries."""
+
+    substitute: str
+    rule: str
+    previous_whole: str | None = None
+    previous_pieces: list[str] = attrs.Factory(list)
+
+
+def _subsequent(context: Any) -> _Subsequent | None:
+    root = context.get_root()
+    if isinstance(root, cm.Locale):
+        root = root.style
+    found: _Subsequent | None = root.__dict__.get(_SUBSEQUENT)
+    return found
+
+
+def _replace_pieces(text: str, pieces: list[str], count: int, substitute: str) -> str:
+    """*text* with its first *count* name *pieces*, found in order, substituted."""
+    out: list[str] = []
+    position = 0
+    for piece in pieces[:count]:
+        found = text.find(piece, position)
+        if found < 0 or not piece:
+            break
+        out.append(text[position:found])
+        out.append(substitute)
+        position = found + len(piece)
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _substitute_names(subsequent: _Subsequent, text: Any, record: Any) -> Any:
+    """The first names of an entry, with what repeats the previous entry substituted.
+
+    *record* is what ``Name`` rendered (the names alone and each name), or
+    None when the names element printed something else (a title through
+    ``cs:substitute``), which is then compared as a whole.
+    """
+    full = str(text)
+    names, pieces = record if record is not None else (full, [full])
+    rule = subsequent.rule
+    if rule in ("partial-each", "partial-first"):
+        previous = subsequent.previous_pieces
+        subsequent.previous_pieces = pieces
+        count = 0
+        while count < min(len(pieces), len(previous)) and pieces[count] == previous[count]:
+            count += 1
+        if rule == "partial-first":
+            count = min(count, 1)
+        if not count:
+            return text
+        replaced = _replace_pieces(names, pieces, count, subsequent.substitute)
+    else:
+        previous_whole = subsequent.previous_whole
+        subsequent.previous_whole = names
+        if names != previous_whole:
+            return text
+        if rule == "complete-each":
+            replaced = _replace_pieces(names, pieces, len(pieces), subsequent.substitute)
+        else:
+            replaced = subsequent.substitute
+    return String(full.replace(names, replaced, 1))
+
+
+# ---------------------------------------------------------------------------
 # Element classes
 
 
@@ -731,7 +810,12 @@ class Sort(_Fast, cm.Sort):  # type: ignore[misc]
 
 class Key(_Fast, cm.Key):  # type: ignore[misc]
     def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
-        keys = super().sort_keys(items, context)
+        root = self.get_root()
+        root.__dict__[_SORTING] = True
+        try:
+            keys = super().sort_keys(items, context)
+        finally:
+            root.__dict__[_SORTING] = False
         out: list[Any] = []
         for key in keys:
             if key is None or isinstance(key, int):
@@ -755,6 +839,20 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
     def repressed(self, value: dict[str, Any]) -> None:
         self.__dict__["_archref_repressed"] = value
         self.get_root().__dict__["_archref_state"] = value
+
+    def render_bibliography(self, citation_items: Any) -> Any:
+        """The entries, with ``subsequent-author-substitute`` applied (see ``Names``)."""
+        area = self.getparent()
+        substitute = area.get("subsequent-author-substitute")
+        if substitute is None:
+            return super().render_bibliography(citation_items)
+        rule = area.get("subsequent-author-substitute-rule", "complete-all")
+        root = self.get_root()
+        root.__dict__[_SUBSEQUENT] = _Subsequent(substitute, rule)
+        try:
+            return super().render_bibliography(citation_items)
+        finally:
+            root.__dict__[_SUBSEQUENT] = None
 
     def render_citation(self, citation: Any, callback: Any) -> Any:
         """Render the cites of one citation, in the order they were given.
@@ -990,6 +1088,9 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
         self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
     ) -> Any:
         here = context if context is not None else self
+        subsequent = _subsequent(here)
+        if subsequent is not None:
+            return self._subsequent(subsequent, item, names_context, context, **kwargs)
         grouping = _grouping(here)
         if grouping is None:
             return self._names(item, names_context, context, **kwargs)
@@ -1003,6 +1104,55 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
         if grouping.depth == 0 and grouping.cut:
             grouping.cut = False
             return None
+        return text
+
+    def _subsequent(
+        self,
+        subsequent: _Subsequent,
+        item: Any,
+        names_context: Any,
+        context: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """A bibliography's names, with ``subsequent-author-substitute`` applied.
+
+        The first ``cs:names`` of an entry that prints something, or that
+        has neither a ``cs:substitute`` nor a name list from its parent
+        (printing nothing, it still takes the place), is compared with the
+        previous entry's. As in citeproc-js, a ``cs:names`` with its own
+        ``cs:name`` tried in vain inside the first one's ``cs:substitute``
+        (MLA's ``guest`` before ``editor``) leaves the entry without
+        substitution.
+        """
+        here = context if context is not None else self
+        state = _state(here)
+        slot = state.get(_SLOT)
+        if slot == "busy":
+            if self.name is None:
+                return self._names(item, names_context, context, **kwargs)
+            text = None
+            try:
+                text = self._names(item, names_context, context, **kwargs)
+            finally:
+                if not text:
+                    state[_SPOILED] = True
+            return text
+        if slot is not None:
+            return self._names(item, names_context, context, **kwargs)
+        state[_SLOT] = "busy"
+        text = None
+        try:
+            text = self._names(item, names_context, context, **kwargs)
+        finally:
+            if text and not state.get(_SPOILED):
+                state[_SLOT] = "done"
+                text = _substitute_names(subsequent, text, state.get(_PIECES))
+            elif state.get(_SPOILED) or self.substitute() is None:
+                state[_SLOT] = "done"
+                if subsequent.rule.startswith("partial"):
+                    subsequent.previous_pieces = []
+            else:
+                state[_SLOT] = None
         return text
 
     def _names(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
@@ -1039,6 +1189,17 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
     ) -> Any:
         here = context if context is not None else self
+        if not sort_options:
+            subsequent = _subsequent(here)
+            state = _state(here)
+            if subsequent is not None and state.get(_SLOT) == "busy" and _PIECES not in state:
+                text = super().process(item, variable, context, sort_options, **kwargs)
+                if text:
+                    pieces = []
+                    if subsequent.rule != "complete-all":
+                        pieces = self._pieces(item, variable, here)
+                    state[_PIECES] = (str(text), pieces)
+                return text
         found = _disambiguation(here, item) if not sort_options else None
         if found is None or not found.names:
             return super().process(item, variable, context, sort_options, **kwargs)
@@ -1046,7 +1207,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         count = len(item.reference.get(variable, []))
         use_first = self.get_option("et-al-use-first", context)
         et_al_min = self.get_option("et-al-min", context)
-        options: dict[str, int] = {}
+        options: dict[str, Any] = {}
         if count > 1 and et_al_min and count >= et_al_min:
             shown = use_first + found.names
             options = {"et-al-use-first": shown} if shown < count else {"et-al-min": 0}
@@ -1057,11 +1218,43 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         finally:
             state.pop(_NAME_OPTIONS, None)
 
+    def _pieces(self, item: Any, variable: str, here: Any) -> list[str]:
+        """Each name the list shows, rendered alone as it is in its place."""
+        reference = item.reference
+        names = reference.get(variable, [])
+        shown = list(names)
+        et_al_min = self.get_option("et-al-min", here)
+        use_first = self.get_option("et-al-use-first", here)
+        if len(names) > 1 and et_al_min and len(names) >= et_al_min:
+            shown = names[:use_first]
+            if self.get_option("et-al-use-last", here) and use_first <= et_al_min - 2:
+                shown.append(names[-1])
+        order = self.get_option("name-as-sort-order", here)
+        state = _state(here)
+        saved = state.get(_NAME_OPTIONS)
+        pieces: list[str] = []
+        try:
+            for index, name in enumerate(shown):
+                inverted = order == "all" or (order == "first" and index == 0)
+                state[_NAME_OPTIONS] = {
+                    "name-as-sort-order": "all" if inverted else "",
+                    "et-al-min": 0,
+                }
+                dict.__setitem__(reference, variable, [name])
+                pieces.append(str(cm.Name.process(self, item, variable, here)))
+        finally:
+            dict.__setitem__(reference, variable, names)
+            if saved is None:
+                state.pop(_NAME_OPTIONS, None)
+            else:
+                state[_NAME_OPTIONS] = saved
+        return pieces
+
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options and name in sort_options:
             return super().get_option(name, context, sort_options)
         here = context if context is not None else self
-        overridden: dict[str, int] | None = _state(here).get(_NAME_OPTIONS)
+        overridden: dict[str, Any] | None = _state(here).get(_NAME_OPTIONS)
         if overridden and name in overridden:
             return overridden[name]
         area = here._area()
@@ -1136,6 +1329,10 @@ class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
     ) -> Any:
         # A label stands beside its variable: without the variable, no label
         # (citeproc-py prints the term anyway).
+        if self.get_root().__dict__.get(_SORTING) and isinstance(self.getparent(), cm.Names):
+            # a sort key holds the names without their label (citeproc-js):
+            # "Stueck, William, ed." sorts with "Stueck, William"
+            return None
         name = variable if variable is not None else self.get("variable")
         if variable is None and name is not None:
             if name == "locator":
