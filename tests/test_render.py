@@ -307,6 +307,27 @@ def test_sort_keys_leave_out_name_labels(engine: Engine) -> None:
     ]
 
 
+def test_hyphenated_given_names_become_initials(engine: Engine) -> None:
+    # APA initialises with ". " and initialize-with-hyphen (default true);
+    # a lower-case part after a hyphen is left out, as citeproc-js does
+    people = [
+        {"family": "Kim", "given": "Dong-gil"},
+        {"family": "Genscher", "given": "Hans-Dietrich"},
+        {"family": "Sartre", "given": "Jean-Paul"},
+        {"family": "Kim", "given": "Il-sung"},
+    ]
+    items = [
+        {"id": f"p{n}", "type": "book", "author": [person], "title": f"Work {n}"}
+        for n, person in enumerate(people)
+    ]
+    assert [entry.split(" (")[0] for entry in engine(items, "apa")] == [
+        "Genscher, H.-D.",
+        "Kim, D.",
+        "Kim, I.",
+        "Sartre, J.-P.",
+    ]
+
+
 def test_bibliography_from_notes_leaves_out_locators(engine: Engine) -> None:
     notes = [[{"id": RGASPI["id"], "locator": "71", "label": "folio"}], [{"id": STUECK["id"]}]]
     entries = engine([RGASPI, STUECK], notes=notes)

@@ -1184,6 +1184,60 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
         return text
 
 
+def _is_initial(part: str) -> bool:
+    return len(part) == 1 and part.isupper()
+
+
+def initialize_given(given: str, mark: str, *, hyphen: bool = True, whole: bool = False) -> str:
+    """Given names as initials, the way citeproc-js writes them.
+
+    Each word becomes its first letter and *mark*. A hyphenated word keeps
+    its hyphen ("J.-P.") when *hyphen* is true; a part after a hyphen that
+    starts in lower case is no name of its own and is left out ("Dong-gil":
+    "D."). A word in lower case ("de", "van") stays as it is. With *whole*
+    (``initialize="false"``) words stay whole, and only a name made of
+    initials is written with *mark*.
+
+    >>> [initialize_given(g, ". ") for g in ("Jean-Paul", "Dong-gil", "Jean de", "John J.")]
+    ['J.-P.', 'D.', 'J. de', 'J. J.']
+    >>> initialize_given("Jean-Paul", ".", hyphen=False)
+    'J.P.'
+    >>> [initialize_given(g, ". ", whole=True) for g in ("Andrei", "A", "J.-P.")]
+    ['Andrei', 'A.', 'J. P.']
+    """
+    words = given.replace(".", ". ").split()
+    if whole:
+        parts = [part for word in words for part in word.replace("-", ".").split(".") if part]
+        if parts and all(_is_initial(part) for part in parts):
+            return "".join(part + mark for part in parts).strip()
+        return given
+    joined: list[str] = []
+    for word in words:
+        if word.startswith("-") and joined:
+            joined[-1] += word  # "J. -P." was "J.-P."
+        else:
+            joined.append(word)
+    core = mark.rstrip()
+    out: list[str] = []
+    for word in joined:
+        pieces = [piece.strip(".") for piece in word.split("-")]
+        first = pieces[0]
+        if not first or not first[0].isupper():
+            if out and not out[-1].endswith(" "):
+                out[-1] += " "  # "J.B. de C.M."
+            out.append(word + " ")
+            continue
+        names = [first] + [piece for piece in pieces[1:] if piece and piece[0].isupper()]
+        if hyphen:
+            text = "-".join(name[0] + core for name in names)
+            if not pieces[-1] and len(pieces) > 1:
+                text += "-"  # "Sergei-"
+            out.append(text + mark[len(core) :])
+        else:
+            out.append("".join(name[0] + mark for name in names))
+    return "".join(out).strip()
+
+
 class Name(_Fast, cm.Name):  # type: ignore[misc]
     def process(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
@@ -1270,10 +1324,11 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
 
     def initialize(self, given: str, mark: str, context: Any) -> Any:
         # initialize="false": keep given names whole, even when the style
-        # sets initialize-with (citeproc-py ignores the attribute).
-        if self.get("initialize", "true").lower() == "false":
-            return given
-        return super().initialize(given, mark, context)
+        # sets initialize-with (citeproc-py ignores the attribute); only
+        # initials already there take the style's mark ("A" -> "A.").
+        whole = self.get("initialize", "true").lower() == "false"
+        hyphen = bool(self.get_option("initialize-with-hyphen", context))
+        return initialize_given(given, mark, hyphen=hyphen, whole=whole)
 
 
 class Name_Part(_Cased, _Fast, cm.Name_Part):  # type: ignore[misc]
