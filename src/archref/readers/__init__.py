@@ -1,0 +1,157 @@
+"""Readers: files into text chunks that know their place in the file.
+
+Each reader turns one format into :class:`Chunk` objects (paragraphs,
+footnotes, field values) whose offsets map back to the line and column of
+the file, so that a finding can be reported where it is:
+
+========== =========================== ==========================================
+format     extensions                  reader
+========== =========================== ==========================================
+text       ``.txt``                    :mod:`archref.readers.plain`
+markdown   ``.md``, ``.markdown``      :mod:`archref.readers.markdown`
+latex      ``.tex``                    :mod:`archref.readers.latex`
+bibtex     ``.bib``                    :mod:`archref.readers.bibtex`
+csl-json   ``.json``                   :mod:`archref.readers.csljson`
+docx       ``.docx``                   :mod:`archref.readers.docx`
+========== =========================== ==========================================
+
+>>> doc = read_string("See RGASPI, f. 558, op. 11, d. 62, ll. 71-72.\\n", "text")
+>>> (found,) = extract_document(doc)
+>>> found.start, found.end.column
+(Position(line=1, column=5, offset=4, part=None), 45)
+
+Everything that cannot be read is a :class:`ReaderError` naming the file
+and the line and column (or byte) of the problem.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import get_args
+
+from archref.readers._base import (
+    Chunk,
+    ChunkKind,
+    Document,
+    Format,
+    LineIndex,
+    Position,
+    ReaderError,
+    decode,
+)
+from archref.readers.extraction import LocatedCitation, extract_document
+
+__all__ = [
+    "EXTENSIONS",
+    "Chunk",
+    "ChunkKind",
+    "Document",
+    "Format",
+    "LineIndex",
+    "LocatedCitation",
+    "Position",
+    "ReaderError",
+    "extract_document",
+    "format_of",
+    "read",
+    "read_bytes",
+    "read_string",
+]
+
+#: File extension -> format.
+EXTENSIONS: dict[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".tex": "latex",
+    ".bib": "bibtex",
+    ".json": "csl-json",
+    ".docx": "docx",
+}
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The format a file's extension names.
+
+    >>> format_of("thesis/chapter1.tex")
+    'latex'
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return EXTENSIONS[suffix]
+    except KeyError:
+        known = ", ".join(sorted(EXTENSIONS))
+        raise ReaderError(
+            f"no reader for {suffix or 'a file without extension'!r} (known: {known});"
+            " name the format",
+            os.fspath(path),
+        ) from None
+
+
+def _check_format(fmt: str, path: str) -> Format:
+    for known in get_args(Format):
+        if fmt == known:
+            return known  # type: ignore[no-any-return]
+    raise ReaderError(f"unknown format {fmt!r} (known: {', '.join(get_args(Format))})", path)
+
+
+def _text_reader(fmt: Format) -> Callable[[str, str], list[Chunk]]:
+    # imported on use: each reader is loaded only for its format
+    if fmt == "text":
+        from archref.readers.plain import read_text  # noqa: PLC0415
+
+        return read_text
+    if fmt == "markdown":
+        from archref.readers.markdown import read_markdown  # noqa: PLC0415
+
+        return read_markdown
+    if fmt == "latex":
+        from archref.readers.latex import read_latex  # noqa: PLC0415
+
+        return read_latex
+    if fmt == "bibtex":
+        from archref.readers.bibtex import read_bibtex  # noqa: PLC0415
+
+        return read_bibtex
+    from archref.readers.csljson import read_csl_json  # noqa: PLC0415
+
+    return read_csl_json
+
+
+def read_string(text: str, format: Format, *, path: str = "<string>") -> Document:
+    """Read ``text`` (already decoded) as ``format``; ``path`` names it in errors.
+
+    A DOCX is bytes, not text: read it with :func:`read_bytes` or :func:`read`.
+    """
+    fmt = _check_format(format, path)
+    if fmt == "docx":
+        raise ReaderError("a .docx is a zip archive, not text: use read() or read_bytes()", path)
+    return Document(path, fmt, tuple(_text_reader(fmt)(text, path)), text)
+
+
+def read_bytes(data: bytes, format: Format, *, path: str = "<bytes>") -> Document:
+    """Read the bytes of a file as ``format`` (text formats must be UTF-8)."""
+    fmt = _check_format(format, path)
+    if fmt == "docx":
+        from archref.readers.docx import read_docx  # noqa: PLC0415
+
+        return Document(path, fmt, tuple(read_docx(data, path)))
+    return read_string(decode(data, path), fmt, path=path)
+
+
+def read(path: str | os.PathLike[str], format: Format | None = None) -> Document:
+    """Read the file at ``path``, as ``format`` or as its extension says.
+
+    A ``str`` is always a path; to read text you have in hand, use
+    :func:`read_string`.
+    """
+    name = os.fspath(path)
+    fmt = format_of(name) if format is None else _check_format(format, name)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise ReaderError(f"cannot read the file: {exc.strerror or exc}", name) from None
+    return read_bytes(data, fmt, path=name)

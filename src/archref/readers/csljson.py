@@ -1,0 +1,233 @@
+r"""CSL-JSON: every string value of every item, at its line and column.
+
+A CSL-JSON file is an array of items (a single item object is read too).
+Every string value of an item is one field chunk: ``label`` is its path in
+the item (``"archive_location"``, ``"note"``, ``"author[0].family"``) and
+``entry`` the item's ``id``. Values of ``id``, ``type``, ``URL``, ``DOI``,
+``ISBN``, ``ISSN``, ``PMID``, ``PMCID`` and ``language`` are not read.
+Escapes (``\"``, ``\n``, ``\u0416``, surrogate pairs) are resolved, each
+character mapped to the escape it was written as.
+
+The standard ``json`` module keeps no positions, so this module has its own
+small reader: one pass, no recursion (so nesting depth cannot overflow the
+stack), strict JSON as RFC 8259 defines it. Invalid JSON is a
+:class:`~archref.readers.ReaderError` at its line and column.
+
+>>> from archref.readers import read_string
+>>> data = '''[{"id": "stalin1950", "type": "letter",
+...   "archive": "RGASPI", "archive_location": "f. 558, op. 11, d. 62, ll. 71\\u201372"}]'''
+>>> for c in read_string(data, "csl-json").chunks:
+...     print(c.entry, c.label, repr(c.text), c.start_position(0).line, c.start_position(0).column)
+stalin1950 archive 'RGASPI' 2 15
+stalin1950 archive_location 'f. 558, op. 11, d. 62, ll. 71–72' 2 45
+>>> read_string('[{"note": "A/C.1/218",}]', "csl-json", path="refs.json")
+Traceback (most recent call last):
+...
+archref.readers._base.ReaderError: refs.json:1:23: expected a string (a key), found '}'
+"""
+
+from __future__ import annotations
+
+import re
+
+from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
+
+__all__ = ["SKIPPED_KEYS", "read_csl_json"]
+
+#: keys whose values are not read
+SKIPPED_KEYS = frozenset(
+    {"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "language", "citation-key"}
+)
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class _Frame:
+    __slots__ = ("index", "is_object", "key", "label")
+
+    def __init__(self, is_object: bool, label: str) -> None:
+        self.is_object = is_object
+        self.label = label  # the path of this container inside its item
+        self.key: str | None = None
+        self.index = 0
+
+
+class _Reader:
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.lines = LineIndex.of(text)
+        self.chunks: list[Chunk] = []
+
+    def error(self, message: str, offset: int) -> ReaderError:
+        pos = self.lines.position(offset)
+        return ReaderError(message, self.path, line=pos.line, column=pos.column)
+
+    def found(self, pos: int) -> str:
+        return repr(self.text[pos]) if pos < len(self.text) else "the end of the file"
+
+    def space(self, pos: int) -> int:
+        m = _SPACE.match(self.text, pos)
+        return m.end() if m else pos
+
+    def string(self, pos: int, builder: Builder | None) -> tuple[str, int]:
+        """The string opened by the quote at ``pos`` and the offset after it."""
+        text = self.text
+        out: list[str] = []
+        k = pos + 1
+        while True:
+            m = _PLAIN.match(text, k)
+            end = m.end() if m else k
+            out.append(text[k:end])
+            if builder is not None:
+                builder.copy(k, end)
+            k = end
+            if k >= len(text):
+                raise self.error("string is never closed", pos)
+            char = text[k]
+            if char == '"':
+                return "".join(out), k + 1
+            if char != "\\":
+                raise self.error(f"control character U+{ord(char):04X} in a string", k)
+            esc = text[k + 1 : k + 2]
+            if esc in _ESCAPES:
+                decoded, stop = _ESCAPES[esc], k + 2
+            elif esc == "u":
+                decoded, stop = self.unicode_escape(k)
+            else:
+                raise self.error(f"invalid escape {text[k : k + 2]!r}", k)
+            out.append(decoded)
+            if builder is not None:
+                builder.put(decoded, k, stop)
+            k = stop
+
+    def unicode_escape(self, k: int) -> tuple[str, int]:
+        text = self.text
+        digits = text[k + 2 : k + 6]
+        if len(digits) != 4 or not all(c in "0123456789abcdefABCDEF" for c in digits):
+            raise self.error(f"invalid escape {text[k : k + 6]!r}", k)
+        code = int(digits, 16)
+        if 0xD800 <= code < 0xDC00 and text.startswith("\\u", k + 6):
+            low = text[k + 8 : k + 12]
+            if len(low) == 4 and all(c in "0123456789abcdefABCDEF" for c in low):
+                low_code = int(low, 16)
+                if 0xDC00 <= low_code < 0xE000:
+                    pair = 0x10000 + ((code - 0xD800) << 10) + (low_code - 0xDC00)
+                    return chr(pair), k + 12
+        return chr(code), k + 6
+
+    def key(self, pos: int) -> tuple[str, int]:
+        """Read ``"key" :`` at ``pos``; return the key and the offset of the value."""
+        if pos >= len(self.text) or self.text[pos] != '"':
+            raise self.error(f"expected a string (a key), found {self.found(pos)}", pos)
+        key, pos = self.string(pos, None)
+        pos = self.space(pos)
+        if pos >= len(self.text) or self.text[pos] != ":":
+            raise self.error(f"expected ':' after the key, found {self.found(pos)}", pos)
+        return key, self.space(pos + 1)
+
+    def read(self) -> list[Chunk]:
+        text = self.text
+        n = len(text)
+        stack: list[_Frame] = []
+        # per item: the chunks waiting for the item's id
+        pending: list[tuple[Builder, str]] = []
+        item_id: str | None = None
+        item_depth = -1  # the stack depth of the current item's object
+        pos = self.space(0)
+        expect_value = True
+        while True:
+            if expect_value:
+                if pos >= n:
+                    raise self.error("expected a value, found the end of the file", pos)
+                char = text[pos]
+                top = stack[-1] if stack else None
+                label = ""
+                if top is not None:
+                    label = _join(top, item_depth, len(stack))
+                if char in "{[":
+                    frame = _Frame(char == "{", label)
+                    stack.append(frame)
+                    if char == "{" and item_depth < 0 and len(stack) <= 2:
+                        item_depth, item_id, pending = len(stack), None, []
+                    pos = self.space(pos + 1)
+                    closer = "}" if char == "{" else "]"
+                    if pos < n and text[pos] == closer:
+                        expect_value = False
+                        continue  # the closer is handled below
+                    if frame.is_object:
+                        frame.key, pos = self.key(pos)
+                    continue
+                if char == '"':
+                    key = top.key if top is not None and top.is_object else None
+                    wanted = item_depth > 0 and key not in SKIPPED_KEYS
+                    builder = Builder(text, self.lines) if wanted else None
+                    value, pos = self.string(pos, builder)
+                    if key == "id" and len(stack) == item_depth:
+                        item_id = value
+                    if builder is not None:
+                        pending.append((builder, label))
+                elif char in "-0123456789":
+                    m = _NUMBER.match(text, pos)
+                    if m is None or m.end() == pos:
+                        raise self.error(f"invalid number, found {self.found(pos)}", pos)
+                    if key_is_id(stack, item_depth):
+                        item_id = m.group()
+                    pos = m.end()
+                elif text.startswith(("true", "null"), pos):
+                    pos += 4
+                elif text.startswith("false", pos):
+                    pos += 5
+                else:
+                    raise self.error(f"expected a value, found {self.found(pos)}", pos)
+                expect_value = False
+            pos = self.space(pos)
+            if not stack:
+                if pos < n:
+                    raise self.error(f"unexpected {self.found(pos)} after the data", pos)
+                break
+            top = stack[-1]
+            char = text[pos] if pos < n else ""
+            if char == ",":
+                pos = self.space(pos + 1)
+                if top.is_object:
+                    top.key, pos = self.key(pos)
+                else:
+                    top.index += 1
+                expect_value = True
+            elif char == ("}" if top.is_object else "]"):
+                stack.pop()
+                pos += 1
+                if len(stack) + 1 == item_depth:
+                    for builder, label in pending:
+                        chunk = builder.chunk("field", label=label, entry=item_id, strip=False)
+                        self.chunks.append(chunk)
+                    pending, item_depth = [], -1
+            else:
+                want = "',' or '}'" if top.is_object else "',' or ']'"
+                raise self.error(f"expected {want}, found {repr(char) if char else 'the end'}", pos)
+        return self.chunks
+
+
+def key_is_id(stack: list[_Frame], item_depth: int) -> bool:
+    return len(stack) == item_depth and stack[-1].key == "id"
+
+
+def _join(top: _Frame, item_depth: int, depth: int) -> str:
+    """The path of the value about to be read inside ``top``, relative to its item."""
+    if depth < item_depth or item_depth < 0:
+        return ""
+    step = top.key or "" if top.is_object else f"[{top.index}]"
+    if depth == item_depth:
+        return step
+    if top.is_object:
+        return f"{top.label}.{step}" if top.label else step
+    return f"{top.label}{step}"
+
+
+def read_csl_json(text: str, path: str = "<string>") -> list[Chunk]:
+    """The field chunks of a CSL-JSON file, item by item."""
+    return _Reader(text, path).read()
