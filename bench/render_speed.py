@@ -6,7 +6,15 @@ items every run), renders them as one bibliography with the same style
 through the three processors in this one run, and prints the times.
 
     python bench/render_speed.py [-n 1000] [--style chicago-notes-bibliography]
+                                 [--kind bibliography|notes]
                                  [--repeat 3] [--no-js] [--profile]
+
+With ``--kind notes`` the items are cited as a document's notes instead: each
+item once, in order, then each again (the second round takes the style's
+short form), one cite per note, with a page or folio locator on every third
+note. Notes cost more than a bibliography: positions ("Ibid.", subsequent)
+are tracked, and for a style with disambiguation every cite is compared
+with the others.
 
 Times are the best of ``--repeat`` runs. For the two Python processors the
 style is parsed before timing (archref caches it; stock citeproc-py gets the
@@ -34,6 +42,7 @@ from citeproc import (
     CitationItem,
     CitationStylesBibliography,
     CitationStylesStyle,
+    Locator,
     formatter,
 )
 from citeproc.source.json import CiteProcJSON
@@ -188,7 +197,21 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
     return min(times)
 
 
-def stock_runner(items: list[dict[str, Any]], style: str) -> Callable[[], object]:
+def make_notes(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Every item cited once, then once more; a locator on every third note."""
+    notes: list[list[dict[str, Any]]] = []
+    for number, item in enumerate(items + items):
+        cite: dict[str, Any] = {"id": item["id"]}
+        if number % 3 == 0:
+            label = "folio" if item["type"] == "manuscript" else "page"
+            cite.update(locator=str(10 + number % 90), label=label)
+        notes.append([cite])
+    return notes
+
+
+def stock_runner(
+    items: list[dict[str, Any]], style: str, notes: list[list[dict[str, Any]]] | None = None
+) -> Callable[[], object]:
 
     csl = CitationStylesStyle(str(style_path(style)), validate=False)
 
@@ -196,6 +219,19 @@ def stock_runner(items: list[dict[str, Any]], style: str) -> Callable[[], object
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             bib = CitationStylesBibliography(csl, CiteProcJSON(items), formatter.plain)
+            if notes is not None:
+                citations = []
+                for note in notes:
+                    cites = [
+                        CitationItem(c["id"], locator=Locator(c["label"], c["locator"]))
+                        if c.get("locator")
+                        else CitationItem(c["id"])
+                        for c in note
+                    ]
+                    citation = Citation(cites)
+                    bib.register(citation)
+                    citations.append(citation)
+                return [str(bib.cite(citation, lambda item: None)) for citation in citations]
             for item in items:
                 bib.register(Citation([CitationItem(item["id"])]))
             bib.sort()
@@ -208,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=1000, help="number of entries (1000)")
     parser.add_argument("--style", default="chicago-notes-bibliography")
+    parser.add_argument("--kind", choices=("bibliography", "notes"), default="bibliography")
     parser.add_argument("--repeat", type=int, default=3, help="runs per processor; best counts (3)")
     parser.add_argument("--no-js", action="store_true", help="skip citeproc-js")
     parser.add_argument("--no-stock", action="store_true", help="skip stock citeproc-py")
@@ -215,9 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     items = make_items(args.n)
+    notes = make_notes(items) if args.kind == "notes" else None
     load_style(args.style)
 
     def ours() -> object:
+        if notes is not None:
+            return render(items, args.style, kind="notes", notes=notes)
         return render(items, args.style)
 
     if args.profile:
@@ -227,21 +267,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     print(f"machine: {describe()}")
-    print(f"{args.n} entries, style {args.style}, best of {args.repeat}")
+    what = f"{len(notes)} notes citing {args.n} items" if notes else f"{args.n} entries"
+    print(f"{what}, style {args.style}, best of {args.repeat}")
     archref_time = best_of(args.repeat, ours)
     print(f"archref            {archref_time:8.2f} s")
     results = {"archref": archref_time}
     if not args.no_stock:
-        stock_time = best_of(args.repeat, stock_runner(items, args.style))
+        stock_time = best_of(args.repeat, stock_runner(items, args.style, notes))
         results["stock"] = stock_time
         ratio = stock_time / archref_time
         print(f"stock citeproc-py  {stock_time:8.2f} s   archref is {ratio:.1f}x faster")
     if not args.no_js:
         try:
-            answer = citeproc_js(items, args.style, repeat=1)
-            js_times = [answer["seconds"]]
-            for _ in range(args.repeat - 1):
-                js_times.append(citeproc_js(items, args.style, repeat=1)["seconds"])
+            bibliography = notes is None
+
+            def js_seconds() -> float:
+                answer = citeproc_js(
+                    items, args.style, notes=notes, repeat=1, bibliography=bibliography
+                )
+                return float(answer["seconds"])
+
+            js_times = [js_seconds() for _ in range(args.repeat)]
             js_time = min(js_times)
             results["js"] = js_time
             ratio = js_time / archref_time
