@@ -4,16 +4,14 @@ Each reader turns one format into :class:`Chunk` objects (paragraphs,
 footnotes, field values) whose offsets map back to the line and column of
 the file, so that a finding can be reported where it is:
 
-========== =========================== ==========================================
-format     extensions                  reader
-========== =========================== ==========================================
-text       ``.txt``                    :mod:`archref.readers.plain`
-markdown   ``.md``, ``.markdown``      :mod:`archref.readers.markdown`
-latex      ``.tex``                    :mod:`archref.readers.latex`
-bibtex     ``.bib``                    :mod:`archref.readers.bibtex`
-csl-json   ``.json``                   :mod:`archref.readers.csljson`
-docx       ``.docx``                   :mod:`archref.readers.docx`
-========== =========================== ==========================================
+* ``text`` (``.txt``): :mod:`archref.readers.plain`;
+* ``markdown`` (``.md``, ``.markdown``): :mod:`archref.readers.markdown`;
+* ``latex`` (``.tex``): :mod:`archref.readers.latex`;
+* ``bibtex`` (``.bib``): :mod:`archref.readers.bibtex`;
+* ``csl-json`` (``.json``): :mod:`archref.readers.csljson`;
+* ``docx`` (``.docx``): :mod:`archref.readers.docx`.
+
+:func:`extract_document` runs extraction over a document's chunks.
 
 >>> doc = read_string("See RGASPI, f. 558, op. 11, d. 62, ll. 71-72.\\n", "text")
 >>> (found,) = extract_document(doc)
