@@ -307,6 +307,62 @@ def test_sort_keys_leave_out_name_labels(engine: Engine) -> None:
     ]
 
 
+def _book(key: str, title: str, family: str = "Stueck", given: str = "William") -> Item:
+    return {
+        "id": key,
+        "type": "book",
+        "author": [{"family": family, "given": given}],
+        "title": title,
+        "publisher": "Princeton University Press",
+        "issued": {"date-parts": [[1995]]},
+    }
+
+
+def test_titles_sort_as_citeproc_js_sorts_them(engine: Engine) -> None:
+    # citeproc-js compares its keys word by word, punctuation ignored: a word
+    # that ends ("War") comes before a longer one ("Warlords"), numbers
+    # before letters, "War: An" before "War in"
+    titles = [
+        "The Korean War in World History",
+        "The Korean Warlords",
+        "The Korean War: An International History",
+        "The Korean-War",
+        "The Korean War as History",
+        "The Korean War, 1950",
+    ]
+    books = [_book(f"S{index}", title) for index, title in enumerate(titles)]
+    assert [entry.split(". ")[1] for entry in engine(books)] == [
+        "The Korean War, 1950",
+        "The Korean War: An International History",
+        "The Korean War as History",
+        "The Korean War in World History",
+        "The Korean Warlords",
+        "The Korean-War",
+    ]
+
+
+def test_names_and_cyrillic_titles_sort_as_citeproc_js_sorts_them(engine: Engine) -> None:
+    # accents and case do not count ("Ånström" with "Anstrom"), Russian й is a
+    # letter of its own, a word ends before any letter («Холодная война»: after
+    # "Холодная война и СССР")
+    books = [
+        _book("A1", "Istoriia", "Йорданов", "Ян"),
+        _book("A2", "Istoriia", "Ånström", "Lars"),
+        _book("A3", "Istoriia", "Иванов", "Иван"),
+        _book("A4", "«Холодная война»: история", "Zubok", "Vladislav"),
+        _book("A5", "Холодная война и СССР", "Zubok", "Vladislav"),
+        _book("A6", "Istoriia", "Anstey", "Roger"),
+    ]
+    assert [entry.split(". ")[0:2] for entry in engine(books)] == [
+        ["Anstey, Roger", "Istoriia"],
+        ["Ånström, Lars", "Istoriia"],
+        ["Zubok, Vladislav", "Холодная Война и СССР"],
+        ["Zubok, Vladislav", "«Холодная Война»: История"],
+        ["Иванов, Иван", "Istoriia"],
+        ["Йорданов, Ян", "Istoriia"],
+    ]
+
+
 def test_hyphenated_given_names_become_initials(engine: Engine) -> None:
     # APA initialises with ". " and initialize-with-hyphen (default true);
     # a lower-case part after a hyphen is left out, as citeproc-js does

@@ -34,8 +34,10 @@ citeproc-py and the test that covers it. In short:
   ``disambiguate-add-year-suffix``, ``<if disambiguate="true">``);
 * **dates**: a style's ``cs:date-part`` overrides no longer leak into the
   shared locale date formats;
-* **sorting** compares keys without markup, quotes, accents or case, and
-  names keys without their labels;
+* **sorting** compares keys as citeproc-js does (``_markup.sort_key``:
+  no markup, case, accents or punctuation, words kept apart, numbers by
+  value), dates in macro keys as digits, and names keys without their
+  labels;
 * **subsequent-author-substitute** replaces names repeated from the previous
   bibliography entry ("——"), with the four rules of CSL 1.0.2.
 """
@@ -43,6 +45,7 @@ citeproc-py and the test that covers it. In short:
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import threading
@@ -52,7 +55,8 @@ from typing import Any, Final
 import attrs
 from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
 from citeproc import model as cm
-from citeproc.source import CitationItem, Locator, VariableError
+from citeproc.source import CitationItem, DateRange, Locator, VariableError
+from citeproc.source import Date as SourceDate
 from citeproc.string import MixedString, NoCase, String, join
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -805,24 +809,57 @@ class Term(_Fast, cm.Term):  # type: ignore[misc]
 
 
 class Sort(_Fast, cm.Sort):  # type: ignore[misc]
-    pass
+    def sort(self, items: list[Any], context: Any) -> list[Any]:
+        """Sort as citeproc-js: key by key, an empty key after any other.
+
+        An empty key comes last in a descending key too. Items whose keys are
+        all equal keep their order.
+        """
+        keys = [
+            (key, key.get("sort", "ascending").lower() == "descending")
+            for key in self.iterfind("cs:key", self.nsmap)
+        ]
+        columns = [(key.sort_keys(items, context), descending) for key, descending in keys]
+
+        def compare(left: int, right: int) -> int:
+            for column, descending in columns:
+                a, b = column[left], column[right]
+                if a == b:
+                    continue
+                if a is None:
+                    return 1
+                if b is None:
+                    return -1
+                result = -1 if a < b else 1
+                return -result if descending else result
+            return 0
+
+        order = sorted(range(len(items)), key=functools.cmp_to_key(compare))
+        return [items[index] for index in order]
 
 
 class Key(_Fast, cm.Key):  # type: ignore[misc]
-    def sort_keys(self, items: list[Any], context: Any) -> list[Any]:
+    def sort_keys(self, items: list[Any], context: Any) -> list[mk.SortKey | None]:
+        """The keys, comparable as citeproc-js compares them (``mk.sort_key``)."""
         root = self.get_root()
         root.__dict__[_SORTING] = True
         try:
             keys = super().sort_keys(items, context)
         finally:
             root.__dict__[_SORTING] = False
-        out: list[Any] = []
+        names = self.get("variable", "").replace("-", "_") in cm.NAMES
+        out: list[mk.SortKey | None] = []
         for key in keys:
-            if key is None or isinstance(key, int):
-                out.append(key)
+            if key is None:
+                out.append(None)
+            elif isinstance(key, int):
+                out.append(mk.sort_key(str(key)))
             else:
-                text = mk.sort_text(str(key))
-                out.append(text or None)
+                text = mk.strip_markers(str(key))
+                if names:
+                    # citeproc-py joins the names of a variable key with ";"
+                    text = text.replace(";", " ")
+                out.append(mk.sort_key(text) if text.strip() else None)
         return out
 
 
@@ -1012,11 +1049,40 @@ class Date(_Fast, cm.Date):  # type: ignore[misc]
         name = variable or self.get("variable")
         if name in _suppressed(self):
             return None
+        if self.get_root().__dict__.get(_SORTING):
+            key = self._sort_key(item, name)
+            if key:
+                _log(self, name)
+            return key
         _state(self)[_ITEM] = item
         text = super().process(item, variable, show_parts, context, **kwargs)
         if text:
             _log(self, name)
         return text
+
+    def _sort_key(self, item: Any, name: str) -> Any:
+        """A date in a macro sort key, as citeproc-js writes it: digits only.
+
+        The year (after "1", or after "0" and taken from 9999 for a year BC),
+        month and day of the start and of the end of the date, each part the
+        element does not show written as zeros; nothing without a year.
+        """
+        date = item.reference.get(name.replace("-", "_"))
+        begin, end = (date.begin, date.get("end")) if isinstance(date, DateRange) else (date, None)
+        if not isinstance(begin, SourceDate) or not begin.get("year"):
+            return None
+        if self.get("form") is not None:
+            shown = self.get("date-parts", "year-month-day").split("-")
+        else:
+            shown = [part.get("name") for part in self.iterfind("cs:date-part", self.nsmap)]
+        digits = []
+        for part in (begin, end):
+            year = int(part.get("year", 0) or 0) if part is not None and "year" in shown else 0
+            digits.append(f"0{9999 + year:04}" if year < 0 else f"1{year:04}")
+            for unit in ("month", "day"):
+                value = part.get(unit, 0) if part is not None and unit in shown else 0
+                digits.append(f"{int(value or 0):02}")
+        return String("".join(digits))
 
 
 class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
