@@ -127,8 +127,10 @@ def test_corpus_lines_with_no_reference_yield_none() -> None:
     # the Australian file lines ("AA:A1838, ...") are another notation and must not
     # be misread as fond-family references
     for row in CORPUS:
-        if row["text"].startswith(("[AA", "[NAA", "[PRO", "[DFAT", "[DEFENCE", "[SFU")):
+        if row["text"].startswith(("[AA", "[NAA", "[DFAT", "[DEFENCE", "[SFU")):
             assert extract(row["text"]) == [], row["text"]
+        if row["text"].startswith(("[PRO", "[UKNA")):  # UK National Archives, not fonds
+            assert all(c.reference.notation == "tna" for c in extract(row["text"])), row["text"]
 
 
 # Archival references a historian sees in each Russian-family corpus line, counted by

@@ -48,7 +48,7 @@ def test_every_entry_is_complete(archive: Archive) -> None:
     assert archive.name_en.strip()
     assert ISO_ALPHA2.fullmatch(archive.country)
     assert archive.examples, f"{archive.id} has no example"
-    assert archive.notation == "fonds"
+    assert archive.notation in {"fonds", "tna"}
     assert archive.labels in {"ru", "uk", "bg", "et"}
 
 
@@ -340,8 +340,8 @@ def test_minimal_registry_loads_with_defaults() -> None:
         ),
         pytest.param('[[archive]]\nname_en = "A"\n', "has no 'id'", id="missing-id"),
         pytest.param(
-            '[[archive]]\nid = "AAA"\nname_en = "A"\nnotation = "tna"\n',
-            "unknown notation 'tna'",
+            '[[archive]]\nid = "AAA"\nname_en = "A"\nnotation = "nara"\n',
+            "unknown notation 'nara'",
             id="unknown-notation",
         ),
         pytest.param(

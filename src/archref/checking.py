@@ -5,7 +5,7 @@ produces; :func:`check` parses a string with :func:`archref.parse` and runs
 the validator of the reference's type. A family adds its rules with
 :func:`register`::
 
-    register(ArchivalReference, fonds.validate)
+    register(UNSymbol, un.validate)
 
 >>> [d.code for d in check("S/RES/82 (1951)")]
 ['UN206']
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archref.model import ArchivalReference, Diagnostic, UNSymbol
-from archref.notations import fonds, un
+from archref.notations import un, validate_archival
 from archref.parsing import Reference, parse
 
 __all__ = ["VALIDATORS", "Validator", "check", "register"]
@@ -28,7 +28,10 @@ __all__ = ["VALIDATORS", "Validator", "check", "register"]
 Validator = Callable[[Any], list[Diagnostic]]
 
 #: Reference type -> its validator.
-VALIDATORS: dict[type, Validator] = {UNSymbol: un.validate, ArchivalReference: fonds.validate}
+VALIDATORS: dict[type, Validator] = {
+    UNSymbol: un.validate,
+    ArchivalReference: validate_archival,  # by the rules of the reference's notation family
+}
 
 
 def register(kind: type, validator: Validator) -> None:

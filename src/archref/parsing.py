@@ -6,6 +6,9 @@ Each notation family has a module in :mod:`archref.notations` with a
 raises the error of the family that understood the most of it (the one
 whose error lies furthest into the text), so the message is about what
 the text most resembles.
+
+>>> str(parse("PRO, FO 371/133009")), str(parse("RGASPI 558.11.492.57"))
+('TNA, FO 371/133009', 'RGASPI, f. 558, op. 11, d. 492, l. 57')
 """
 
 from __future__ import annotations
@@ -13,18 +16,25 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archref.model import ArchivalReference, ParseError, UNSymbol
-from archref.notations import fonds, un
+from archref.notations import fonds, tna, un
 
 __all__ = ["FAMILIES", "Reference", "parse"]
 
 #: Any reference :func:`parse` can return.
 Reference = UNSymbol | ArchivalReference
 
-#: The notation families, in the order they are tried.
+#: The notation families, in the order they are tried. The UK National
+#: Archives' notation goes first: its shape ("CAB 129/1/1") would otherwise be
+#: read as the fond family's slashed shorthand with an unknown archive "CAB".
 FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (
+    ("tna", tna.parse),
     ("fonds", fonds.parse),
     ("un", un.parse),
 )
+
+#: When two families' errors lie equally far into the text, the error of the
+#: family first in this order is raised (the older families' messages win).
+_ERROR_ORDER = ("fonds", "un", "tna")
 
 
 def parse(text: str) -> Reference:
@@ -36,12 +46,12 @@ def parse(text: str) -> Reference:
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     if not text.strip():
         raise ParseError("empty text is not a reference", text, 0, len(text))
-    best: ParseError | None = None
-    for _name, family_parse in FAMILIES:
+    errors: list[tuple[str, ParseError]] = []
+    for name, family_parse in FAMILIES:
         try:
             return family_parse(text)
         except ParseError as exc:
-            if best is None or exc.start > best.start:
-                best = exc
-    assert best is not None
+            errors.append((name, exc))
+    rank = {name: k for k, name in enumerate(_ERROR_ORDER)}
+    _, best = max(errors, key=lambda e: (e[1].start, -rank.get(e[0], len(rank))))
     raise best

@@ -126,6 +126,21 @@ def _split(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]:
     return fond, tuple(series)
 
 
+def _split_tna(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]:
+    """The department and the series of a UK National Archives reference."""
+    department = next((lv for lv in ref.levels if lv.kind == "department"), None)
+    series = tuple(lv for lv in ref.levels if lv.kind == "series")[:1]
+    return department, series
+
+
+def _entry_key(entry: FondSources) -> tuple[tuple[int, int | str], ...]:
+    if entry.fond is None:
+        return ((2, ""),)
+    if entry.fond.kind == "department":  # "CAB 128" < "FO 371" < "FO 800"
+        return _natural_key(entry.text)
+    return _natural_key(entry.fond.value)
+
+
 def _heading(archive: Archive | None, cited: str | None, notation: str) -> str:
     if archive is None:
         return cited or "(archive not named)"
@@ -181,7 +196,10 @@ def archival_sources(
     :func:`archref.notations.fonds.format_reference` (``"en"``,
     ``"en-full"``, ``"ru"``, ``"de"``; ``"short"`` writes as ``"en"``).
     Archives are sorted by their heading, fonds by their numbers as numbers.
-    A file cited twice, or two files of one opis, count once.
+    A file cited twice, or two files of one opis, count once. References of
+    the UK National Archives are listed by department and series
+    (``"CAB 128"``, ``"FO 371"``): the series is the collection, the piece
+    the file.
     """
     style = "en" if notation == "short" else notation
     if style not in fonds.STYLES:
@@ -200,8 +218,16 @@ def archival_sources(
         by_fond: dict[tuple[str, str] | None, tuple[Level | None, list[ArchivalReference]]] = {}
         series_of: dict[tuple[str, str] | None, dict[tuple[Level, ...], None]] = {}
         for ref in members:
-            fond, series = _split(ref)
-            fkey = (fond.value, fond.title or "") if fond is not None else None
+            if ref.notation == "tna":  # one line per department and series: "FO 371"
+                fond, series = _split_tna(ref)
+                fkey = (
+                    ("\x00tna", " ".join(lv.value for lv in (fond, *series) if lv is not None))
+                    if fond is not None
+                    else None
+                )
+            else:
+                fond, series = _split(ref)
+                fkey = (fond.value, fond.title or "") if fond is not None else None
             if fkey not in by_fond:
                 by_fond[fkey] = (fond, [])
                 series_of[fkey] = {}
@@ -210,9 +236,12 @@ def archival_sources(
         entries = []
         for fkey, (fond, cited_refs) in by_fond.items():
             series_list = sorted(series_of[fkey], key=_series_key)
-            line = _fond_line(fond, series_list, style, label_set)
+            if fkey is not None and fkey[0] == "\x00tna":
+                line = fkey[1]
+            else:
+                line = _fond_line(fond, series_list, style, label_set)
             entries.append(FondSources(fond, tuple(series_list), tuple(cited_refs), line))
-        entries.sort(key=lambda e: _natural_key(e.fond.value) if e.fond else ((2, ""),))
+        entries.sort(key=_entry_key)
         out.append(ArchiveSources(archive, _heading(archive, cited, style), tuple(entries)))
     out.sort(key=lambda group: group.heading.casefold())
     return out

@@ -50,7 +50,7 @@ from archref.model import (
     PartialDate,
     UNSymbol,
 )
-from archref.notations import fonds, un
+from archref.notations import archival_notation, fonds, un
 from archref.notations.published import parse_date
 from archref.registry import Registry, default_registry
 
@@ -94,6 +94,10 @@ _LEVEL_PREFIX = {
     "year": "y",
     "section": "s",
     "box": "box",
+    "department": "",
+    "series": "",
+    "piece": "",
+    "item": "",
 }
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -148,8 +152,14 @@ def archive_location(ref: ArchivalReference, notation: Notation | str = "en") ->
     >>> ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
     >>> archive_location(ref), archive_location(ref, "ru"), archive_location(ref, "en-full")
     ('f. 558, op. 11, d. 62', 'Ф. 558. Оп. 11. Д. 62', 'fond 558, opis 11, delo 62')
+
+    A reference of another notation family is written in that family's
+    ``short`` style, which leaves the archive out (the UK National Archives:
+    ``"FO 371/84053"`` in every notation).
     """
     bare = attrs.evolve(ref, folios=None)
+    if ref.notation != "fonds":
+        return archival_notation(ref.notation).format_reference(bare, "short")
     text = fonds.format_reference(bare, notation)
     head = _head(ref, notation)
     if head and text.startswith(head):
@@ -472,10 +482,13 @@ def _archival_from(archive: str, location: str, reg: Registry) -> list[ArchivalR
     elif archive.strip():
         candidates.append(f"{archive.strip()}, {location}")
     candidates.append(location)
+    # the archive's own notation family first, then the fond family
+    names = dict.fromkeys([found.notation if found is not None else "fonds", "fonds"])
+    families = [archival_notation(name) for name in names]
     error: ParseError | None = None
-    for text in candidates:
+    for family, text in ((f, t) for t in candidates for f in families):
         try:
-            ref = fonds.parse(text, registry=reg)
+            ref = family.parse(text, registry=reg)
         except ParseError as exc:
             error = error or exc
             continue

@@ -38,8 +38,23 @@ __all__ = [
     "LocatorUnit",
 ]
 
-LevelKind = Literal["fond", "opis", "papka", "delo", "tom", "chast", "year", "section", "box"]
-#: Every level kind, in the order they nest in the fond family.
+LevelKind = Literal[
+    "fond",
+    "opis",
+    "papka",
+    "delo",
+    "tom",
+    "chast",
+    "year",
+    "section",
+    "box",
+    "department",
+    "series",
+    "piece",
+    "item",
+]
+#: Every level kind: those of the fond family in the order they nest, then
+#: those of the UK National Archives (department, series, piece, item).
 LEVEL_KINDS: tuple[LevelKind, ...] = (
     "fond",
     "section",
@@ -50,6 +65,10 @@ LEVEL_KINDS: tuple[LevelKind, ...] = (
     "tom",
     "chast",
     "box",
+    "department",
+    "series",
+    "piece",
+    "item",
 )
 
 LocatorUnit = Literal["leaf", "page"]
@@ -241,7 +260,9 @@ class Level:
     Attributes:
         kind: ``"fond"``, ``"opis"``, ``"papka"``, ``"delo"``, ``"tom"``,
             ``"chast"`` (part), ``"year"`` (a year division such as "1806 g."),
-            ``"section"`` (a named division of a fond, such as "DPOO"), ``"box"``.
+            ``"section"`` (a named division of a fond, such as "DPOO"), ``"box"``;
+            in the UK National Archives' notation ``"department"`` ("FO"),
+            ``"series"`` ("371"), ``"piece"`` ("84053") and ``"item"``.
         value: the identifier as a string (``"059a"``, ``"R-6991"``).
         title: a description given in the citation, e.g. the fond's name in
             parentheses. Kept, but not part of equality.
@@ -311,6 +332,23 @@ class ArchivalReference:
         return self.level("tom")
 
     @property
+    def department(self) -> str | None:
+        """The department of a UK National Archives reference ("FO")."""
+        return self.level("department")
+
+    @property
+    def series(self) -> str | None:
+        return self.level("series")
+
+    @property
+    def piece(self) -> str | None:
+        return self.level("piece")
+
+    @property
+    def item(self) -> str | None:
+        return self.level("item")
+
+    @property
     def is_former_name(self) -> bool:
         """True when the archive was cited by a name it no longer bears (TsKhSD)."""
         if self.archive is None or self.archive_as_cited is None:
@@ -318,10 +356,15 @@ class ArchivalReference:
         return self.archive.former_name(self.archive_as_cited) is not None
 
     def format(self, style: str = "en") -> str:
-        """The reference in a notation style: ``"en"``, ``"en-full"``, ``"ru"``, ``"de"``."""
-        from archref.notations import fonds  # noqa: PLC0415 (models import no parser at load)
+        """The reference in a notation style: ``"en"``, ``"en-full"``, ``"ru"``, ``"de"``.
 
-        return fonds.format_reference(self, style)
+        The formatter is the one of the reference's notation family
+        (``notation``: ``"fonds"``, ``"tna"``), looked up in
+        :data:`archref.notations.ARCHIVAL_NOTATIONS` on the first call.
+        """
+        from archref.notations import archival_notation  # noqa: PLC0415 (no parser at load)
+
+        return archival_notation(self.notation).format_reference(self, style)
 
     def __str__(self) -> str:
         return self.format("en")

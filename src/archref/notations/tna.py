@@ -1,0 +1,578 @@
+"""The UK National Archives: department, series, piece.
+
+The National Archives at Kew (TNA; the Public Record Office, PRO, until
+2003) gives every record a reference of three parts: the letters of the
+**department** that created it ("FO", the Foreign Office), the number of a
+**series** within the department ("371", general political
+correspondence) and, after a slash, the **piece**, the unit that is
+produced to a reader ("84053"). Some pieces are divided into **items**,
+written after a further slash: "CAB 129/1/1", "PREM 4/43A/16".
+
+>>> ref = parse("TNA, FO 371/84053")
+>>> ref.archive.id, ref.department, ref.series, ref.piece
+('TNA', 'FO', '371', '84053')
+>>> str(ref)
+'TNA, FO 371/84053'
+>>> print(format_reference(ref, "en-full"))
+The National Archives, Kew, FO 371/84053
+>>> format_reference(ref, "short")
+'FO 371/84053'
+>>> parse("PRO : PREM 4/43A/16").item
+'16'
+
+The archive may be named before the reference, by an acronym or by its
+name, followed by a comma, a colon or a space: "TNA, ", "TNA: ", "PRO, ",
+"PRO: ", "PRO : ", "UKNA: ", "The National Archives, Kew, ", "TNA: PRO ".
+Without a name the department code is enough: the reference is TNA's.
+A former name (PRO) resolves to TNA; :func:`validate` says so (ARC102).
+
+>>> parse("CAB 128/18").archive.id
+'TNA'
+>>> [(d.code, d.suggestion) for d in validate(parse("PRO, FO 371/133009"))]
+[('ARC102', 'TNA, FO 371/133009')]
+
+Identifiers are strings ("43A"). A department glued to its series ("FO371/1")
+is read, with a note (ARC201). A department that is not in the list of
+``data/tna_departments.toml`` is a warning (ARC202), not a failure.
+
+>>> [d.code for d in validate(parse("FO371/1"))]
+['ARC201']
+>>> [d.code for d in validate(parse("UKNA: XYZ 1/2"))]
+['ARC202']
+
+What follows the piece after a comma is kept in one of two ways:
+
+* a **part** of the piece, "PART 1" or a lower-case Roman numeral after a
+  comma (", ii", as the Australian documents edition cites volumes of a
+  file), is a level of kind ``"chast"``: it locates the paper, so it takes
+  part in equality, and it is written back as ", part 1" or ", ii";
+* a **departmental file number** ("Z21/2", the Foreign Office's registry
+  number; "IM 1193/154"; "MISC 17/1", a Cabinet committee paper) is kept as
+  the piece's ``title``: shown, written back, but not part of equality.
+
+>>> [(lv.kind, lv.value) for lv in parse("UKNA: CAB 129/102 PART 1").levels]
+[('department', 'CAB'), ('series', '129'), ('piece', '102'), ('chast', '1')]
+>>> str(parse("PRO: DO 35/1003, ii"))
+'TNA, DO 35/1003, ii'
+>>> ref = parse("UKNA: FO 371/173522, Z21/2")
+>>> ref.levels[2].title, str(ref)
+('Z21/2', 'TNA, FO 371/173522, Z21/2')
+
+What is missing is said:
+
+>>> parse("FO/371")
+Traceback (most recent call last):
+...
+archref.model.common.ParseError: missing the series after 'FO' (found '/') at column 3: '/'
+>>> parse("FO 371")
+Traceback (most recent call last):
+...
+archref.model.common.ParseError: missing '/' and the piece after 'FO 371' at column 7
+
+Damage by OCR is reported with a suggestion, never silently repaired: the
+reference keeps what was written.
+
+>>> [(d.code, d.suggestion) for d in validate(parse("UKNA: FC0 24/1313"))]
+[('ARC203', 'TNA, FCO 24/1313')]
+>>> [(d.code, d.suggestion) for d in validate(parse("PRO:D035/1000"))]
+[('ARC102', 'TNA, DO 35/1000'), ('ARC203', 'TNA, DO 35/1000'), ('ARC201', 'TNA, DO 35/1000')]
+>>> [(d.code, d.severity) for d in validate(parse("UKNA: DEFE 7/ 1726"))]
+[('ARC204', 'info')]
+
+:func:`find` reads running text. After an archive's name anything of the
+shape is found; without one, only an exact "DEPT series/piece" whose
+department is known, so "24/7", "RG 59" and UN symbols are not:
+
+>>> [(m.start, m.end, str(m.reference)) for m in find("(PRO, FO 371/133009, Stevens to Riches)")]
+[(1, 19, 'TNA, FO 371/133009')]
+>>> [m.reference.piece for m in find("See FO 371/84053 and 24/7, S/RES/82, RG 59.")]
+['84053']
+
+Every pattern is a regular expression with bounded repetitions only, tried
+at a bounded number of positions, so reading is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Literal, NamedTuple
+
+import attrs
+
+from archref.model import ArchivalReference, Archive, Diagnostic, Level, ParseError
+from archref.registry import Registry, default_registry
+
+__all__ = [
+    "STYLES",
+    "Match",
+    "Style",
+    "departments",
+    "find",
+    "format_reference",
+    "parse",
+    "validate",
+]
+
+Style = Literal["en", "en-full", "ru", "de", "short"]
+#: The notation styles :func:`format_reference` writes (those of the fond family).
+STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de", "short")
+
+#: The registry id of The National Archives.
+ARCHIVE_ID = "TNA"
+
+
+@cache
+def departments() -> Mapping[str, str]:
+    """The department codes archref knows: code -> the department's name.
+
+    >>> departments()["FO"]
+    'Foreign Office'
+    """
+    text = resources.files("archref").joinpath("data/tna_departments.toml").read_text("utf-8")
+    data = tomllib.loads(text)["departments"]
+    return {str(k): str(v) for k, v in data.items()}
+
+
+# --------------------------------------------------------------------------- patterns
+
+_SP = r"[ \t\u00a0]"
+
+_PREFIX_NAMES = rf"""
+    (?P<name>The{_SP}National{_SP}Archives(?:,{_SP}{{0,2}}Kew)?
+      | TNA(?:{_SP}{{0,2}}:{_SP}{{0,2}}PRO(?={_SP}{{1,2}}[A-Z]))?
+      | UKNA
+      | PRO
+      | Public{_SP}Record{_SP}Office)
+    (?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{0,2}}|{_SP}{{1,2}})
+"""
+_PREFIX = re.compile(_PREFIX_NAMES, re.VERBOSE)
+_PREFIX_SCAN = re.compile(r"(?<![\w])" + _PREFIX_NAMES, re.VERBOSE)
+
+# The lenient shape: "0" in the department (OCR for "O"), a glued or spaced
+# series, a stray full stop before the series, spaces around the slash.
+_CORE = re.compile(
+    rf"""
+    (?P<dept>[A-Z][A-Z0]{{0,4}})
+    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?)
+    (?P<series>\d{{1,4}})
+    (?P<before>{_SP}{{0,2}})/(?P<after>{_SP}{{0,2}})
+    (?P<piece>\d{{1,7}}[A-Z]?)
+    (?:/(?P<item>\d{{1,5}}[A-Z]?))?
+    (?![\w/])
+    """,
+    re.VERBOSE,
+)
+
+# What a text resembles when _CORE fails, to say what is missing.
+_PARTIAL = re.compile(
+    rf"(?P<dept>[A-Z][A-Z0]{{0,4}})(?![^\W\d_])(?P<gap>{_SP}{{0,2}}\.?{_SP}{{0,2}})"
+    rf"(?P<series>\d{{1,4}})?(?P<before>{_SP}{{0,2}})(?P<slash>/)?"
+)
+
+# The exact shape found in prose without an archive's name.
+_BARE = re.compile(
+    r"(?<![\w/.\-])(?P<dept>[A-Z]{1,5})[ \u00a0](?P<series>[1-9]\d{0,3})/"
+    r"(?P<piece>\d{1,7}[A-Z]?)(?:/(?P<item>\d{1,5}[A-Z]?))?(?![\w/])"
+)
+
+_PART = re.compile(
+    rf",?{_SP}{{1,2}}(?P<label>PART|Part|part|Pt\.?|pt\.?){_SP}{{0,2}}"
+    rf"(?P<part>\d{{1,3}}|[ivxIVX]{{1,6}})(?![\w/])"
+    rf"|,{_SP}{{0,2}}(?P<roman>[ivx]{{1,6}})(?![\w/]|\.\w)"
+)
+_FILE = re.compile(
+    rf",{_SP}{{0,2}}(?P<file>[A-Z]{{1,5}}{_SP}?\d{{1,5}}(?:/\d{{1,5}}[A-Z]?){{0,3}})(?![\w/])"
+)
+_ROMAN = re.compile(r"[ivx]{1,6}")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Read(NamedTuple):
+    prefix: re.Match[str] | None
+    core: re.Match[str]
+    part: re.Match[str] | None
+    file: re.Match[str] | None
+    end: int
+
+
+def _prefix_at(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    m = pattern.match(text, pos, end)
+    if m is None:
+        return None
+    if not m.group("sep").strip() and m.end() < end and text[m.end()].isdigit():
+        return None  # "PRO 30/69/1": the department PRO, not the archive
+    return m
+
+
+def _tail(text: str, k: int, end: int) -> tuple[re.Match[str] | None, re.Match[str] | None, int]:
+    part = _PART.match(text, k, end)
+    if part is not None:
+        k = part.end()
+    file = _FILE.match(text, k, end)
+    if file is not None:
+        nested = _CORE.fullmatch(file.group("file"))
+        if nested is not None and nested.group("dept") in departments():
+            file = None  # ", FO 371/2" is the next reference, not a file number
+        else:
+            k = file.end()
+    return part, file, k
+
+
+def _read_at(text: str, pos: int, end: int) -> _Read | None:
+    prefix = _prefix_at(text, pos, end, _PREFIX)
+    start = prefix.end() if prefix is not None else pos
+    core = _CORE.match(text, start, end)
+    if core is None:
+        return None
+    part, file, k = _tail(text, core.end(), end)
+    return _Read(prefix, core, part, file, k)
+
+
+def _archive_of(
+    prefix: re.Match[str] | None, registry: Registry
+) -> tuple[Archive | None, str | None]:
+    if prefix is None:
+        return registry.get(ARCHIVE_ID), None
+    cited = prefix.group("name")
+    key = cited
+    if cited.startswith("TNA"):
+        key = "TNA"  # "TNA: PRO" is TNA's own form, naming the current archive
+    elif cited.startswith("The"):
+        key = cited.split(",")[0]  # "The National Archives, Kew"
+    return registry.get(key), cited
+
+
+def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
+    core = read.core
+    archive, cited = _archive_of(read.prefix, registry)
+    file = read.file.group("file") if read.file is not None else None
+    levels = [
+        Level("department", core.group("dept")),
+        Level("series", core.group("series")),
+        Level("piece", core.group("piece"), title=file),
+    ]
+    if core.group("item"):
+        levels.append(Level("item", core.group("item")))
+    if read.part is not None:
+        if read.part.group("roman"):
+            levels.append(Level("chast", read.part.group("roman")))
+        else:
+            levels.append(Level("chast", read.part.group("part"), label=read.part.group("label")))
+    return ArchivalReference(
+        archive=archive,
+        levels=tuple(levels),
+        archive_as_cited=cited,
+        text=text,
+        notation="tna",
+    )
+
+
+def _shape_error(text: str, pos: int, end: int) -> ParseError:
+    m = _PARTIAL.match(text, pos, end)
+    if m is None:
+        return ParseError(
+            "expected a department code of The National Archives (capital letters such as 'FO')",
+            text,
+            pos,
+            min(end, pos + 1),
+        )
+    dept = m.group("dept")
+    if m.group("series") is None:
+        at = m.end("gap")
+        if at < end and text[at] == "/":
+            return ParseError(
+                f"missing the series after {dept!r} (found '/')",
+                text,
+                at,
+                at + 1,
+            )
+        return ParseError(
+            "not a reference of The National Archives (department, series/piece)",
+            text,
+            pos,
+            m.end("dept"),
+        )
+    head = f"{dept} {m.group('series')}"
+    if m.group("slash") is None:
+        at = m.end("series")
+        return ParseError(
+            f"missing '/' and the piece after {head!r}",
+            text,
+            at,
+            at,
+        )
+    at = m.end("slash")
+    while at < end and text[at] in " \t\u00a0":
+        at += 1
+    return ParseError(f"missing the piece after {head + '/'!r}", text, at, min(end, at + 1))
+
+
+def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
+    """Parse exactly one reference of The National Archives.
+
+    Surrounding whitespace and one final full stop or semicolon are tolerated.
+    Raises :class:`~archref.ParseError` when ``text`` is not one reference.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes a str, not {type(text).__name__}")
+    reg = registry or default_registry()
+    end = len(text.rstrip())
+    if end and text[end - 1] in ".;":
+        end = len(text[: end - 1].rstrip())
+    pos = len(text) - len(text.lstrip())
+    if pos >= end:
+        raise ParseError("empty text is not a reference", text, 0, len(text))
+    prefix = _prefix_at(text, pos, end, _PREFIX)
+    start = prefix.end() if prefix is not None else pos
+    core = _CORE.match(text, start, end)
+    if core is None:
+        raise _shape_error(text, start, end)
+    dept = core.group("dept")
+    if prefix is None and dept not in departments() and dept in reg:
+        raise ParseError(
+            f"{dept!r} names an archive, not a department of The National Archives",
+            text,
+            core.start("dept"),
+            core.end("dept"),
+        )
+    part, file, k = _tail(text, core.end(), end)
+    if k != end:
+        raise ParseError("unexpected text after the reference", text, k, end)
+    return _build(text, _Read(prefix, core, part, file, k), reg)
+
+
+# --------------------------------------------------------------------------- finding
+
+
+@attrs.frozen
+class Match:
+    """A reference of The National Archives found in running text, with its span.
+
+    ``start``/``end`` are character offsets into the text searched; the
+    reference's ``text`` is the span's text, and the offsets of
+    :func:`validate`'s diagnostics are relative to ``start``.
+    """
+
+    reference: ArchivalReference
+    start: int
+    end: int
+
+
+def find(text: str, *, registry: Registry | None = None) -> list[Match]:
+    """Every reference of The National Archives in ``text``, in order.
+
+    With an archive's name before it ("PRO: ", "UKNA: ", "TNA, "), anything of
+    the shape is found, damaged or not; without one, only an exact
+    "DEPT series/piece" whose department is in :func:`departments`.
+    """
+    reg = registry or default_registry()
+    found: list[Match] = []
+    covered: list[tuple[int, int]] = []
+    n = len(text)
+    for pm in _PREFIX_SCAN.finditer(text):
+        if covered and pm.start() < covered[-1][1]:
+            continue
+        if not pm.group("sep").strip() and pm.end() < n and text[pm.end()].isdigit():
+            continue
+        core = _CORE.match(text, pm.end())
+        if core is None:
+            continue
+        part, file, k = _tail(text, core.end(), n)
+        start = pm.start()
+        read = _Read(pm, core, part, file, k)
+        found.append(Match(_build(text[start:k], read, reg), start, k))
+        covered.append((start, k))
+    known = departments()
+    for bm in _BARE.finditer(text):
+        if bm.group("dept") not in known or _overlaps(covered, bm.start(), bm.end()):
+            continue
+        core = _CORE.match(text, bm.start())
+        if core is None or core.end() != bm.end():
+            continue
+        part, file, k = _tail(text, core.end(), n)
+        read = _Read(None, core, part, file, k)
+        found.append(Match(_build(text[bm.start() : k], read, reg), bm.start(), k))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _core_text(ref: ArchivalReference) -> str:
+    values = {lv.kind: lv for lv in ref.levels}
+    dept, series, piece = (values.get(k) for k in ("department", "series", "piece"))
+    if dept is None or series is None or piece is None:
+        raise ValueError(f"not a reference of The National Archives: {ref!r}")
+    out = f"{dept.value} {series.value}/{piece.value}"
+    item = values.get("item")
+    if item is not None:
+        out += f"/{item.value}"
+    part = values.get("chast")
+    if part is not None:
+        out += f", {part.value}" if _ROMAN.fullmatch(part.value) else f", part {part.value}"
+    if piece.title:
+        out += f", {piece.title}"
+    return out
+
+
+def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
+    """Write a reference in a notation style.
+
+    ``"en"`` (the canonical form: "TNA, FO 371/84053"), ``"en-full"``
+    (the archive's name and city: "The National Archives, Kew, FO
+    371/84053"), ``"ru"`` ("TNA. FO 371/84053", the full stop of Russian
+    notes), ``"de"`` (as ``"en"``) and ``"short"`` (without the archive:
+    "FO 371/84053"). Parsing the result gives back an equal reference.
+
+    >>> ref = parse("PRO : PREM 4/43A/16")
+    >>> [format_reference(ref, s) for s in ("en", "ru", "short")]
+    ['TNA, PREM 4/43A/16', 'TNA. PREM 4/43A/16', 'PREM 4/43A/16']
+    """
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    core = _core_text(ref)
+    if style == "short":
+        return core
+    archive = ref.archive
+    if archive is not None:
+        name = archive.id
+        if style == "en-full":
+            name = f"{archive.name_en}, {archive.city}" if archive.city else archive.name_en
+    else:
+        name = ref.archive_as_cited or ""
+    if not name:
+        return core
+    return f"{name}{'. ' if style == 'ru' else ', '}{core}"
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _with_department(ref: ArchivalReference, dept: str) -> ArchivalReference:
+    levels = tuple(
+        attrs.evolve(lv, value=dept) if lv.kind == "department" else lv for lv in ref.levels
+    )
+    return attrs.evolve(ref, levels=levels)
+
+
+def validate(ref: ArchivalReference) -> list[Diagnostic]:
+    """The rules of the notation: what is worth a reader's attention in a reference.
+
+    Offsets point into ``ref.text`` (the reference as it was written); the
+    spacing rules need that text, the others only the reference.
+
+    * ARC102 (warning): the archive is cited by a former name (PRO);
+    * ARC201 (info): the department is glued to its series ("FO371/1");
+    * ARC202 (warning): the department code is not a known one;
+    * ARC203 (warning): a digit 0 for the letter O in the department code
+      ("FC0", "D0"), where the corrected code is a known one;
+    * ARC204 (info): stray spaces around the slash or before the series;
+    * ARC205 (warning): a stray full stop before the series ("PREM .15/442").
+
+    Each has a suggestion: the reference written canonically, corrected.
+    """
+    out: list[Diagnostic] = []
+    text = ref.text or ""
+    known = departments()
+    dept = ref.level("department") or ""
+    fixed = dept.replace("0", "O")
+    ocr = dept not in known and "0" in dept and fixed in known
+    # every suggestion is the reference as it should be written, all fixes applied
+    canonical = format_reference(_with_department(ref, fixed) if ocr else ref)
+    archive, cited = ref.archive, ref.archive_as_cited
+    if archive is not None and cited and archive.former_name(cited) is not None:
+        former = archive.former_name(cited)
+        at = text.find(cited)
+        start, end = (at, at + len(cited)) if at >= 0 else (0, len(text))
+        out.append(
+            Diagnostic(
+                "ARC102",
+                f"{former} is a former name of {archive.id}; cite the archive by its current name",
+                "warning",
+                start,
+                end,
+                text[start:end],
+                suggestion=canonical,
+            )
+        )
+    read = None
+    if text:
+        pos = len(text) - len(text.lstrip())
+        read = _read_at(text, pos, len(text))
+        if read is not None and read.core.group("dept") != dept:
+            read = None  # the text is not this reference's
+    span = (read.core.start("dept"), read.core.end("dept")) if read is not None else (0, 0)
+    if ocr:
+        out.append(
+            Diagnostic(
+                "ARC203",
+                f"department {dept!r} has the digit 0 for the letter O: {fixed!r} ({known[fixed]})",
+                "warning",
+                *span,
+                text[span[0] : span[1]],
+                suggestion=canonical,
+            )
+        )
+    elif dept not in known:
+        out.append(
+            Diagnostic(
+                "ARC202",
+                f"department code {dept!r} is not one archref knows",
+                "warning",
+                *span,
+                text[span[0] : span[1]],
+            )
+        )
+    if read is None:
+        return out
+    core = read.core
+    gap = core.group("gap")
+    if not gap:
+        out.append(
+            Diagnostic(
+                "ARC201",
+                "the department and the series are written together; they are separated by a space",
+                "info",
+                core.start("dept"),
+                core.end("series"),
+                text[core.start("dept") : core.end("series")],
+                suggestion=canonical,
+            )
+        )
+    elif "." in gap:
+        out.append(
+            Diagnostic(
+                "ARC205",
+                "a stray full stop between the department and the series",
+                "warning",
+                core.end("dept"),
+                core.end("gap"),
+                gap,
+                suggestion=canonical,
+            )
+        )
+    if (gap.strip() == "" and len(gap) > 1) or core.group("before") or core.group("after"):
+        start = core.end("dept") if len(gap) > 1 else core.end("series")
+        out.append(
+            Diagnostic(
+                "ARC204",
+                "stray spaces in the reference, read as the canonical form",
+                "info",
+                start,
+                core.start("piece"),
+                text[start : core.start("piece")],
+                suggestion=canonical,
+            )
+        )
+    return out

@@ -1,0 +1,462 @@
+"""The UK National Archives notation: parsing, writing, rules, CSL, archival sources."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import archref
+from archref import ArchivalReference, Level, ParseError
+from archref.formats.archives import archival_sources, format_archival_sources
+from archref.formats.csl import archive_location, csl_id, to_csl_json
+from archref.notations import tna
+
+# Real citation strings, verbatim, from the "uk" lines of the project's corpus.
+# Sources: the Documents on Australian Foreign Policy edition
+# (wragge/dfat-documents-web, bracketed end-of-document source lines and
+# footnotes); Encyclopaedia Iranica, "Great Britain v" (in-text citations); the
+# Zotero translator for TNA Discovery (zotero/translators, test case).
+DAFP_LINES = {
+    "[PRO:D035/1000]": "volume-4/44",
+    "[PRO : PREM 4 50/15]": "volume-5/131",
+    "[PRO: DO 35 /1089]": "volume-3/66",
+    "[PRO : FO371/68041]": "volume-16/14",
+    "[PRO:PO 371/23461]": "volume-2/239",
+    "[UKNA:FC024/1315]": "volume-27/340",
+    "[UKNA: PREM 1113665]": "volume-27/180",
+    "[UKNA: CAB 1301186]": "volume-27/182",
+    "[UKNA: DO 1751164]": "volume-27/318",
+    "[UKNA: PREM .15/442]": "volume-27/326",
+    "[UKNA: FO 371/1811529, IM 1193/154]": "volume-27/35",
+    "[UKNA: FO 371/173522, Z21/2]": "volume-27/21",
+    "[UKNA: CAB/1/148/131]": "volume-27/469",
+    "[UKNA: CAB 148/25[1]": "volume-27/59",
+    "[UKNA: DEFE 7/ 1726]": "volume-27/7",
+    "[UKNA: CAB 129/102 PART 1]": "volume-27/122",
+    "[PRO : PREM 4/43A/16]": "volume-4/491",
+    "[PRO: DO 35/1003, ii]": "volume-3/284",
+    "[UKNA: FCO 24/1313]": "volume-27/332",
+    "[UKNA: FC0 24/1313]": "volume-27/333",
+    "[UKNA: T 295/384]": "volume-27/254",
+    "[UKNA: PREM 13/2494]": "volume-27/103",
+    "[PRO: CAB 21/893]": "volume-2/112",
+    "[UKNA: FCO 2411314]": "volume-27/338",
+    "[PRO: FO 372/3319]": "volume-2/109",
+}
+IRANICA = [
+    "“I have no doubt,” wrote Ambassador Stevens, “that our movements and contacts are being"
+    " carefully watched” (PRO, FO 371/133009, Stevens to Riches, 25 March 1958).",
+    "“Savak, in the process of controlling subversion, was working off a lot of private grudges”"
+    " (PRO, FO 371/140787, minute by West, 23 February 1959).",
+]
+DAFP_NOTES = [
+    "1 Not printed; see PRO: DO 35/554 2 Lt Col W. R. Hodgson.",
+    "4 In series PRO:DO 35/1062.",
+    "5 Dispatched 26 January. In PRO:DO 35/1010, iii.",
+    "5 Inserted from the London copy in PRO : DO 114/113.",
+    "3 UKNA: CAB 130/213, MISC 17/1, ‘Defence Policy’, minutes, meeting at Chequers of"
+    " ministers, service chiefs and senior officials, 21 November 1964, published in ESAC,"
+    " Part I, Document 3.",
+]
+ZOTERO = "INF 3/108"
+
+
+def levels(ref: ArchivalReference) -> list[tuple[str, str]]:
+    return [(lv.kind, lv.value) for lv in ref.levels]
+
+
+# --------------------------------------------------------------------------- parse
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "cited"),
+    [
+        ("FO 371/84053", "TNA, FO 371/84053", None),
+        ("CAB 128/18", "TNA, CAB 128/18", None),
+        ("PREM 8/1405", "TNA, PREM 8/1405", None),
+        (ZOTERO, "TNA, INF 3/108", None),
+        ("TNA, FO 371/84053", "TNA, FO 371/84053", "TNA"),
+        ("TNA: FO 371/84053", "TNA, FO 371/84053", "TNA"),
+        ("PRO, FO 371/133009", "TNA, FO 371/133009", "PRO"),
+        ("PRO: CAB 21/893", "TNA, CAB 21/893", "PRO"),
+        ("PRO : PREM 4/43A/16", "TNA, PREM 4/43A/16", "PRO"),
+        ("UKNA: FCO 24/1313", "TNA, FCO 24/1313", "UKNA"),
+        ("UKNA: T 295/384", "TNA, T 295/384", "UKNA"),
+        ("The National Archives, Kew, FO 371/1", "TNA, FO 371/1", "The National Archives, Kew"),
+        ("TNA: PRO FO 371/84053", "TNA, FO 371/84053", "TNA: PRO"),
+        ("Public Record Office, FO 371/1", "TNA, FO 371/1", "Public Record Office"),
+        ("PRO 30/69/1", "TNA, PRO 30/69/1", None),
+        ("CAB 129/1/1", "TNA, CAB 129/1/1", None),
+        ("FO371/1", "TNA, FO 371/1", None),
+        ("TNA, FO 371/84053.", "TNA, FO 371/84053", "TNA"),
+    ],
+)
+def test_parse(text: str, canonical: str, cited: str | None) -> None:
+    ref = tna.parse(text)
+    assert ref.notation == "tna"
+    assert ref.archive is not None and ref.archive.id == "TNA"
+    assert ref.archive_as_cited == cited
+    assert str(ref) == canonical
+    assert archref.parse(text) == ref
+
+
+def test_levels_item_and_letter_suffix() -> None:
+    ref = tna.parse("PRO : PREM 4/43A/16")
+    assert levels(ref) == [
+        ("department", "PREM"),
+        ("series", "4"),
+        ("piece", "43A"),
+        ("item", "16"),
+    ]
+    assert (ref.department, ref.series, ref.piece, ref.item) == ("PREM", "4", "43A", "16")
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "title", "canonical"),
+    [
+        ("UKNA: CAB 129/102 PART 1", "1", None, "TNA, CAB 129/102, part 1"),
+        ("PRO: DO 35/1003, ii", "ii", None, "TNA, DO 35/1003, ii"),
+        ("UKNA: FO 371/173522, Z21/2", None, "Z21/2", "TNA, FO 371/173522, Z21/2"),
+        ("UKNA: CAB 130/213, MISC 17/1", None, "MISC 17/1", "TNA, CAB 130/213, MISC 17/1"),
+        ("TNA, CAB 129/102, part 1, Z21/2", "1", "Z21/2", "TNA, CAB 129/102, part 1, Z21/2"),
+    ],
+)
+def test_parts_and_file_numbers(text: str, part: str | None, title: str, canonical: str) -> None:
+    ref = tna.parse(text)
+    assert ref.level("chast") == part
+    assert ref.levels[2].title == title
+    assert str(ref) == canonical
+    assert tna.parse(canonical) == ref
+
+
+def test_a_file_number_is_not_part_of_equality_but_a_part_is() -> None:
+    assert tna.parse("FO 371/173522, Z21/2") == tna.parse("FO 371/173522")
+    assert tna.parse("DO 35/1003, ii") != tna.parse("DO 35/1003")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        ("FO/371", "missing the series after 'FO' (found '/')", 3),
+        ("FO 371", "missing '/' and the piece after 'FO 371'", 7),
+        ("TNA, FO 371", "missing '/' and the piece after 'FO 371'", 12),
+        ("FO 371/", "missing the piece after 'FO 371/'", 8),
+        ("UKNA: PREM 1113665", "missing '/' and the piece", 16),
+        ("UKNA: CAB/1/148/131", "missing the series after 'CAB'", 10),
+        ("FO 371/1 and more", "unexpected text after the reference", 9),
+        ("24/7", "expected a department code", 1),
+        ("GARF, f. 1", "not a reference of The National Archives", 1),
+        ("GARF 1/2/3", "names an archive, not a department", 1),
+    ],
+)
+def test_parse_errors_say_what_is_missing(text: str, message: str, column: int) -> None:
+    with pytest.raises(ParseError) as info:
+        tna.parse(text)
+    assert message in info.value.message
+    assert info.value.column == column
+
+
+def test_other_families_are_not_taken_for_tna() -> None:
+    assert archref.parse("RGASPI 558/11/62").notation == "fonds"
+    assert archref.parse("TNA 1/2/3").notation == "fonds"  # the fond family's short form
+    assert isinstance(archref.parse("S/RES/82 (1951)"), archref.UNSymbol)
+    with pytest.raises(ParseError, match="no fond, opis or delo"):
+        archref.parse("RGASPI")
+
+
+def test_unknown_department_is_a_warning_not_a_failure() -> None:
+    ref = tna.parse("[PRO:PO 371/23461]"[1:-1])
+    codes = [(d.code, d.severity, d.text) for d in tna.validate(ref)]
+    assert codes == [("ARC102", "warning", "PRO"), ("ARC202", "warning", "PO")]
+
+
+def test_departments_data() -> None:
+    deps = tna.departments()
+    for code in ("ADM", "AIR", "BT", "CAB", "CO", "DEFE", "DO", "FCO", "FO", "HO", "INF", "KV"):
+        assert code in deps
+    for code in ("MAF", "PREM", "T", "WO", "HW", "LAB", "MT", "ED", "CJ", "OD"):
+        assert code in deps
+    assert all(code.isupper() and code.isalpha() and name for code, name in deps.items())
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PRO:D035/1000", [("ARC102", "PRO"), ("ARC203", "D0"), ("ARC201", "D035")]),
+        ("UKNA: FC0 24/1313", [("ARC203", "FC0")]),
+        ("UKNA:FC024/1315", [("ARC203", "FC0"), ("ARC201", "FC024")]),
+        ("UKNA: PREM .15/442", [("ARC205", " .")]),
+        ("UKNA: DEFE 7/ 1726", [("ARC204", "/ ")]),
+        ("PRO: DO 35 /1089", [("ARC102", "PRO"), ("ARC204", " /")]),
+        ("PRO : FO371/68041", [("ARC102", "PRO"), ("ARC201", "FO371")]),
+        ("UKNA: FCO 24/1313", []),
+        ("TNA: PRO FO 371/1", []),
+    ],
+)
+def test_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    ref = tna.parse(text)
+    got = tna.validate(ref)
+    assert [(d.code, d.text) for d in got] == expected
+    for d in got:
+        assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("PRO:D035/1000", "TNA, DO 35/1000"),
+        ("UKNA: FC0 24/1313", "TNA, FCO 24/1313"),
+        ("UKNA:FC024/1315", "TNA, FCO 24/1315"),
+        ("UKNA: PREM .15/442", "TNA, PREM 15/442"),
+        ("UKNA: DEFE 7/ 1726", "TNA, DEFE 7/1726"),
+    ],
+)
+def test_ocr_damage_is_reported_with_a_suggestion_not_repaired(text: str, suggestion: str) -> None:
+    ref = tna.parse(text)
+    assert {d.suggestion for d in tna.validate(ref)} == {suggestion}
+    assert ref.text == text  # what was written is kept
+
+
+def test_severities() -> None:
+    sev = {d.code: d.severity for d in tna.validate(tna.parse("UKNA: DEFE 7/ 1726"))}
+    assert sev == {"ARC204": "info"}
+    sev = {d.code: d.severity for d in tna.validate(tna.parse("FO371/1"))}
+    assert sev == {"ARC201": "info"}
+
+
+def test_check_dispatches_on_the_notation() -> None:
+    assert [d.code for d in archref.check("PRO, FO 371/133009")] == ["ARC102"]
+    assert [d.code for d in archref.check("TsKhSD, f. 5, op. 28, d. 103, l. 2")] == ["ARC102"]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_styles() -> None:
+    ref = tna.parse("UKNA: CAB 129/102 PART 1")
+    assert ref.format("en") == "TNA, CAB 129/102, part 1"
+    assert ref.format("en-full") == "The National Archives, Kew, CAB 129/102, part 1"
+    assert ref.format("ru") == "TNA. CAB 129/102, part 1"
+    assert ref.format("de") == "TNA, CAB 129/102, part 1"
+    assert ref.format("short") == "CAB 129/102, part 1"
+    with pytest.raises(ValueError, match="unknown style"):
+        ref.format("gost")
+
+
+TNA_ARCHIVE = archref.default_registry().get("TNA")
+dept = st.one_of(
+    st.sampled_from(sorted(tna.departments())), st.from_regex(r"[A-Z]{1,5}", fullmatch=True)
+)
+number = st.from_regex(r"[1-9][0-9]{0,3}", fullmatch=True)
+piece = st.from_regex(r"[1-9][0-9]{0,6}[A-Z]?", fullmatch=True)
+
+
+@st.composite
+def references(draw: st.DrawFn) -> ArchivalReference:
+    lv = [
+        Level("department", draw(dept)),
+        Level("series", draw(number)),
+        Level("piece", draw(piece)),
+    ]
+    if draw(st.booleans()):
+        lv.append(Level("item", draw(st.from_regex(r"[1-9][0-9]{0,3}[A-Z]?", fullmatch=True))))
+    if draw(st.booleans()):
+        lv.append(Level("chast", draw(st.sampled_from(["1", "2", "i", "ii", "iii", "iv", "II"]))))
+    return ArchivalReference(archive=TNA_ARCHIVE, levels=tuple(lv), notation="tna")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(references(), st.sampled_from(tna.STYLES))
+def test_parse_of_format_is_identity(ref: ArchivalReference, style: str) -> None:
+    text = ref.format(style)
+    again = tna.parse(text)
+    assert again == ref, text
+    assert again.notation == "tna"
+    assert tna.parse(str(again)).format(style) == text
+
+
+# --------------------------------------------------------------------------- CSL, sources
+
+
+def test_csl_item() -> None:
+    ref = archref.parse("PRO, FO 371/133009")
+    assert archive_location(ref) == "FO 371/133009"
+    assert archive_location(ref, "ru") == "FO 371/133009"
+    assert csl_id(ref) == "TNA-FO-371-133009"
+    (item,) = to_csl_json([ref])
+    assert item["type"] == "manuscript"
+    assert item["archive"] == "The National Archives"
+    assert item["archive_location"] == "FO 371/133009"
+    assert item["archive-place"] == "Kew"
+    assert archive_location(tna.parse("TNA, FO 371/84053")) == "FO 371/84053"
+
+
+def test_archival_sources_by_department_and_series() -> None:
+    refs = [
+        archref.parse(t)
+        for t in (
+            "FO 371/84053",
+            "PRO, FO 371/133009",
+            "CAB 128/18",
+            "FO 800/1",
+            "RGASPI, f. 558, op. 11, d. 62",
+        )
+    ]
+    groups = archival_sources(refs)
+    assert [g.heading for g in groups] == [
+        "Russian State Archive of Socio-Political History (RGASPI), Moscow",
+        "The National Archives (TNA), Kew",
+    ]
+    assert [f.text for f in groups[1].fonds] == ["CAB 128", "FO 371", "FO 800"]
+    assert len(groups[1].fonds[1].references) == 2
+    text = format_archival_sources(groups)
+    assert "The National Archives (TNA), Kew\n    CAB 128\n    FO 371\n    FO 800" in text
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], str(c.reference)) for c in archref.extract(text)]
+
+
+def test_extraction_span_in_prose() -> None:
+    text = "(PRO, FO 371/133009, Stevens to Riches, 25 March 1958)"
+    (c,) = archref.extract(text)
+    assert (c.start, c.end, c.text) == (1, 19, "PRO, FO 371/133009")
+    assert str(c.reference) == "TNA, FO 371/133009"
+    assert [d.code for d in c.diagnostics] == ["ARC102"]
+    assert text[c.diagnostics[0].start : c.diagnostics[0].end] == "PRO"
+
+
+@pytest.mark.parametrize("line", IRANICA)
+def test_iranica_lines(line: str) -> None:
+    ((span, _ref),) = found(line)
+    assert span.startswith("PRO, FO 371/")
+
+
+@pytest.mark.parametrize(
+    ("note", "spans"),
+    [
+        (DAFP_NOTES[0], ["PRO: DO 35/554"]),
+        (DAFP_NOTES[1], ["PRO:DO 35/1062"]),
+        (DAFP_NOTES[2], ["PRO:DO 35/1010, iii"]),
+        (DAFP_NOTES[3], ["PRO : DO 114/113"]),
+        (DAFP_NOTES[4], ["UKNA: CAB 130/213, MISC 17/1"]),
+        ("the first record (copy at UKNA: PREM 16/300) was dated", ["UKNA: PREM 16/300"]),
+        ("See FO 371/84053 and CAB 128/18.", ["FO 371/84053", "CAB 128/18"]),
+        ("PRO: FO 371/1; FO 371/2", ["PRO: FO 371/1", "FO 371/2"]),
+        (ZOTERO, ["INF 3/108"]),
+    ],
+)
+def test_extraction_spans(note: str, spans: list[str]) -> None:
+    assert [s for s, _ in found(note)] == spans
+
+
+# The DAFP source lines: what is found in each (the bracketed line, verbatim).
+FOUND_IN_LINE = {
+    "[PRO:D035/1000]": ("PRO:D035/1000", ["ARC102", "ARC203", "ARC201"]),
+    "[PRO: DO 35 /1089]": ("PRO: DO 35 /1089", ["ARC102", "ARC204"]),
+    "[PRO : FO371/68041]": ("PRO : FO371/68041", ["ARC102", "ARC201"]),
+    "[PRO:PO 371/23461]": ("PRO:PO 371/23461", ["ARC102", "ARC202"]),
+    "[UKNA:FC024/1315]": ("UKNA:FC024/1315", ["ARC203", "ARC201"]),
+    "[UKNA: PREM .15/442]": ("UKNA: PREM .15/442", ["ARC205"]),
+    "[UKNA: FO 371/1811529, IM 1193/154]": ("UKNA: FO 371/1811529, IM 1193/154", []),
+    "[UKNA: FO 371/173522, Z21/2]": ("UKNA: FO 371/173522, Z21/2", []),
+    "[UKNA: CAB 148/25[1]": ("UKNA: CAB 148/25", []),
+    "[UKNA: DEFE 7/ 1726]": ("UKNA: DEFE 7/ 1726", ["ARC204"]),
+    "[UKNA: CAB 129/102 PART 1]": ("UKNA: CAB 129/102 PART 1", []),
+    "[PRO : PREM 4/43A/16]": ("PRO : PREM 4/43A/16", ["ARC102"]),
+    "[PRO: DO 35/1003, ii]": ("PRO: DO 35/1003, ii", ["ARC102"]),
+    "[UKNA: FCO 24/1313]": ("UKNA: FCO 24/1313", []),
+    "[UKNA: FC0 24/1313]": ("UKNA: FC0 24/1313", ["ARC203"]),
+    "[UKNA: T 295/384]": ("UKNA: T 295/384", []),
+    "[UKNA: PREM 13/2494]": ("UKNA: PREM 13/2494", []),
+    "[PRO: CAB 21/893]": ("PRO: CAB 21/893", ["ARC102"]),
+    "[PRO: FO 372/3319]": ("PRO: FO 372/3319", ["ARC102"]),
+}
+# Out of scope: a slash lost or read as "1" ("PREM 1113665" is PREM 11/3665 or
+# PREM 111/3665...), a slash for a space ("CAB/1/148/131"), a space for a slash
+# ("PREM 4 50/15"): which reading is right cannot be told from the text.
+NOT_FOUND = [
+    "[PRO : PREM 4 50/15]",
+    "[UKNA: PREM 1113665]",
+    "[UKNA: CAB 1301186]",
+    "[UKNA: DO 1751164]",
+    "[UKNA: CAB/1/148/131]",
+    "[UKNA: FCO 2411314]",
+]
+
+
+def test_every_dafp_line_is_accounted_for() -> None:
+    assert sorted([*FOUND_IN_LINE, *NOT_FOUND]) == sorted(DAFP_LINES)
+
+
+@pytest.mark.parametrize("line", sorted(FOUND_IN_LINE))
+def test_dafp_lines(line: str) -> None:
+    span, codes = FOUND_IN_LINE[line]
+    (c,) = archref.extract(line)
+    assert c.text == span and line[c.start : c.end] == span
+    assert [d.code for d in c.diagnostics] == codes
+    assert c.reference.notation == "tna"
+
+
+@pytest.mark.parametrize("line", NOT_FOUND)
+def test_ambiguous_damage_is_not_guessed(line: str) -> None:
+    assert archref.extract(line) == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "open 24/7, and 1/2 of them",
+        "National Archives, RG 59, Central Files 1967-69, POL 27 ARAB-ISR",
+        "decimal file 795.00/6-2550",
+        "S/RES/82 (1951) and A/C.1/218",
+        "on 12/5/1950 and 3/4",
+        "the XYZ 12/34 form",  # unknown department, no archive named
+        "FO371/1 glued, with no archive named",
+        "PROBLEM 1/2",
+    ],
+)
+def test_bare_shapes_that_are_not_found(prose: str) -> None:
+    assert [c for c in archref.extract(prose) if c.archival is not None] == []
+
+
+def test_ibid_after_a_tna_reference_repeats_it() -> None:
+    cites = archref.extract_notes(["PRO, FO 371/133009.", "Ibid."])
+    assert [(c.form, str(c.reference)) for c in cites] == [
+        ("full", "TNA, FO 371/133009"),
+        ("ibid", "TNA, FO 371/133009"),
+    ]
+
+
+ADVERSARIAL = [
+    "PRO: " * 20_000,
+    "FO 1" * 25_000,
+    "A" * 100_000,
+    "FO 371/" * 14_000,
+    "UKNA: FO 371/1, " * 6_000,
+    "FO0000" * 16_000,
+    "PREM 4/43A/" * 9_000,
+    ("TNA, FO 371/1 PART " * 5_000),
+    "DO 35/1003, ii" * 7_000,
+    "The National Archives, " * 4_000,
+    ", Z21/2" * 14_000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: f"{t[:12]!r}x{len(t)}")
+def test_adversarial_text_finishes_quickly(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    tna.find(text)
+    with pytest.raises(ParseError):
+        tna.parse(text + " !")
+    # a generous bound that only catches a hang (super-linear backtracking)
+    assert time.perf_counter() - started < 10.0
