@@ -550,7 +550,10 @@ def _gbk_run(view: _View, i: int, prev: str, quotes: str) -> tuple[int, str, boo
             break
         return None
     # Real Chinese text: a "lead" between two Han characters is a character.
-    if _is_han(prev) and _is_han(view.at(view.skip(pos))):
+    # A lead after it does not count as Han: it is damage this pass repairs,
+    # and counting it would leave this run for a second pass to repair.
+    after = view.at(view.skip(pos))
+    if _is_han(prev) and _is_han(after) and after not in _GBK_LEADS:
         return None
     return pos, "".join(out), guessed
 
