@@ -314,6 +314,51 @@ def _grouped_bibliography(refs: Sequence[object], style: str, output: str, notat
     return "\n\n".join(parts) + "\n"
 
 
+def _codes(values: Sequence[str] | None) -> list[str]:
+    """Comma-separated codes or prefixes from repeated options, upper-cased."""
+    out: list[str] = []
+    for value in values or ():
+        out += [v.strip().upper() for v in value.split(",") if v.strip()]
+    return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from archref.reporting import REPORTERS, check_files  # noqa: PLC0415
+    from archref.rules import select  # noqa: PLC0415
+
+    try:
+        rules = select(_codes(args.select), _codes(args.ignore))
+    except ValueError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    fmt = None if args.input_format == "auto" else args.input_format
+    result = check_files(args.files, format=fmt, codes=[r.code for r in rules])
+    for error in result.errors:
+        print(f"error: {error}", file=err)
+    report = REPORTERS[args.output_format](list(result.findings))
+    if report:
+        print(report, file=out)
+    failing = [f for f in result.findings if f.fails(args.fail_on)]
+    if args.output_format == "text":
+        counts = {
+            s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")
+        }
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+        read = result.files - len(result.errors)
+        print(
+            f"{_plural(result.references, 'citation')} in {_plural(read, 'file')}: "
+            + (summary or "no problems found"),
+            file=out,
+        )
+    if result.errors:
+        return 2
+    return 1 if failing else 0
+
+
 def sample_lines() -> list[str]:
     """The bundled sample: real footnote references, one per line."""
     text = resources.files("archref").joinpath("data/sample_footnotes.txt").read_text("utf-8")
@@ -444,6 +489,40 @@ def _parser() -> argparse.ArgumentParser:
         "--notation", choices=fonds.STYLES, default="en", help="notation of archive locations"
     )
     f.set_defaults(func=_cmd_format)
+    c = sub.add_parser(
+        "check",
+        help="check the references in text, Markdown, LaTeX, BibTeX, CSL-JSON and Word files",
+    )
+    c.add_argument("files", nargs="+", metavar="FILE", help="files to check; - for stdin")
+    c.add_argument(
+        "--from",
+        dest="input_format",
+        choices=("auto", "text", "markdown", "latex", "bibtex", "csl-json", "docx"),
+        default="auto",
+        help="what the files are (default: from each file's extension)",
+    )
+    c.add_argument(
+        "--output-format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)",
+    )
+    c.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rule codes or prefixes, comma-separated (ARC1,UN206)",
+    )
+    c.add_argument(
+        "--ignore", action="append", metavar="CODES", help="leave out these codes or prefixes"
+    )
+    c.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="warning",
+        help="the least severity that makes the exit status 1 (default: warning)",
+    )
+    c.set_defaults(func=_cmd_check)
     d = sub.add_parser("demo", help="parse the bundled sample of real footnotes")
     d.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
     d.set_defaults(func=_cmd_demo)

@@ -1,0 +1,102 @@
+"""The catalogue of diagnostic codes: every rule archref can report.
+
+Each family keeps its checks where its grammar is; this module only lists
+the codes, so that a tool (``archref check --select``, a SARIF report, an
+editor) can name and describe a rule without running it. Codes are stable:
+a code never changes meaning, and a retired rule keeps its code unused.
+
+* ``ARC0xx``: extraction (cut-off references, "Ibid." resolution);
+* ``ARC1xx``: archival references of the fond family;
+* ``ARC2xx``: The National Archives (UK) notation;
+* ``UN1xx``-``UN3xx``: UN document symbols;
+* ``PUB1xx``: published works.
+
+>>> RULES["ARC102"].summary, RULES["ARC102"].severity
+('former name of an archive', 'warning')
+>>> RULES["UN206"].family
+'un'
+>>> [r.code for r in select(["ARC1"], ["ARC104"])]
+['ARC101', 'ARC102', 'ARC103']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from archref.model.common import Severity
+from archref.notations import published, un
+
+__all__ = ["RULES", "Rule", "select"]
+
+
+@attrs.frozen
+class Rule:
+    """One diagnostic code.
+
+    Attributes:
+        code: ``"ARC102"``.
+        severity: the severity it is reported with (a family may lower it
+            in a context it explains, never raise it).
+        summary: a one-line description, lower case.
+        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"un"``, ``"published"``.
+        page: the documentation page that describes it.
+    """
+
+    code: str
+    severity: Severity
+    summary: str
+    family: str
+    page: str
+
+
+_ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
+    ("ARC001", "warning", "incomplete reference", "extraction"),
+    ("ARC010", "warning", '"Ibid." with nothing to repeat', "extraction"),
+    ("ARC011", "warning", 'ambiguous "Ibid."', "extraction"),
+    ("ARC101", "info", "archive not in the registry", "fonds"),
+    ("ARC102", "warning", "former name of an archive", "fonds"),
+    ("ARC103", "warning", "no archive named", "fonds"),
+    ("ARC104", "info", "pages in a foliated file", "fonds"),
+    ("ARC201", "info", "department glued to its series", "tna"),
+    ("ARC202", "warning", "unknown department", "tna"),
+    ("ARC203", "warning", "zero for the letter O in the department", "tna"),
+    ("ARC204", "info", "stray spaces", "tna"),
+    ("ARC205", "warning", "stray full stop before the series", "tna"),
+)
+
+
+def _catalogue() -> dict[str, Rule]:
+    rules = {
+        code: Rule(code, severity, summary, family, "rules.md")
+        for code, severity, summary, family in _ARCHIVAL
+    }
+    for code, (severity, summary) in un.RULES.items():
+        rules[code] = Rule(code, severity, summary, "un", "un-symbols.md")
+    for code, (severity, summary) in published.RULES.items():
+        rules[code] = Rule(code, severity, summary, "published", "published-sources.md")
+    return dict(sorted(rules.items()))
+
+
+#: Every code archref reports, in code order.
+RULES: Mapping[str, Rule] = _catalogue()
+
+
+def select(include: Iterable[str] = (), exclude: Iterable[str] = ()) -> list[Rule]:
+    """The rules whose code starts with one of ``include`` (all when empty) and
+    with none of ``exclude``, as ruff's ``--select`` and ``--ignore`` read codes.
+
+    A prefix that matches no rule is an error, so a typing slip in a CI
+    configuration does not silently select nothing.
+    """
+    include, exclude = [p.upper() for p in include], [p.upper() for p in exclude]
+    for prefix in (*include, *exclude):
+        if not any(code.startswith(prefix) for code in RULES):
+            raise ValueError(f"no rule code starts with {prefix!r}")
+    return [
+        rule
+        for code, rule in RULES.items()
+        if (not include or any(code.startswith(p) for p in include))
+        and not any(code.startswith(p) for p in exclude)
+    ]
