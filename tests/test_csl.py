@@ -83,6 +83,12 @@ def test_archive_name_and_notation() -> None:
     assert ru["archive_location"] == "Ф. 558. Оп. 11. Д. 62"
     (ru_acr,) = to_csl_json([ref], notation="ru", archive_name="acronym")
     assert ru_acr["archive"] == "РГАСПИ"
+    (both,) = to_csl_json([ref], archive_name="full-acronym")
+    assert both["archive"] == "Russian State Archive of Socio-Political History (RGASPI)"
+    (ru_both,) = to_csl_json([ref], notation="ru", archive_name="full-acronym")
+    assert ru_both["archive"].endswith("социально-политической истории (РГАСПИ)")
+    with pytest.raises(ValueError, match="unknown archive_name 'short'"):
+        to_csl_json([ref], archive_name="short")  # type: ignore[arg-type]
     (de,) = to_csl_json([ref], notation="de")
     assert de["archive_location"] == "F. 558, Op. 11, D. 62"
     with pytest.raises(ValueError, match="unknown notation"):
@@ -281,7 +287,7 @@ REGISTRY_EXAMPLES = [
 
 
 @pytest.mark.parametrize("notation", fonds.STYLES)
-@pytest.mark.parametrize("archive_name", ["full", "acronym"])
+@pytest.mark.parametrize("archive_name", ["full", "acronym", "full-acronym"])
 @pytest.mark.parametrize("zotero", [False, True])
 def test_round_trip_of_every_registry_example(
     notation: str, archive_name: str, zotero: bool

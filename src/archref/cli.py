@@ -463,9 +463,10 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--kind", choices=("bibliography", "notes"), default="bibliography")
     f.add_argument(
         "--archive-name",
-        choices=("full", "acronym"),
+        choices=("full", "acronym", "full-acronym"),
         default="full",
-        help="write an archive's full name (the default) or its acronym",
+        help="write an archive's full name (the default), its acronym, or both: "
+        "'Full Name (ACRONYM)'",
     )
     f.add_argument(
         "--zotero",

@@ -68,7 +68,10 @@ __all__ = [
     "to_csl_json",
 ]
 
-ArchiveName = Literal["full", "acronym"]
+ArchiveName = Literal["full", "acronym", "full-acronym"]
+"""How an archive is named: ``"full"`` ("Russian State Archive of Socio-Political
+History"), ``"acronym"`` ("RGASPI") or ``"full-acronym"`` ("Russian State Archive of
+Socio-Political History (RGASPI)", as a first note introduces the acronym)."""
 Notation = Literal["en", "en-full", "ru", "de"]
 
 #: The key under ``custom`` where archref keeps what CSL has no variable for.
@@ -136,13 +139,18 @@ def csl_id(ref: ArchivalReference) -> str:
 
 
 def _archive_name(archive: Archive, archive_name: ArchiveName, notation: str) -> str:
+    if archive_name not in ("full", "acronym", "full-acronym"):
+        raise ValueError(
+            f"unknown archive_name {archive_name!r}; use 'full', 'acronym' or 'full-acronym'"
+        )
+    cyrillic = notation == "ru"
+    acronym = archive.acronym_cyrillic if cyrillic and archive.acronym_cyrillic else archive.id
     if archive_name == "acronym":
-        if notation == "ru" and archive.acronym_cyrillic:
-            return archive.acronym_cyrillic
-        return archive.id
-    if notation == "ru" and archive.name_ru:
-        return archive.name_ru
-    return archive.name_en
+        return acronym
+    full = archive.name_ru if cyrillic and archive.name_ru else archive.name_en
+    if archive_name == "full-acronym" and acronym != full:
+        return f"{full} ({acronym})"
+    return full
 
 
 def archive_location(ref: ArchivalReference, notation: Notation | str = "en") -> str:
