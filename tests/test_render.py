@@ -687,6 +687,72 @@ def test_names_hidden_by_et_al_are_added_to_tell_cites_apart(engine: Engine) -> 
     ]
 
 
+KIM_DONGGIL: Item = {
+    "id": "KimDonggil2012",
+    "type": "article-journal",
+    "author": [{"family": "Kim", "given": "Dong-gil"}],
+    "title": "Stalin's Korean U-Turn",
+    "container-title": "Pacific Historical Review",
+    "issued": {"date-parts": [[2012]]},
+}
+KIM_ILSUNG: Item = {
+    "id": "KimIlsung1992",
+    "type": "book",
+    "author": [{"family": "Kim", "given": "Il-sung"}],
+    "title": "With the Century",
+    "publisher": "Foreign Languages Publishing House",
+    "issued": {"date-parts": [[1992]]},
+}
+KIM_DAEJUNG: Item = {
+    "id": "KimDaejung1987",
+    "type": "book",
+    "author": [{"family": "Kim", "given": "Dae-jung"}],
+    "title": "Prison Writings",
+    "publisher": "University of California Press",
+    "issued": {"date-parts": [[1987]]},
+}
+KIM_NOTES: Notes = [[{"id": "KimDonggil2012"}], [{"id": "KimIlsung1992"}]]
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        # primary-name: the first name of every cite, wherever another Kim is cited
+        ("chicago-author-date", ["(D. Kim 2012)", "(I. Kim 1992)"]),
+        ("apa", ["(D. Kim, 2012)", "(I. Kim, 1992)"]),
+        # by-cite: only the cites that would be the same ("(Kim)")
+        ("mla", ["(D. Kim)", "(I. Kim)"]),
+    ],
+)
+def test_given_names_tell_two_authors_of_one_family_apart(
+    engine: Engine, style: str, expected: list[str]
+) -> None:
+    assert engine([KIM_DONGGIL, KIM_ILSUNG], style, kind="notes", notes=KIM_NOTES) == expected
+
+
+def test_given_names_expand_past_initials_only_where_the_rule_allows(engine: Engine) -> None:
+    # "D. Kim" twice: chicago-author-date (primary-name) writes the given
+    # names in full, APA (primary-name-with-initials) leaves the names as
+    # they are
+    items = [KIM_DONGGIL, KIM_DAEJUNG]
+    notes: Notes = [[{"id": "KimDonggil2012"}, {"id": "KimDaejung1987"}]]
+    assert engine(items, "chicago-author-date", kind="notes", notes=notes) == [
+        "(Dong-gil Kim 2012; Dae-jung Kim 1987)"
+    ]
+    assert engine(items, "apa", kind="notes", notes=notes) == ["(Kim, 1987, 2012)"]
+
+
+def test_names_added_to_cites_show_in_the_bibliography_too(engine: Engine) -> None:
+    # citeproc-js shows in MLA's bibliography the names its citations add,
+    # and "———" no longer stands for a list that differs
+    assert engine([UNCERTAIN_PARTNERS, GONCHAROV_BULLETIN], "mla") == [
+        "Goncharov, Sergei, Donggil Kim, et al. “Stalin and the Korean War.” "
+        "Cold War International History Project Bulletin, no. 3, 1993.",
+        "Goncharov, Sergei, John Lewis, et al. Uncertain Partners: Stalin, Mao, and the "
+        "Korean War. Stanford University Press, 1993.",
+    ]
+
+
 def test_disambiguate_condition_adds_the_title_only_where_needed(engine: Engine) -> None:
     # MLA prints the title in a citation only for an author cited with two
     # works (<if disambiguate="true">)

@@ -31,7 +31,8 @@ citeproc-py and the test that covers it. In short:
 * **cite grouping and collapsing** (``collapse``, ``cite-group-delimiter``,
   ``after-collapse-delimiter``), as citeproc-js does them;
 * **disambiguation** of the cites of a document (``disambiguate-add-names``,
-  ``disambiguate-add-year-suffix``, ``<if disambiguate="true">``);
+  ``disambiguate-add-givenname`` with its rules, ``disambiguate-add-year-suffix``,
+  ``<if disambiguate="true">``), names added also shown in the bibliography;
 * **dates**: a style's ``cs:date-part`` overrides no longer leak into the
   shared locale date formats;
 * **sorting** compares keys as citeproc-js does (``_markup.sort_key``:
@@ -57,6 +58,7 @@ from citeproc import LANGUAGE_NAMES, LOCALES_PATH, PRIMARY_DIALECTS
 from citeproc import model as cm
 from citeproc.source import CitationItem, DateRange, Locator, VariableError
 from citeproc.source import Date as SourceDate
+from citeproc.source import Name as SourceName
 from citeproc.string import MixedString, NoCase, String, join
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -407,6 +409,10 @@ class Disambiguation:
     names: int = 0
     year_suffix: int | None = None
     condition: bool = False
+    #: disambiguate-add-givenname: for the index of a name, 1 to show its
+    #: initials (a full given name where the style sets no initials), 2 its
+    #: full given name
+    given: dict[int, int] = attrs.field(factory=dict)
 
 
 def year_suffix(number: int) -> str:
@@ -440,6 +446,48 @@ def _citation_options(area: Any) -> tuple[bool, bool, bool]:
     names = (area.get("disambiguate-add-names") or "").lower() == "true"
     years = (area.get("disambiguate-add-year-suffix") or "").lower() == "true"
     return names, years, condition
+
+
+def _givenname_rule(area: Any) -> str | None:
+    """The ``givenname-disambiguation-rule`` when given names may be added."""
+    if (area.get("disambiguate-add-givenname") or "").lower() != "true":
+        return None
+    return str(area.get("givenname-disambiguation-rule") or "by-cite")
+
+
+def _persons(reference: Any) -> list[Any]:
+    """The names a cite shows first: those of the first names variable given."""
+    for variable in cm.NAMES:
+        names = reference.get(variable)
+        if names:
+            return [name for name in names if isinstance(name, SourceName)]
+    return []
+
+
+def _family(name: Any) -> tuple[str, str]:
+    return (str(name.get("non-dropping-particle") or ""), str(name.get("family") or ""))
+
+
+def _same_given(name: Any) -> str:
+    """A given name as compared to tell persons apart ("J. J." is "J.J.")."""
+    return re.sub(r"[\s.]+", "", str(name.get("given") or ""))
+
+
+def _given_level(name: Any, others: list[Any], mark: str, *, initials_only: bool) -> int:
+    """How far *name* must be expanded to differ from *others* of its family."""
+    given = str(name.get("given") or "")
+    rivals = [
+        str(other.get("given") or "")
+        for other in others
+        if _family(other) == _family(name) and _same_given(other) != _same_given(name)
+    ]
+    if not given or not rivals:
+        return 0
+    mine = initialize_given(given, mark)
+    if all(initialize_given(rival, mark) != mine for rival in rivals):
+        return 1
+    # initials that tell nothing apart are not shown (citeproc-js)
+    return 0 if initials_only else 2
 
 
 def _style_places_year_suffix(root: Any) -> bool:
@@ -477,8 +525,23 @@ def disambiguate(
     if area is None or len(cites) < 2:
         return table
     add_names, add_years, condition = _citation_options(area)
-    if not (add_years or (citations and (add_names or condition))):
+    rule = _givenname_rule(area)
+    if not (add_years or (citations and (add_names or condition or rule))):
         return table
+    mark = _initials_mark(area)
+    initials_only = rule is not None and rule.endswith("-with-initials")
+    if rule is not None and rule != "by-cite":
+        # global rules: every name that another person's name of the same
+        # family would leave ambiguous is expanded, in every cite
+        everyone = [name for cite in cites for name in _persons(cite.reference)]
+        for cite in cites:
+            persons = _persons(cite.reference)
+            if rule.startswith("primary-name"):
+                persons = persons[:1]
+            for index, name in enumerate(persons):
+                level = _given_level(name, everyone, mark, initials_only=initials_only)
+                if level:
+                    table[cite.key].given[index] = level
     layout = area.layout
     by_key = {cite.key: cite for cite in cites}
     root_dict = style_root.__dict__
@@ -505,6 +568,10 @@ def disambiguate(
             pending = group
             if add_names:
                 pending = _add_names(pending, table, by_key, form)
+            if rule is not None and len(pending) > 1:
+                pending = _add_given_names(
+                    pending, table, by_key, form, mark=mark, initials_only=initials_only
+                )
             if len(pending) < 2:
                 continue
             for still in clashes(pending):
@@ -546,6 +613,53 @@ def _add_names(
         pending = [key for key in pending if counts[forms[key]] > 1]
     for key in pending:
         table[key].names = 0
+    return pending
+
+
+def _initials_mark(area: Any) -> str:
+    mark = area.get("initialize-with") or area.get_root().get("initialize-with")
+    for name in area.iter(f"{{{CSL_NAMESPACE}}}name"):
+        mark = name.get("initialize-with", mark)
+        break
+    return str(mark) if mark is not None else ". "
+
+
+def _add_given_names(
+    group: list[str],
+    table: dict[str, Disambiguation],
+    cites: dict[str, Any],
+    form: Callable[[str], str],
+    *,
+    mark: str,
+    initials_only: bool,
+) -> list[str]:
+    """Expand the names of the cites of *group*, name by name, while they clash.
+
+    Only a name that differs from the name in the same place of another cite
+    of the group is expanded; returns the keys still ambiguous.
+    """
+    pending = list(group)
+    most = max(len(_persons(cites[key].reference)) for key in pending)
+    for index in range(most):
+        if len(pending) < 2:
+            break
+        at_index = {key: _persons(cites[key].reference)[index : index + 1] for key in pending}
+        changed = False
+        for key in pending:
+            if not at_index[key]:
+                continue
+            others = [name for other in pending if other != key for name in at_index[other]]
+            level = _given_level(at_index[key][0], others, mark, initials_only=initials_only)
+            if level > table[key].given.get(index, 0):
+                table[key].given[index] = level
+                changed = True
+        if not changed:
+            continue
+        forms = {key: form(key) for key in pending}
+        counts: dict[str, int] = {}
+        for text in forms.values():
+            counts[text] = counts.get(text, 0) + 1
+        pending = [key for key in pending if counts[forms[key]] > 1]
     return pending
 
 
@@ -1304,6 +1418,16 @@ def initialize_given(given: str, mark: str, *, hyphen: bool = True, whole: bool 
     return "".join(out).strip()
 
 
+class _RenderedName:
+    """A name already rendered, standing in a list of names as its family name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def parts(self) -> tuple[None, str, None, None, None]:
+        return None, self.text, None, None, None
+
+
 class Name(_Fast, cm.Name):  # type: ignore[misc]
     def process(
         self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
@@ -1313,30 +1437,90 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
             subsequent = _subsequent(here)
             state = _state(here)
             if subsequent is not None and state.get(_SLOT) == "busy" and _PIECES not in state:
-                text = super().process(item, variable, context, sort_options, **kwargs)
+                text = self._disambiguated(item, variable, context, sort_options, **kwargs)
                 if text:
                     pieces = []
                     if subsequent.rule != "complete-all":
                         pieces = self._pieces(item, variable, here)
                     state[_PIECES] = (str(text), pieces)
                 return text
+        return self._disambiguated(item, variable, context, sort_options, **kwargs)
+
+    def _disambiguated(
+        self, item: Any, variable: str, context: Any, sort_options: Any, **kwargs: Any
+    ) -> Any:
+        """The names, with those disambiguation adds or expands."""
+        here = context if context is not None else self
         found = _disambiguation(here, item) if not sort_options else None
-        if found is None or not found.names:
+        if found is None or not (found.names or found.given):
             return super().process(item, variable, context, sort_options, **kwargs)
         # disambiguate-add-names: show more of the names et-al would hide
         count = len(item.reference.get(variable, []))
         use_first = self.get_option("et-al-use-first", context)
         et_al_min = self.get_option("et-al-min", context)
         options: dict[str, Any] = {}
-        if count > 1 and et_al_min and count >= et_al_min:
+        if found.names and count > 1 and et_al_min and count >= et_al_min:
+            # as many names as the cite shows (citeproc-js shows them in the
+            # bibliography too, where it shows fewer)
+            area = here._area()
             shown = use_first + found.names
-            options = {"et-al-use-first": shown} if shown < count else {"et-al-min": 0}
+            if isinstance(area, cm.Bibliography):
+                citation = area.get_root().citation
+                cited = int(citation.get_option("et-al-use-first")) if citation is not None else 0
+                shown = max(use_first, cited + found.names)
+            if shown > use_first:
+                options = {"et-al-use-first": shown} if shown < count else {"et-al-min": 0}
         state = _state(here)
         state[_NAME_OPTIONS] = options
         try:
+            if found.given:
+                return self._with_given_names(item, variable, here, found.given, **kwargs)
             return super().process(item, variable, context, sort_options, **kwargs)
         finally:
             state.pop(_NAME_OPTIONS, None)
+
+    def _with_given_names(
+        self, item: Any, variable: str, here: Any, levels: dict[int, int], **kwargs: Any
+    ) -> Any:
+        """The names, those that disambiguation expands with their given names.
+
+        Each expanded name is rendered alone in the long form, with initials
+        (level 1, where the style sets initials) or its full given name (level
+        2, or where the style sets no initials), and then stands in the list
+        as it is. A long form with initials changes only at level 2.
+        """
+        reference = item.reference
+        names = reference.get(variable, [])
+        form = self.get_option("form", here)
+        mark = self.get_option("initialize-with", here)
+        order = self.get_option("name-as-sort-order", here)
+        if form != "short":
+            if mark is None:
+                return cm.Name.process(self, item, variable, here, **kwargs)
+            levels = {index: level for index, level in levels.items() if level > 1}
+        state = _state(here)
+        saved = state.get(_NAME_OPTIONS)
+        listed = list(names)
+        try:
+            for index, level in levels.items():
+                if index >= len(names) or not level:
+                    continue
+                inverted = order == "all" or (order == "first" and index == 0)
+                state[_NAME_OPTIONS] = {
+                    **(saved or {}),
+                    "form": "long",
+                    "et-al-min": 0,
+                    "initialize-with": mark if level == 1 else None,
+                    "name-as-sort-order": "all" if inverted else "",
+                }
+                dict.__setitem__(reference, variable, [names[index]])
+                listed[index] = _RenderedName(str(cm.Name.process(self, item, variable, here)))
+            state[_NAME_OPTIONS] = saved
+            dict.__setitem__(reference, variable, listed)
+            return cm.Name.process(self, item, variable, here, **kwargs)
+        finally:
+            dict.__setitem__(reference, variable, names)
+            state[_NAME_OPTIONS] = saved
 
     def _pieces(self, item: Any, variable: str, here: Any) -> list[str]:
         """Each name the list shows, rendered alone as it is in its place."""
