@@ -48,7 +48,7 @@ def test_every_entry_is_complete(archive: Archive) -> None:
     assert archive.name_en.strip()
     assert ISO_ALPHA2.fullmatch(archive.country)
     assert archive.examples, f"{archive.id} has no example"
-    assert archive.notation in {"fonds", "tna"}
+    assert archive.notation in {"fonds", "tna", "nara"}
     assert archive.labels in {"ru", "uk", "bg", "et"}
 
 
@@ -211,7 +211,7 @@ def test_former_full_name_resolves_too() -> None:
     assert (hit.archive.id, hit.former.acronym) == ("RGANI", "TsKhSD")
 
 
-@pytest.mark.parametrize("alias", ["No Such Archive", "ГАОрО", "NARA", "RGASPI f. 17", ""])
+@pytest.mark.parametrize("alias", ["No Such Archive", "ГАОрО", "NARAX", "RGASPI f. 17", ""])
 def test_unknown_aliases(alias: str) -> None:
     assert REGISTRY.get(alias) is None
     assert REGISTRY.lookup(alias) is None
@@ -340,8 +340,8 @@ def test_minimal_registry_loads_with_defaults() -> None:
         ),
         pytest.param('[[archive]]\nname_en = "A"\n', "has no 'id'", id="missing-id"),
         pytest.param(
-            '[[archive]]\nid = "AAA"\nname_en = "A"\nnotation = "nara"\n',
-            "unknown notation 'nara'",
+            '[[archive]]\nid = "AAA"\nname_en = "A"\nnotation = "barch"\n',
+            "unknown notation 'barch'",
             id="unknown-notation",
         ),
         pytest.param(

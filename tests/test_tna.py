@@ -414,7 +414,6 @@ def test_ambiguous_damage_is_not_guessed(line: str) -> None:
     "prose",
     [
         "open 24/7, and 1/2 of them",
-        "National Archives, RG 59, Central Files 1967-69, POL 27 ARAB-ISR",
         "decimal file 795.00/6-2550",
         "S/RES/82 (1951) and A/C.1/218",
         "on 12/5/1950 and 3/4",

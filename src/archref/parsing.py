@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archref.model import ArchivalReference, ParseError, UNSymbol
-from archref.notations import fonds, tna, un
+from archref.notations import fonds, nara, tna, un
 
 __all__ = ["FAMILIES", "Reference", "parse"]
 
@@ -26,15 +26,18 @@ Reference = UNSymbol | ArchivalReference
 #: The notation families, in the order they are tried. The UK National
 #: Archives' notation goes first: its shape ("CAB 129/1/1") would otherwise be
 #: read as the fond family's slashed shorthand with an unknown archive "CAB".
+#: The US National Archives' notation needs "RG" and a number, so its place
+#: among the others does not matter.
 FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (
     ("tna", tna.parse),
+    ("nara", nara.parse),
     ("fonds", fonds.parse),
     ("un", un.parse),
 )
 
 #: When two families' errors lie equally far into the text, the error of the
 #: family first in this order is raised (the older families' messages win).
-_ERROR_ORDER = ("fonds", "un", "tna")
+_ERROR_ORDER = ("fonds", "un", "tna", "nara")
 
 
 def parse(text: str) -> Reference:

@@ -8,6 +8,7 @@ a code never changes meaning, and a retired rule keeps its code unused.
 * ``ARC0xx``: extraction (cut-off references, "Ibid." resolution);
 * ``ARC1xx``: archival references of the fond family;
 * ``ARC2xx``: The National Archives (UK) notation;
+* ``ARC3xx``: the US National Archives (NARA) notation;
 * ``UN1xx``-``UN3xx``: UN document symbols;
 * ``PUB1xx``: published works.
 
@@ -40,7 +41,8 @@ class Rule:
         severity: the severity it is reported with (a family may lower it
             in a context it explains, never raise it).
         summary: a one-line description, lower case.
-        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"un"``, ``"published"``.
+        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"un"``,
+            ``"published"``.
         page: the documentation page that describes it.
     """
 
@@ -64,6 +66,9 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC203", "warning", "zero for the letter O in the department", "tna"),
     ("ARC204", "info", "stray spaces", "tna"),
     ("ARC205", "warning", "stray full stop before the series", "tna"),
+    ("ARC301", "warning", "decimal file whose date part is no date", "nara"),
+    ("ARC302", "warning", "record group with nothing after it", "nara"),
+    ("ARC303", "info", "record group not written 'RG n'", "nara"),
 )
 
 

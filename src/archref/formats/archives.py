@@ -133,10 +133,26 @@ def _split_tna(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]
     return department, series
 
 
+def _split_nara(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]:
+    """The record group and the series titles of a US National Archives reference.
+
+    The series are the titles right after the record group ("Central Decimal
+    File 1910–29"); a microfilm publication, a lot file or a box is the file.
+    """
+    if not ref.levels or ref.levels[0].kind != "record_group":
+        return None, ()
+    series: list[Level] = []
+    for level in ref.levels[1:]:
+        if level.kind != "series":
+            break
+        series.append(level)
+    return ref.levels[0], tuple(series)
+
+
 def _entry_key(entry: FondSources) -> tuple[tuple[int, int | str], ...]:
     if entry.fond is None:
         return ((2, ""),)
-    if entry.fond.kind == "department":  # "CAB 128" < "FO 371" < "FO 800"
+    if entry.fond.kind in {"department", "record_group"}:  # "CAB 128" < "FO 371"; "RG 59" < "RG 84"
         return _natural_key(entry.text)
     return _natural_key(entry.fond.value)
 
@@ -199,7 +215,9 @@ def archival_sources(
     A file cited twice, or two files of one opis, count once. References of
     the UK National Archives are listed by department and series
     (``"CAB 128"``, ``"FO 371"``): the series is the collection, the piece
-    the file.
+    the file. References of the US National Archives are listed by record
+    group and series ("RG 59, Central Decimal File 1910–29"); the decimal
+    file, lot or box is left to the notes.
     """
     style = "en" if notation == "short" else notation
     if style not in fonds.STYLES:
@@ -221,7 +239,14 @@ def archival_sources(
             if ref.notation == "tna":  # one line per department and series: "FO 371"
                 fond, series = _split_tna(ref)
                 fkey = (
-                    ("\x00tna", " ".join(lv.value for lv in (fond, *series) if lv is not None))
+                    ("\x00line", " ".join(lv.value for lv in (fond, *series) if lv is not None))
+                    if fond is not None
+                    else None
+                )
+            elif ref.notation == "nara":  # one line per record group and series
+                fond, series = _split_nara(ref)
+                fkey = (
+                    ("\x00line", ", ".join([f"RG {fond.value}", *(lv.value for lv in series)]))
                     if fond is not None
                     else None
                 )
@@ -236,7 +261,7 @@ def archival_sources(
         entries = []
         for fkey, (fond, cited_refs) in by_fond.items():
             series_list = sorted(series_of[fkey], key=_series_key)
-            if fkey is not None and fkey[0] == "\x00tna":
+            if fkey is not None and fkey[0] == "\x00line":
                 line = fkey[1]
             else:
                 line = _fond_line(fond, series_list, style, label_set)

@@ -52,9 +52,20 @@ LevelKind = Literal[
     "series",
     "piece",
     "item",
+    "record_group",
+    "microfilm",
+    "roll",
+    "volume",
+    "entry",
+    "lot",
+    "file",
+    "folder",
 ]
 #: Every level kind: those of the fond family in the order they nest, then
-#: those of the UK National Archives (department, series, piece, item).
+#: those of the UK National Archives (department, series, piece, item), then
+#: those of the US National Archives (record group, microfilm publication,
+#: roll, volume, entry, lot file, file, folder; NARA's series are ``"series"``
+#: levels whose value is the series' title).
 LEVEL_KINDS: tuple[LevelKind, ...] = (
     "fond",
     "section",
@@ -69,6 +80,14 @@ LEVEL_KINDS: tuple[LevelKind, ...] = (
     "series",
     "piece",
     "item",
+    "record_group",
+    "microfilm",
+    "roll",
+    "volume",
+    "entry",
+    "lot",
+    "file",
+    "folder",
 )
 
 LocatorUnit = Literal["leaf", "page"]
@@ -262,7 +281,11 @@ class Level:
             ``"chast"`` (part), ``"year"`` (a year division such as "1806 g."),
             ``"section"`` (a named division of a fond, such as "DPOO"), ``"box"``;
             in the UK National Archives' notation ``"department"`` ("FO"),
-            ``"series"`` ("371"), ``"piece"`` ("84053") and ``"item"``.
+            ``"series"`` ("371"), ``"piece"`` ("84053") and ``"item"``; in
+            the US National Archives' notation ``"record_group"`` ("59"),
+            ``"series"`` (a title: "Central Decimal File 1910–29"),
+            ``"microfilm"`` ("M800"), ``"roll"``, ``"volume"``, ``"entry"``,
+            ``"lot"`` ("64 D 563"), ``"file"`` ("795.00/6-2550") and ``"folder"``.
         value: the identifier as a string (``"059a"``, ``"R-6991"``).
         title: a description given in the citation, e.g. the fond's name in
             parentheses. Kept, but not part of equality.

@@ -8,10 +8,10 @@ format and check a reference without importing any parser when they load.
 
 >>> archival_notation("fonds").STYLES
 ('en', 'en-full', 'ru', 'de', 'short')
->>> archival_notation("nara")
+>>> archival_notation("barch")
 Traceback (most recent call last):
 ...
-ValueError: unknown archival notation 'nara'; known: fonds, tna
+ValueError: unknown archival notation 'barch'; known: fonds, tna, nara
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ __all__ = ["ARCHIVAL_NOTATIONS", "ArchivalNotation", "archival_notation", "valid
 ARCHIVAL_NOTATIONS: dict[str, str] = {
     "fonds": "archref.notations.fonds",
     "tna": "archref.notations.tna",
+    "nara": "archref.notations.nara",
 }
 
 
