@@ -678,6 +678,50 @@ def test_year_suffixes_in_the_bibliography(engine: Engine) -> None:
     ]
 
 
+STUECK_1995_BOOKS: list[Item] = [
+    {
+        "id": f"Stueck1995-{index}",
+        "type": "book",
+        "author": [{"family": "Stueck", "given": "William"}],
+        "title": title,
+        "publisher": "Princeton University Press",
+        "issued": {"date-parts": [[1995]]},
+    }
+    for index, title in enumerate(
+        [
+            "The Korean War: An International History",
+            "Revisionism and the Korean War",
+            "The Road to Confrontation",
+            "Rethinking the Korean War",
+        ]
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        # collapse="year-suffix-ranged", year-suffix-delimiter=","
+        (
+            "annual-reviews-author-date",
+            ["(Stueck 1995a,b)", "(Stueck 1995a–d)", "(Stueck 1995a,c,d)"],
+        ),
+        # collapse="year-suffix", year-suffix-delimiter=", "
+        (
+            "acta-amazonica",
+            ["(Stueck 1995a, b)", "(Stueck 1995a, b, c, d)", "(Stueck 1995a, c, d)"],
+        ),
+    ],
+)
+def test_year_suffixes_collapse(engine: Engine, style: str, expected: list[str]) -> None:
+    notes: Notes = [
+        [{"id": "Stueck1995-0"}, {"id": "Stueck1995-1"}],
+        [{"id": f"Stueck1995-{index}"} for index in range(4)],
+        [{"id": "Stueck1995-0"}, {"id": "Stueck1995-2"}, {"id": "Stueck1995-3"}],
+    ]
+    assert engine(STUECK_1995_BOOKS, style, kind="notes", notes=notes) == expected
+
+
 def test_names_hidden_by_et_al_are_added_to_tell_cites_apart(engine: Engine) -> None:
     # disambiguate-add-names: "Goncharov et al. 1993" would stand for both
     notes = engine(AMBIGUOUS, "apa", kind="notes", notes=AMBIGUOUS_NOTES)

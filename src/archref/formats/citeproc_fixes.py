@@ -28,7 +28,8 @@ citeproc-py and the test that covers it. In short:
   ``archref.formats._markup``), so punctuation can be moved into quotation
   marks and the data escaped afterwards;
 * **positions**: locators are compared by value for ``ibid-with-locator``;
-* **cite grouping and collapsing** (``collapse``, ``cite-group-delimiter``,
+* **cite grouping and collapsing** (``collapse``, year suffixes included,
+  ``cite-group-delimiter``, ``year-suffix-delimiter``,
   ``after-collapse-delimiter``), as citeproc-js does them;
 * **disambiguation** of the cites of a document (``disambiguate-add-names``,
   ``disambiguate-add-givenname`` with its rules, ``disambiguate-add-year-suffix``,
@@ -291,6 +292,12 @@ class _Entry:
         self.delimiter = ""
         self.collapsed = False
         self.variables: frozenset[str] = frozenset()
+        #: the cite left out its names, as the previous cite's (collapse)
+        self.names_cut = False
+        #: the year the cite prints and its year suffix, for collapsing
+        #: year suffixes
+        self.year: str | None = None
+        self.suffix: str | None = None
 
 
 class _Grouping:
@@ -313,12 +320,18 @@ class _Grouping:
         self.cut = False
         self.depth = 0
         self.author: str | None = None
+        self.names_cut = False
+        self.year: str | None = None
+        self.suffix: str | None = None
 
     def start_cite(self) -> None:
         self.have_collapsed = self.options.collapse is not None
         self.cut = False
         self.depth = 0
         self.author = None
+        self.names_cut = False
+        self.year = None
+        self.suffix = None
 
     def names_rendered(self, text: str) -> None:
         self.author = text
@@ -390,6 +403,78 @@ def _collapse_numbers(entries: list[_Entry]) -> list[_Entry]:
             out.append(entries[index])
             index += 1
     return out
+
+
+def _style_root(context: Any) -> Any:
+    root = context.get_root()
+    return root.style if isinstance(root, cm.Locale) else root
+
+
+def _collapse_year_suffixes(entries: list[_Entry], options: _GroupingOptions) -> list[_Entry]:
+    """Cites of one author and year print their year suffix alone ("2000a, b").
+
+    A cite whose names were left out (``collapse``) and that prints nothing
+    but the year of the cite before it and its own year suffix becomes that
+    suffix, after ``cite-group-delimiter``, ``year-suffix-delimiter`` or the
+    layout's delimiter, the first of them the style sets (as in
+    citeproc-js). With ``year-suffix-ranged``, three or more consecutive
+    suffixes become a range ("2000a–c").
+    """
+    delimiter = options.group_delimiter
+    if delimiter is None:
+        delimiter = options.year_suffix_delimiter
+    if delimiter is None:
+        delimiter = options.layout_delimiter
+    out: list[_Entry] = []
+    run: list[_Entry] = []  # the head of a run of one year, then its suffixes
+    for entry in entries:
+        previous = run[0] if run else None
+        alone = (
+            previous is not None
+            and entry.names_cut
+            and entry.suffix is not None
+            and entry.year == previous.year
+            and not entry.cite.has_locator
+            and mk.strip_markers(str(entry.text)) == f"{entry.year}{entry.suffix}"
+        )
+        if alone:
+            entry.text = String(entry.suffix or "")
+            entry.delimiter = delimiter
+            run.append(entry)
+            continue
+        out.extend(_range_suffixes(run) if options.collapse == "year-suffix-ranged" else run)
+        run = [entry] if entry.suffix is not None and entry.year is not None else []
+        if not run:
+            out.append(entry)
+    out.extend(_range_suffixes(run) if options.collapse == "year-suffix-ranged" else run)
+    return out
+
+
+def _range_suffixes(run: list[_Entry]) -> list[_Entry]:
+    """Three or more consecutive year suffixes of a run as a range."""
+    out: list[_Entry] = []
+    index = 0
+    while index < len(run):
+        end = index + 1
+        while end < len(run) and _next_suffix(run[end - 1].suffix) == run[end].suffix:
+            end += 1
+        if end - index >= 3:
+            first = run[index]
+            first.text = first.text + String("\u2013" + (run[end - 1].suffix or ""))
+            out.append(first)
+        else:
+            out.extend(run[index:end])
+        index = end
+    return out
+
+
+def _next_suffix(letters: str | None) -> str | None:
+    if letters is None:
+        return None
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("a") + 1
+    return year_suffix(number)
 
 
 # ---------------------------------------------------------------------------
@@ -1039,6 +1124,8 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
             root.__dict__[_GROUPING] = None
         if options is not None and options.collapse == "citation-number":
             entries = _collapse_numbers(entries)
+        if options is not None and options.collapse in ("year-suffix", "year-suffix-ranged"):
+            entries = _collapse_year_suffixes(entries, options)
         layout_delimiter = self.get("delimiter", "")
         pieces: list[Any] = []
         for entry in entries:
@@ -1068,6 +1155,9 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
         entry.variables = frozenset(log)
         if grouping is not None:
             entry.collapsed = grouping.have_collapsed
+            entry.names_cut = grouping.names_cut
+            entry.year = grouping.year
+            entry.suffix = grouping.suffix
         return entry
 
     def _group_by_author(self, cites: list[Any], options: _GroupingOptions) -> list[Any]:
@@ -1121,7 +1211,11 @@ class Text(_Cased, _Fast, cm.Text):  # type: ignore[misc]
             if found is None or found.year_suffix is None:
                 return None
             _log(context, variable)
-            return String(year_suffix(found.year_suffix))
+            letters = year_suffix(found.year_suffix)
+            grouping = _grouping(context)
+            if grouping is not None:
+                grouping.suffix = letters
+            return String(letters)
         text = super()._variable(item, context)
         if text is not None and text != "":
             _log(context, variable)
@@ -1211,6 +1305,9 @@ class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
             self.attrib.clear()
             self.attrib.update(saved)
         if text and self.get("name") == "year":
+            grouping = _grouping(_style_root(context if context is not None else self))
+            if grouping is not None and grouping.year is None:
+                grouping.year = mk.strip_markers(str(text))
             text = self._year_suffix(text, context)
         return text
 
@@ -1234,7 +1331,11 @@ class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
         if found is None or found.year_suffix is None or _style_places_year_suffix(root):
             return text
         state[_YEAR_SUFFIX_DONE] = True
-        return text + String(year_suffix(found.year_suffix))
+        letters = year_suffix(found.year_suffix)
+        grouping = _grouping(root)
+        if grouping is not None:
+            grouping.suffix = letters
+        return text + String(letters)
 
 
 class Number(_Cased, _Fast, cm.Number):  # type: ignore[misc]
@@ -1283,6 +1384,7 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
             grouping.depth -= 1
         if grouping.depth == 0 and grouping.cut:
             grouping.cut = False
+            grouping.names_cut = True
             return None
         return text
 
