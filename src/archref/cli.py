@@ -359,6 +359,70 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failing else 0
 
 
+def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import difflib  # noqa: PLC0415
+
+    from archref.fixing import fix_file, fix_text  # noqa: PLC0415
+    from archref.readers import ReaderError  # noqa: PLC0415
+    from archref.reporting import Finding, report_text  # noqa: PLC0415
+    from archref.rules import select  # noqa: PLC0415
+
+    try:
+        rules = select(_codes(args.select), _codes(args.ignore))
+    except ValueError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    fmt = None if args.input_format == "auto" else args.input_format
+    errors = fixes = changed = 0
+    left: list[Finding] = []
+    codes = [r.code for r in rules]
+    for path in args.files:
+        # "-" is a filter: the text from standard input, fixed, to standard output
+        report = err if path == "-" else out
+        try:
+            if path == "-":
+                result = fix_text(sys.stdin.read(), fmt or "text", path="<stdin>", codes=codes)
+                if not args.diff:
+                    out.write(result.text)
+            else:
+                result = fix_file(path, format=fmt, codes=codes, write=not args.diff)
+        except ReaderError as exc:
+            print(f"error: {exc}", file=err)
+            errors += 1
+            continue
+        if args.diff:
+            out.writelines(
+                difflib.unified_diff(
+                    result.original.splitlines(keepends=True),
+                    result.text.splitlines(keepends=True),
+                    fromfile=f"a/{path}",
+                    tofile=f"b/{path}",
+                )
+            )
+        else:
+            for f in result.applied:
+                print(
+                    f"{result.path}:{f.start.line}:{f.start.column}: {f.code} fixed: "
+                    f"{f.old!r} -> {f.new!r}",
+                    file=report,
+                )
+        fixes += len(result.applied)
+        changed += result.changed
+        left.extend(result.remaining)
+    quiet = args.diff or "-" in args.files  # standard output carries the text or the diff
+    if left and not args.diff:
+        print(report_text(left), file=err if quiet else out)
+    verb = "to fix" if args.diff else "fixed"
+    print(
+        f"{_plural(fixes, 'problem')} {verb} in {_plural(changed, 'file')}; "
+        f"{_plural(len(left), 'problem')} left without an automatic fix",
+        file=err if quiet else out,
+    )
+    if errors:
+        return 2
+    return 1 if any(f.fails(args.fail_on) for f in left) else 0
+
+
 def sample_lines() -> list[str]:
     """The bundled sample: real footnote references, one per line."""
     text = resources.files("archref").joinpath("data/sample_footnotes.txt").read_text("utf-8")
@@ -524,6 +588,30 @@ def _parser() -> argparse.ArgumentParser:
         help="the least severity that makes the exit status 1 (default: warning)",
     )
     c.set_defaults(func=_cmd_check)
+    x = sub.add_parser(
+        "fix",
+        help="repair, in place, what the diagnostics of files say how to repair",
+    )
+    x.add_argument("files", nargs="+", metavar="FILE", help="files to fix; - fixes stdin to stdout")
+    x.add_argument(
+        "--from",
+        dest="input_format",
+        choices=("auto", "text", "markdown", "latex", "bibtex", "csl-json"),
+        default="auto",
+        help="what the files are (default: from each file's extension)",
+    )
+    x.add_argument(
+        "--diff", action="store_true", help="print the changes as a unified diff; write nothing"
+    )
+    x.add_argument("--select", action="append", metavar="CODES", help="only these rule codes")
+    x.add_argument("--ignore", action="append", metavar="CODES", help="not these rule codes")
+    x.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="warning",
+        help="the least severity of a problem left that makes the exit status 1",
+    )
+    x.set_defaults(func=_cmd_fix)
     d = sub.add_parser("demo", help="parse the bundled sample of real footnotes")
     d.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
     d.set_defaults(func=_cmd_demo)

@@ -117,7 +117,12 @@ class Diagnostic:
     """One finding about a reference: a rule code, a message and where it applies.
 
     ``start``/``end`` are character offsets into the text that was checked;
-    ``suggestion`` is the text that was probably meant, when known.
+    ``suggestion`` is the whole reference as it was probably meant, when
+    known. ``fix``, when set, is the text that replaces exactly
+    ``text[start:end]`` to repair it in the writer's own notation (the
+    current name of an archive for a former one, "FCO" for "FC0"): what
+    ``archref fix`` applies. A diagnostic without ``fix`` is never
+    repaired automatically.
     """
 
     code: str
@@ -127,6 +132,7 @@ class Diagnostic:
     end: int = 0
     text: str = ""
     suggestion: str | None = None
+    fix: str | None = None
 
     def __str__(self) -> str:
         out = f"{self.code} {self.message}"

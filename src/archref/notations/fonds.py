@@ -1419,6 +1419,26 @@ def _join(parts: Sequence[str], sep: str) -> str:
 # --------------------------------------------------------------------------- rules
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def current_name(archive: Archive, cited: str) -> str:
+    """The archive's current name written as ``cited`` wrote its former one.
+
+    An acronym (no space in it) becomes the current acronym, a name the
+    current full name, each in the script of ``cited``:
+
+    >>> from archref.registry import default_registry
+    >>> rgani = default_registry().get("RGANI")
+    >>> current_name(rgani, "TsKhSD"), current_name(rgani, "ЦХСД")
+    ('RGANI', 'РГАНИ')
+    """
+    cyrillic = _CYRILLIC.search(cited) is not None
+    if " " not in cited.strip():
+        return archive.acronym_cyrillic or archive.id if cyrillic else archive.id
+    return archive.name_ru or archive.name_en if cyrillic else archive.name_en
+
+
 def _span_of(ref: ArchivalReference, part: str | None) -> tuple[int, int, str]:
     text = ref.text or ""
     if part:
@@ -1479,6 +1499,7 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 end,
                 text,
                 suggestion=format_reference(ref),
+                fix=current_name(archive, cited) if text == cited else None,
             )
         )
     folios = ref.folios

@@ -104,6 +104,7 @@ from typing import Literal, NamedTuple
 import attrs
 
 from archref.model import ArchivalReference, Archive, Diagnostic, Level, ParseError
+from archref.notations import fonds
 from archref.registry import Registry, default_registry
 
 __all__ = [
@@ -504,6 +505,7 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 end,
                 text[start:end],
                 suggestion=canonical,
+                fix=fonds.current_name(archive, cited) if at >= 0 else None,
             )
         )
     read = None
@@ -522,6 +524,7 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 *span,
                 text[span[0] : span[1]],
                 suggestion=canonical,
+                fix=fixed if text[span[0] : span[1]] == dept else None,
             )
         )
     elif dept not in known:
@@ -548,6 +551,7 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 core.end("series"),
                 text[core.start("dept") : core.end("series")],
                 suggestion=canonical,
+                fix=f"{core.group('dept')} {core.group('series')}",
             )
         )
     elif "." in gap:
@@ -560,10 +564,13 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 core.end("gap"),
                 gap,
                 suggestion=canonical,
+                fix=" ",
             )
         )
     if (gap.strip() == "" and len(gap) > 1) or core.group("before") or core.group("after"):
         start = core.end("dept") if len(gap) > 1 else core.end("series")
+        spaced = f" {core.group('series')}/" if len(gap) > 1 else "/"
+        stray = text[start : core.start("piece")]
         out.append(
             Diagnostic(
                 "ARC204",
@@ -571,8 +578,9 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 "info",
                 start,
                 core.start("piece"),
-                text[start : core.start("piece")],
+                stray,
                 suggestion=canonical,
+                fix=spaced if stray.replace(" ", "") == spaced.replace(" ", "") else None,
             )
         )
     return out

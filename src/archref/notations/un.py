@@ -937,8 +937,12 @@ def _diag(
     *,
     suggestion: str | None = None,
     severity: Severity | None = None,
+    fix: str | None = None,
 ) -> Diagnostic:
-    """A diagnostic located at ``needle`` in the symbol's text (or over all of it)."""
+    """A diagnostic located at ``needle`` in the symbol's text (or over all of it).
+
+    ``fix`` replaces ``needle``; it is kept only when ``needle`` was found.
+    """
     text = symbol.text if symbol.text is not None else str(symbol)
     start, end = 0, len(text)
     if needle:
@@ -947,8 +951,16 @@ def _diag(
             at = text.upper().find(needle.upper())
         if at >= 0:
             start, end = at, at + len(needle)
+    found = bool(needle) and text[start:end].upper() == (needle or "").upper()
     return Diagnostic(
-        code, message, severity or RULES[code][0], start, end, text[start:end], suggestion
+        code,
+        message,
+        severity or RULES[code][0],
+        start,
+        end,
+        text[start:end],
+        suggestion,
+        fix if found and text[start:end] == needle else None,
     )
 
 
@@ -1197,6 +1209,9 @@ def validate(symbol: UNSymbol) -> list[Diagnostic]:
             value = c.number if c.kind in ("body", "type") else c.value
             damaged = value is not None and _ocr_repair(value) is not None
             if c.kind in ("serial", "session", "year", "body", "type") and damaged:
+                assert value is not None
+                number = _ocr_repair(value) or value
+                whole = f"{c.code}.{number}" if c.kind in ("body", "type") else number
                 out.append(
                     _diag(
                         "UN301",
@@ -1204,6 +1219,7 @@ def validate(symbol: UNSymbol) -> list[Diagnostic]:
                         symbol,
                         c.value,
                         suggestion=str(repaired),
+                        fix=whole,
                     )
                 )
 
