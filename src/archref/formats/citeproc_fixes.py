@@ -1991,9 +1991,13 @@ class ParsedStyle:
 
     @contextlib.contextmanager
     def disambiguated(
-        self, bibliography: Any, keys: list[str], *, citations: bool = True
+        self, bibliography: Any, keys: list[str], *, citations: bool = True, ordered: bool = False
     ) -> Iterator[None]:
-        """Disambiguate the cites of the items *keys* while rendering them."""
+        """Disambiguate the cites of the items *keys* while rendering them.
+
+        With ``ordered``, *keys* are in the bibliography's order already (the
+        caller has sorted them), so they are not sorted a second time.
+        """
         from citeproc import Citation  # noqa: PLC0415 (same module as citeproc.model)
 
         def items() -> list[Any]:
@@ -2006,7 +2010,7 @@ class ParsedStyle:
             return out
 
         order = list(keys)
-        if self.has_bibliography() and self.root.bibliography.sort is not None:
+        if not ordered and self.has_bibliography() and self.root.bibliography.sort is not None:
             order = [item.key for item in self.sort_bibliography(items())]
         table = disambiguate(self.root, items(), order, citations=citations)
         self.root.__dict__[_DISAMBIGUATION] = table

@@ -218,7 +218,7 @@ def render(
                 Citation([item]).bibliography = bibliography
                 item.bind(source[item.key])
             bibliography.sort()
-            with parsed.disambiguated(bibliography, list(bibliography.keys)):
+            with parsed.disambiguated(bibliography, list(bibliography.keys), ordered=True):
                 raw = [str(entry) for entry in bibliography.bibliography()]
         else:
             wanted = (
