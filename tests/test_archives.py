@@ -112,3 +112,12 @@ def test_html_escapes_the_text() -> None:
     assert r"Archive \<Smith & Sons\>" in format_archival_sources(odd, "markdown")
     with pytest.raises(ValueError, match="unknown output"):
         format_archival_sources(groups, "pdf")  # type: ignore[arg-type]
+
+
+def test_uk_files_damaged_by_ocr_are_listed_under_their_department() -> None:
+    # real strings from the Australian documents edition: "FC0" is FCO, "D035" is DO 35
+    refs = [archref.parse(t) for t in ("UKNA: FC0 24/1313", "UKNA: FCO 24/1314", "PRO:D035/1000")]
+    (tna,) = archival_sources(refs)
+    assert tna.heading == "The National Archives (TNA), Kew"
+    assert [f.text for f in tna.fonds] == ["DO 35", "FCO 24"]
+    assert len(tna.fonds[1].references) == 2

@@ -127,8 +127,19 @@ def _split(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]:
 
 
 def _split_tna(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]:
-    """The department and the series of a UK National Archives reference."""
+    """The department and the series of a UK National Archives reference.
+
+    A department the OCR wrote with a zero for the letter O ("FC0", the
+    diagnostic ARC203) is listed under the department it stands for.
+    """
+    from archref.notations.tna import departments  # noqa: PLC0415 (loads with its data)
+
     department = next((lv for lv in ref.levels if lv.kind == "department"), None)
+    if department is not None:
+        known = departments()
+        fixed = department.value.replace("0", "O")
+        if department.value not in known and fixed in known:
+            department = attrs.evolve(department, value=fixed)
     series = tuple(lv for lv in ref.levels if lv.kind == "series")[:1]
     return department, series
 
