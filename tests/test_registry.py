@@ -48,7 +48,7 @@ def test_every_entry_is_complete(archive: Archive) -> None:
     assert archive.name_en.strip()
     assert ISO_ALPHA2.fullmatch(archive.country)
     assert archive.examples, f"{archive.id} has no example"
-    assert archive.notation in {"fonds", "tna", "nara"}
+    assert archive.notation in {"fonds", "tna", "nara", "barch"}
     assert archive.labels in {"ru", "uk", "bg", "et"}
 
 
@@ -340,8 +340,8 @@ def test_minimal_registry_loads_with_defaults() -> None:
         ),
         pytest.param('[[archive]]\nname_en = "A"\n', "has no 'id'", id="missing-id"),
         pytest.param(
-            '[[archive]]\nid = "AAA"\nname_en = "A"\nnotation = "barch"\n',
-            "unknown notation 'barch'",
+            '[[archive]]\nid = "AAA"\nname_en = "A"\nnotation = "ipn"\n',
+            "unknown notation 'ipn'",
             id="unknown-notation",
         ),
         pytest.param(

@@ -51,7 +51,7 @@ _ARCHIVE_KEYS = frozenset(
     }
 )
 _FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})
-_NOTATIONS = frozenset({"fonds", "tna", "nara"})
+_NOTATIONS = frozenset({"fonds", "tna", "nara", "barch"})
 _LABEL_SETS = frozenset({"ru", "uk", "bg", "et"})
 
 

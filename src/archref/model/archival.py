@@ -60,12 +60,16 @@ LevelKind = Literal[
     "lot",
     "file",
     "folder",
+    "bestand",
+    "office",
+    "signature",
 ]
 #: Every level kind: those of the fond family in the order they nest, then
 #: those of the UK National Archives (department, series, piece, item), then
 #: those of the US National Archives (record group, microfilm publication,
 #: roll, volume, entry, lot file, file, folder; NARA's series are ``"series"``
-#: levels whose value is the series' title).
+#: levels whose value is the series' title), then those of the German
+#: federal archives (Bestand, the MfS office, the file's signature).
 LEVEL_KINDS: tuple[LevelKind, ...] = (
     "fond",
     "section",
@@ -88,6 +92,9 @@ LEVEL_KINDS: tuple[LevelKind, ...] = (
     "lot",
     "file",
     "folder",
+    "bestand",
+    "office",
+    "signature",
 )
 
 LocatorUnit = Literal["leaf", "page"]
@@ -285,7 +292,10 @@ class Level:
             the US National Archives' notation ``"record_group"`` ("59"),
             ``"series"`` (a title: "Central Decimal File 1910–29"),
             ``"microfilm"`` ("M800"), ``"roll"``, ``"volume"``, ``"entry"``,
-            ``"lot"`` ("64 D 563"), ``"file"`` ("795.00/6-2550") and ``"folder"``.
+            ``"lot"`` ("64 D 563"), ``"file"`` ("795.00/6-2550") and ``"folder"``;
+            in the Bundesarchiv's notation ``"bestand"`` ("DY 30", "MfS"),
+            ``"office"`` (an office of the MfS: "ZAIG") and ``"signature"``
+            ("J IV 2/2/787").
         value: the identifier as a string (``"059a"``, ``"R-6991"``).
         title: a description given in the citation, e.g. the fond's name in
             parentheses. Kept, but not part of equality.
