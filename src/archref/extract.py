@@ -7,7 +7,7 @@ The pipeline, one step per stage (after eyecite's verbs):
 2. **scan**: each notation family finds its candidates in the cleaned text
    (the fond-family :class:`~archref.notations.fonds.Scanner`, and the other
    families registered in :data:`FINDERS`: the UK and US National
-   Archives, UN symbols, published works);
+   Archives, the German federal archives, UN symbols, published works);
 3. **resolve**: chains inherit their upper levels inside the scanner;
    "Ibid." / "Там же" / "Ebd." are resolved here, against the last reference
    cited before them, also across consecutive notes;
@@ -38,7 +38,7 @@ import attrs
 
 from archref.model import ArchivalReference, Diagnostic, PublishedWork
 from archref.model.citation import Citation, CitationForm, ShortForm
-from archref.notations import fonds, nara, published, tna, un
+from archref.notations import barch, fonds, nara, published, tna, un
 from archref.registry import Registry, default_registry
 from archref.text import clean as clean_text
 
@@ -116,11 +116,23 @@ def _find_nara(text: str) -> list[Found]:
     return out
 
 
+def _find_barch(text: str) -> list[Found]:
+    """References of the Bundesarchiv and the BStU, with the notation's rules applied."""
+    out: list[Found] = []
+    for m in barch.find(text):
+        rules = tuple(
+            attrs.evolve(d, start=m.start + d.start, end=m.start + d.end)
+            for d in barch.validate(m.reference)
+        )
+        out.append(Found(m.reference, m.start, m.end, diagnostics=rules, priority=2))
+    return out
+
+
 #: Finders of the notation families other than the fond family, tried on
 #: every note. Each takes the cleaned text and returns candidates; where two
 #: overlap, the higher ``priority`` wins (archival 2, UN symbols 1, published
 #: 0), then the longer.
-FINDERS: list[Finder] = [_find_tna, _find_nara, _find_un, _find_published]
+FINDERS: list[Finder] = [_find_tna, _find_nara, _find_barch, _find_un, _find_published]
 
 
 class _Cleaned(Protocol):

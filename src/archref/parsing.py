@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archref.model import ArchivalReference, ParseError, UNSymbol
-from archref.notations import fonds, nara, tna, un
+from archref.notations import barch, fonds, nara, tna, un
 
 __all__ = ["FAMILIES", "Reference", "parse"]
 
@@ -27,17 +27,20 @@ Reference = UNSymbol | ArchivalReference
 #: Archives' notation goes first: its shape ("CAB 129/1/1") would otherwise be
 #: read as the fond family's slashed shorthand with an unknown archive "CAB".
 #: The US National Archives' notation needs "RG" and a number, so its place
-#: among the others does not matter.
+#: among the others does not matter. The German federal archives' notation
+#: needs the archive's name ("BArch", "BStU"); it goes before the fond family,
+#: whose slashed shorthand would otherwise read "NY 4090/437" its own way.
 FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (
     ("tna", tna.parse),
     ("nara", nara.parse),
+    ("barch", barch.parse),
     ("fonds", fonds.parse),
     ("un", un.parse),
 )
 
 #: When two families' errors lie equally far into the text, the error of the
 #: family first in this order is raised (the older families' messages win).
-_ERROR_ORDER = ("fonds", "un", "tna", "nara")
+_ERROR_ORDER = ("fonds", "un", "tna", "nara", "barch")
 
 
 def parse(text: str) -> Reference:

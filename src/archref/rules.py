@@ -9,6 +9,7 @@ a code never changes meaning, and a retired rule keeps its code unused.
 * ``ARC1xx``: archival references of the fond family;
 * ``ARC2xx``: The National Archives (UK) notation;
 * ``ARC3xx``: the US National Archives (NARA) notation;
+* ``ARC4xx``: the German federal archives (Bundesarchiv, BStU) notation;
 * ``UN1xx``-``UN3xx``: UN document symbols;
 * ``PUB1xx``: published works.
 
@@ -41,7 +42,7 @@ class Rule:
         severity: the severity it is reported with (a family may lower it
             in a context it explains, never raise it).
         summary: a one-line description, lower case.
-        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"un"``,
+        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"barch"``, ``"un"``,
             ``"published"``.
         page: the documentation page that describes it.
     """
@@ -69,6 +70,8 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC301", "warning", "decimal file whose date part is no date", "nara"),
     ("ARC302", "warning", "record group with nothing after it", "nara"),
     ("ARC303", "info", "record group not written 'RG n'", "nara"),
+    ("ARC401", "warning", "range of leaves or pages running backwards", "barch"),
+    ("ARC402", "info", "ambiguous abbreviation 'BA' for the Bundesarchiv", "barch"),
 )
 
 

@@ -160,10 +160,21 @@ def _split_nara(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]
     return ref.levels[0], tuple(series)
 
 
+def _split_barch(ref: ArchivalReference) -> tuple[Level | None, tuple[Level, ...]]:
+    """The Bestand ("DY 30") of a Bundesarchiv reference; for the MfS, also the office."""
+    bestand = next((lv for lv in ref.levels if lv.kind == "bestand"), None)
+    office = tuple(lv for lv in ref.levels if lv.kind == "office")[:1]
+    return bestand, office
+
+
 def _entry_key(entry: FondSources) -> tuple[tuple[int, int | str], ...]:
     if entry.fond is None:
         return ((2, ""),)
-    if entry.fond.kind in {"department", "record_group"}:  # "CAB 128" < "FO 371"; "RG 59" < "RG 84"
+    if entry.fond.kind in {
+        "department",
+        "record_group",
+        "bestand",
+    }:  # "CAB 128" < "FO 371"; "RG 59" < "RG 84"
         return _natural_key(entry.text)
     return _natural_key(entry.fond.value)
 
@@ -258,6 +269,13 @@ def archival_sources(
                 fond, series = _split_nara(ref)
                 fkey = (
                     ("\x00line", ", ".join([f"RG {fond.value}", *(lv.value for lv in series)]))
+                    if fond is not None
+                    else None
+                )
+            elif ref.notation == "barch":  # one line per Bestand, or per MfS office
+                fond, series = _split_barch(ref)
+                fkey = (
+                    ("\x00line", ", ".join(lv.value for lv in (fond, *series) if lv is not None))
                     if fond is not None
                     else None
                 )

@@ -8,10 +8,10 @@ format and check a reference without importing any parser when they load.
 
 >>> archival_notation("fonds").STYLES
 ('en', 'en-full', 'ru', 'de', 'short')
->>> archival_notation("barch")
+>>> archival_notation("ipn")
 Traceback (most recent call last):
 ...
-ValueError: unknown archival notation 'barch'; known: fonds, tna, nara
+ValueError: unknown archival notation 'ipn'; known: fonds, tna, nara, barch
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ ARCHIVAL_NOTATIONS: dict[str, str] = {
     "fonds": "archref.notations.fonds",
     "tna": "archref.notations.tna",
     "nara": "archref.notations.nara",
+    "barch": "archref.notations.barch",
 }
 
 
