@@ -273,3 +273,34 @@ def test_archival_and_un_references_in_one_note() -> None:
         ("S/1511", "S/1511"),
         ("Security Council resolution 82 (1950)", "S/RES/82 (1950)"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ibid_text", "cited"),
+    [
+        # corpus strings (Chronik der Mauer, the FRUS history) with a following "Ibid."
+        (
+            "SAPMO-BArch, NY 4090/437, Bl. 8. Ebd., Bl. 9–12.",
+            "Ebd., Bl. 9–12",
+            "BArch, NY 4090/437, fols. 9–12",
+        ),
+        ("BStU, MfS, ZAIG 1081, Bl. 8–16. Ebd., S. 4.", "Ebd., S. 4", "BStU, MfS, ZAIG 1081, p. 4"),
+        (
+            "NARA, RG 59, M800, Roll 8, pp. 713–714. Ibid., p. 715.",
+            "Ibid., p. 715",
+            "NARA, RG 59, M800, Roll 8, p. 715",
+        ),
+        # NARA cites pages, not leaves; the UK notation cites neither: "Ibid." alone
+        ("NARA, RG 59, M800, Roll 8. Ibid., fol. 7.", "Ibid.", "NARA, RG 59, M800, Roll 8"),
+        ("TNA, FO 371/84053. Ibid., p. 4.", "Ibid.", "TNA, FO 371/84053"),
+    ],
+)
+def test_ibid_with_other_leaves_after_german_and_us_files(
+    text: str, ibid_text: str, cited: str
+) -> None:
+    first, again = extract(text)
+    assert again.form == "ibid"
+    assert again.text == ibid_text
+    assert text[again.start : again.end] == ibid_text
+    assert str(again.reference) == cited
+    assert again.reference != first.reference or ibid_text == "Ibid."

@@ -36,7 +36,15 @@ from typing import Protocol
 
 import attrs
 
-from archref.model import ArchivalReference, Diagnostic, PublishedWork
+from archref.model import (
+    ArchivalReference,
+    Diagnostic,
+    Folio,
+    FolioRange,
+    Locator,
+    PublishedWork,
+)
+from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
 from archref.notations import barch, fonds, nara, published, tna, un
 from archref.registry import Registry, default_registry
@@ -256,6 +264,19 @@ class _Extractor:
                 )
             ]
         if isinstance(antecedent, ArchivalReference) and antecedent.notation != "fonds":
+            # "Ebd., Bl. 9": the same file, other leaves, where the family cites leaves
+            units = _IBID_UNITS.get(antecedent.notation, ())
+            m = _IBID_LOCATOR.match(text, end)
+            if m is not None and _LOCATOR_UNIT[m.group("label").casefold()] in units:
+                unit = _LOCATOR_UNIT[m.group("label").casefold()]
+                first, last = m.group("first"), m.group("last")
+                locator = attrs.evolve(
+                    Locator.of(FolioRange(Folio(first), Folio(last) if last else None), unit=unit),
+                    text=m.group("range"),
+                    label=m.group("label"),
+                )
+                cited = attrs.evolve(antecedent, folios=locator, text=text[start : m.end()])
+                return [Found(cited, start, m.end(), "ibid")]
             return [Found(antecedent, start, end, "ibid")]  # "Ibid." repeats it as it is
         if isinstance(antecedent, ArchivalReference):
             return [
@@ -289,6 +310,27 @@ class _Extractor:
             diagnostics=diagnostics,
         )
 
+
+#: The leaves or pages after an "ibid." that repeats a file of a family other than
+#: the fond family (whose scanner reads its own): "Ebd., Bl. 9", "Ibid., pp. 715–716".
+_IBID_LOCATOR = re.compile(
+    r"[.,:]?[ \t\u00a0]{0,3}(?P<label>Bl|S|fols?|pp?)\.[ \t\u00a0]{0,3}"
+    r"(?P<range>(?P<first>\d{1,5}[a-z]?)(?:[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}"
+    r"(?P<last>\d{1,5}[a-z]?))?)(?![\w–-])"
+)
+_LOCATOR_UNIT: dict[str, LocatorUnit] = {
+    "bl": "leaf",
+    "fol": "leaf",
+    "fols": "leaf",
+    "s": "page",
+    "p": "page",
+    "pp": "page",
+}
+#: The units each family's references cite (the UK notation cites none).
+_IBID_UNITS: dict[str, tuple[LocatorUnit, ...]] = {
+    "barch": ("leaf", "page"),
+    "nara": ("page",),
+}
 
 #: The pages after an "ibid." that repeats a publication: "Там же. С.126–128", "Ibid., 54".
 _IBID_PAGES = re.compile(
