@@ -275,8 +275,8 @@ class _Extractor:
                     text=m.group("range"),
                     label=m.group("label"),
                 )
-                cited = attrs.evolve(antecedent, folios=locator, text=text[start : m.end()])
-                return [Found(cited, start, m.end(), "ibid")]
+                again = attrs.evolve(antecedent, folios=locator, text=text[start : m.end()])
+                return [Found(again, start, m.end(), "ibid")]
             return [Found(antecedent, start, end, "ibid")]  # "Ibid." repeats it as it is
         if isinstance(antecedent, ArchivalReference):
             return [
