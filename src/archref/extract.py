@@ -100,40 +100,40 @@ def _find_published(text: str) -> list[Found]:
     return out
 
 
-def _find_tna(text: str) -> list[Found]:
-    """References of the UK National Archives, with the notation's rules applied."""
-    out: list[Found] = []
-    for m in tna.find(text):
-        rules = tuple(
-            attrs.evolve(d, start=m.start + d.start, end=m.start + d.end)
-            for d in tna.validate(m.reference)
-        )
-        out.append(Found(m.reference, m.start, m.end, diagnostics=rules, priority=2))
-    return out
+class _FamilyMatch(Protocol):
+    @property
+    def reference(self) -> ArchivalReference: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
-def _find_nara(text: str) -> list[Found]:
-    """References of the US National Archives, with the notation's rules applied."""
-    out: list[Found] = []
-    for m in nara.find(text):
-        rules = tuple(
-            attrs.evolve(d, start=m.start + d.start, end=m.start + d.end)
-            for d in nara.validate(m.reference)
-        )
-        out.append(Found(m.reference, m.start, m.end, diagnostics=rules, priority=2))
-    return out
+def _archival_finder(
+    find: Callable[[str], Sequence[_FamilyMatch]],
+    validate: Callable[[ArchivalReference], list[Diagnostic]],
+) -> Finder:
+    """The finder of an archival family: its matches, with the family's rules applied."""
+
+    def finder(text: str) -> list[Found]:
+        out: list[Found] = []
+        for m in find(text):
+            rules = tuple(
+                attrs.evolve(d, start=m.start + d.start, end=m.start + d.end)
+                for d in validate(m.reference)
+            )
+            out.append(Found(m.reference, m.start, m.end, diagnostics=rules, priority=2))
+        return out
+
+    return finder
 
 
-def _find_barch(text: str) -> list[Found]:
-    """References of the Bundesarchiv and the BStU, with the notation's rules applied."""
-    out: list[Found] = []
-    for m in barch.find(text):
-        rules = tuple(
-            attrs.evolve(d, start=m.start + d.start, end=m.start + d.end)
-            for d in barch.validate(m.reference)
-        )
-        out.append(Found(m.reference, m.start, m.end, diagnostics=rules, priority=2))
-    return out
+#: The UK National Archives, the US National Archives, the Bundesarchiv and the BStU.
+_find_tna = _archival_finder(tna.find, tna.validate)
+_find_nara = _archival_finder(nara.find, nara.validate)
+_find_barch = _archival_finder(barch.find, barch.validate)
 
 
 #: Finders of the notation families other than the fond family, tried on
