@@ -87,6 +87,8 @@ from archref.model import (
     Locator,
     ParseError,
 )
+from archref.notations import fonds
+from archref.notations.fonds import Style
 from archref.registry import Registry, default_registry
 
 __all__ = [
@@ -99,9 +101,8 @@ __all__ = [
     "validate",
 ]
 
-Style = Literal["en", "en-full", "ru", "de", "short"]
 #: The notation styles :func:`format_reference` writes (those of the fond family).
-STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de", "short")
+STYLES = fonds.STYLES
 
 #: The registry id of the Bundesarchiv.
 ARCHIVE_ID = "BArch"
@@ -342,18 +343,7 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     core = _core_text(ref)
     if ref.folios is not None:
         core += ", " + _locator_text(ref.folios, style)
-    if style == "short":
-        return core
-    archive = ref.archive
-    if archive is not None:
-        name = archive.id
-        if style == "en-full":
-            name = f"{archive.name_en}, {archive.city}" if archive.city else archive.name_en
-    else:
-        name = ref.archive_as_cited or ""
-    if not name:
-        return core
-    return f"{name}{'. ' if style == 'ru' else ', '}{core}"
+    return fonds.with_archive_name(ref, core, style)
 
 
 # --------------------------------------------------------------------------- rules

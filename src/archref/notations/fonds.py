@@ -1387,6 +1387,29 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     return _join(parts, _SEP[style])
 
 
+def with_archive_name(ref: ArchivalReference, core: str, style: Style | str) -> str:
+    """``core`` (the levels and leaves, written) after the archive's name, as a style writes it.
+
+    The notation families whose levels follow their archive's name as one
+    signature (the UK and US National Archives, the Bundesarchiv) share this:
+    ``"short"`` leaves the name out, ``"en-full"`` writes the full name and
+    the city, ``"ru"`` ends the name with a full stop; the others write the
+    registry id, or the name as cited when the registry does not know it.
+    """
+    if style == "short":
+        return core
+    archive = ref.archive
+    if archive is not None:
+        name = archive.id
+        if style == "en-full":
+            name = f"{archive.name_en}, {archive.city}" if archive.city else archive.name_en
+    else:
+        name = ref.archive_as_cited or ""
+    if not name:
+        return core
+    return f"{name}{'. ' if style == 'ru' else ', '}{core}"
+
+
 _SHORT_ID = re.compile(r"\d+[^\W\d_]?")
 
 

@@ -93,7 +93,7 @@ at a bounded number of positions, so reading is linear in the text.
 from __future__ import annotations
 
 import re
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
@@ -106,6 +106,8 @@ from archref.model import (
     Locator,
     ParseError,
 )
+from archref.notations import fonds
+from archref.notations.fonds import Style
 from archref.registry import Registry, default_registry
 
 __all__ = [
@@ -118,9 +120,8 @@ __all__ = [
     "validate",
 ]
 
-Style = Literal["en", "en-full", "ru", "de", "short"]
 #: The notation styles :func:`format_reference` writes (those of the fond family).
-STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de", "short")
+STYLES = fonds.STYLES
 
 #: The registry id of the US National Archives.
 ARCHIVE_ID = "NARA"
@@ -512,18 +513,7 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     core = _core_text(ref)
-    if style == "short":
-        return core
-    archive = ref.archive
-    if archive is not None:
-        name = archive.id
-        if style == "en-full":
-            name = f"{archive.name_en}, {archive.city}" if archive.city else archive.name_en
-    else:
-        name = ref.archive_as_cited or ""
-    if not name:
-        return core
-    return f"{name}{'. ' if style == 'ru' else ', '}{core}"
+    return fonds.with_archive_name(ref, core, style)
 
 
 # --------------------------------------------------------------------------- rules

@@ -99,12 +99,13 @@ import tomllib
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
 from archref.model import ArchivalReference, Archive, Diagnostic, Level, ParseError
 from archref.notations import fonds
+from archref.notations.fonds import Style
 from archref.registry import Registry, default_registry
 
 __all__ = [
@@ -118,9 +119,8 @@ __all__ = [
     "validate",
 ]
 
-Style = Literal["en", "en-full", "ru", "de", "short"]
 #: The notation styles :func:`format_reference` writes (those of the fond family).
-STYLES: tuple[Style, ...] = ("en", "en-full", "ru", "de", "short")
+STYLES = fonds.STYLES
 
 #: The registry id of The National Archives.
 ARCHIVE_ID = "TNA"
@@ -443,18 +443,7 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     core = _core_text(ref)
-    if style == "short":
-        return core
-    archive = ref.archive
-    if archive is not None:
-        name = archive.id
-        if style == "en-full":
-            name = f"{archive.name_en}, {archive.city}" if archive.city else archive.name_en
-    else:
-        name = ref.archive_as_cited or ""
-    if not name:
-        return core
-    return f"{name}{'. ' if style == 'ru' else ', '}{core}"
+    return fonds.with_archive_name(ref, core, style)
 
 
 # --------------------------------------------------------------------------- rules
