@@ -19,7 +19,7 @@ Folio(number='5', verso=True)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
@@ -40,13 +40,13 @@ __all__ = [
 
 LevelKind = Literal[
     "fond",
+    "section",
+    "year",
     "opis",
     "papka",
     "delo",
     "tom",
     "chast",
-    "year",
-    "section",
     "box",
     "department",
     "series",
@@ -70,32 +70,7 @@ LevelKind = Literal[
 #: roll, volume, entry, lot file, file, folder; NARA's series are ``"series"``
 #: levels whose value is the series' title), then those of the German
 #: federal archives (Bestand, the MfS office, the file's signature).
-LEVEL_KINDS: tuple[LevelKind, ...] = (
-    "fond",
-    "section",
-    "year",
-    "opis",
-    "papka",
-    "delo",
-    "tom",
-    "chast",
-    "box",
-    "department",
-    "series",
-    "piece",
-    "item",
-    "record_group",
-    "microfilm",
-    "roll",
-    "volume",
-    "entry",
-    "lot",
-    "file",
-    "folder",
-    "bestand",
-    "office",
-    "signature",
-)
+LEVEL_KINDS: tuple[LevelKind, ...] = get_args(LevelKind)
 
 LocatorUnit = Literal["leaf", "page"]
 
