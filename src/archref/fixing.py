@@ -40,7 +40,7 @@ import attrs
 
 from archref.readers import Format, Position, ReaderError, extract_document, format_of, read_string
 from archref.readers._base import decode
-from archref.reporting import Finding, findings_of
+from archref.reporting import Finding, findings_in
 
 __all__ = ["AppliedFix", "FixResult", "fix_file", "fix_text", "write_atomic"]
 
@@ -98,10 +98,12 @@ def _safe(replacement: str, fmt: Format) -> bool:
 
 def _one_turn(
     text: str, fmt: Format, path: str, codes: set[str] | None
-) -> tuple[str, list[AppliedFix]]:
+) -> tuple[str, list[AppliedFix], list[Finding]]:
+    """One turn of fixing: the text, the fixes made, and (when none was made) the findings."""
     doc = read_string(text, fmt, path=path)
+    citations = extract_document(doc)
     edits: list[tuple[int, int, str, AppliedFix]] = []
-    for located in extract_document(doc):
+    for located in citations:
         for d in located.citation.diagnostics:
             if d.fix is None or d.fix == d.text or (codes is not None and d.code not in codes):
                 continue
@@ -116,9 +118,11 @@ def _one_turn(
         if chosen and edit[0] < chosen[-1][1]:
             continue  # overlaps a fix already taken: the next turn sees it again
         chosen.append(edit)
+    if not chosen:  # nothing left to fix: what is left is what this turn found
+        return text, [], findings_in(doc, citations, codes)
     for start, end, new, _ in reversed(chosen):
         text = text[:start] + new + text[end:]
-    return text, [e[3] for e in chosen]
+    return text, [e[3] for e in chosen], []
 
 
 def fix_text(
@@ -135,14 +139,12 @@ def fix_text(
     current = text
     applied: list[AppliedFix] = []
     for _ in range(MAX_TURNS):
-        current, done = _one_turn(current, format, path, wanted)
+        current, done, remaining = _one_turn(current, format, path, wanted)
         if not done:
-            break
+            return FixResult(path, text, current, tuple(applied), tuple(remaining))
         applied.extend(done)
-    else:  # pragma: no cover - every fix removes its own diagnostic
-        raise ReaderError(f"fixes did not settle after {MAX_TURNS} turns", path)
-    remaining = findings_of(read_string(current, format, path=path), wanted)
-    return FixResult(path, text, current, tuple(applied), tuple(remaining))
+    # every fix removes its own diagnostic, so this is not reached
+    raise ReaderError(f"fixes did not settle after {MAX_TURNS} turns", path)  # pragma: no cover
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

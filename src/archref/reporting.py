@@ -34,6 +34,7 @@ from archref.model.common import Severity
 from archref.readers import (
     Document,
     Format,
+    LocatedCitation,
     Position,
     ReaderError,
     extract_document,
@@ -47,6 +48,7 @@ __all__ = [
     "CheckResult",
     "Finding",
     "check_files",
+    "findings_in",
     "findings_of",
     "report_github",
     "report_json",
@@ -97,14 +99,15 @@ class CheckResult:
 
 def findings_of(doc: Document, codes: Iterable[str] | None = None) -> list[Finding]:
     """The findings of one document, in file order; only ``codes`` if given."""
-    return _scan(doc, codes)[0]
+    return findings_in(doc, extract_document(doc), codes)
 
 
-def _scan(doc: Document, codes: Iterable[str] | None) -> tuple[list[Finding], int]:
-    """The findings of a document and the number of citations found in it."""
+def findings_in(
+    doc: Document, citations: Sequence[LocatedCitation], codes: Iterable[str] | None = None
+) -> list[Finding]:
+    """The findings of citations already extracted from ``doc``; only ``codes`` if given."""
     wanted = set(codes) if codes is not None else None
     out: list[Finding] = []
-    citations = extract_document(doc)
     for located in citations:
         citation = located.citation
         reference = citation.reference if citation.is_resolved else None
@@ -118,7 +121,7 @@ def _scan(doc: Document, codes: Iterable[str] | None) -> tuple[list[Finding], in
                     doc.path, start, end, d.code, d.severity, d.message, d.text, d.suggestion, shown
                 )
             )
-    return out, len(citations)
+    return out
 
 
 def check_files(
@@ -146,9 +149,9 @@ def check_files(
         except ReaderError as exc:
             errors.append(exc)
             continue
-        found, count = _scan(doc, wanted)
-        findings.extend(found)
-        references += count
+        citations = extract_document(doc)
+        findings.extend(findings_in(doc, citations, wanted))
+        references += len(citations)
     return CheckResult(tuple(findings), len(paths), references, tuple(errors))
 
 
