@@ -107,55 +107,61 @@ def _notes(text: str, mode: str) -> list[tuple[int, str]]:
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from archref.parallel import map_printed  # noqa: PLC0415
+
+    tasks = [(name, args.json, args.notes) for name in args.files]
+    return map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
+
+
+def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
+    """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
     from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
 
-    status = 0
-    for name in args.files:
-        text = _read_input(name, err)
-        if text is None:
-            status = 2
+    name, as_json, mode = task
+    text = _read_input(name, err)
+    if text is None:
+        return 2
+    shown = "<stdin>" if name == "-" else name
+    notes = _notes(text, mode)
+    citations = extract_notes([note for _, note in notes])
+    for citation in citations:
+        base = notes[citation.note or 0][0]
+        start, end = base + citation.start, base + citation.end
+        line, col = line_column(text, start)
+        if as_json:
+            data = {
+                "file": shown,
+                "line": line,
+                "column": col,
+                "start": start,
+                "end": end,
+                "text": citation.text,
+                "form": citation.form,
+                "certain": citation.certain,
+                "reference": to_dict(citation.reference),
+                "diagnostics": [
+                    {
+                        "code": d.code,
+                        "severity": d.severity,
+                        "message": d.message,
+                        "start": base + d.start,
+                        "end": base + d.end,
+                        "text": d.text,
+                        "suggestion": d.suggestion,
+                    }
+                    for d in citation.diagnostics
+                ],
+            }
+            print(json.dumps(data, ensure_ascii=False), file=out)
             continue
-        shown = "<stdin>" if name == "-" else name
-        notes = _notes(text, args.notes)
-        citations = extract_notes([note for _, note in notes])
-        for citation in citations:
-            base = notes[citation.note or 0][0]
-            start, end = base + citation.start, base + citation.end
-            line, col = line_column(text, start)
-            if args.json:
-                data = {
-                    "file": shown,
-                    "line": line,
-                    "column": col,
-                    "start": start,
-                    "end": end,
-                    "text": citation.text,
-                    "form": citation.form,
-                    "certain": citation.certain,
-                    "reference": to_dict(citation.reference),
-                    "diagnostics": [
-                        {
-                            "code": d.code,
-                            "severity": d.severity,
-                            "message": d.message,
-                            "start": base + d.start,
-                            "end": base + d.end,
-                            "text": d.text,
-                            "suggestion": d.suggestion,
-                        }
-                        for d in citation.diagnostics
-                    ],
-                }
-                print(json.dumps(data, ensure_ascii=False), file=out)
-                continue
-            print(
-                f"{shown}:{line}:{col}: {citation.reference}  [{citation.form}: {citation.text!r}]",
-                file=out,
-            )
-            for d in citation.diagnostics:
-                dl, dc = line_column(text, base + d.start)
-                print(f"{shown}:{dl}:{dc}: {d.severity} {d.code} {d.message}", file=out)
-    return status
+        print(
+            f"{shown}:{line}:{col}: {citation.reference}  [{citation.form}: {citation.text!r}]",
+            file=out,
+        )
+        for d in citation.diagnostics:
+            dl, dc = line_column(text, base + d.start)
+            print(f"{shown}:{dl}:{dc}: {d.severity} {d.code} {d.message}", file=out)
+    return 0
 
 
 def _input_kind(name: str, text: str, declared: str) -> str:
@@ -327,7 +333,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from archref.reporting import REPORTERS, check_files  # noqa: PLC0415
+    from archref.parallel import check_files  # noqa: PLC0415
+    from archref.reporting import REPORTERS  # noqa: PLC0415
     from archref.rules import select  # noqa: PLC0415
 
     try:
@@ -336,7 +343,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"error: {exc}", file=err)
         return 2
     fmt = None if args.input_format == "auto" else args.input_format
-    result = check_files(args.files, format=fmt, codes=[r.code for r in rules])
+    result = check_files(args.files, format=fmt, codes=[r.code for r in rules], jobs=args.jobs)
     for error in result.errors:
         print(f"error: {error}", file=err)
     report = REPORTERS[args.output_format](list(result.findings))
@@ -488,6 +495,8 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from archref.parallel import jobs_argument  # noqa: PLC0415
+
     ap = argparse.ArgumentParser(
         prog="archref",
         description="Parse, check and format archival references and UN document symbols.",
@@ -506,6 +515,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=("paragraphs", "lines", "whole"),
         default="paragraphs",
         help="what one footnote is, for 'ibid.' (default: blank-line separated paragraphs)",
+    )
+    e.add_argument(
+        "-j",
+        "--jobs",
+        type=jobs_argument,
+        default=1,
+        metavar="N",
+        help="read the files in N processes (default 1; 0: one per CPU); the output is the same",
     )
     e.set_defaults(func=_cmd_extract)
     f = sub.add_parser("format", help="format the references of a text, CSL-JSON or BibTeX file")
@@ -586,6 +603,14 @@ def _parser() -> argparse.ArgumentParser:
         choices=("error", "warning", "info", "never"),
         default="warning",
         help="the least severity that makes the exit status 1 (default: warning)",
+    )
+    c.add_argument(
+        "-j",
+        "--jobs",
+        type=jobs_argument,
+        default=1,
+        metavar="N",
+        help="check the files in N processes (default 1; 0: one per CPU); the output is the same",
     )
     c.set_defaults(func=_cmd_check)
     x = sub.add_parser(
