@@ -273,7 +273,9 @@ def test_dask_parquet(dask_cluster: str, notes: list[str], tmp_path: Path) -> No
     assert [(r["document"], r["note"], r["start"], r["canonical"]) for r in rows] == [
         (r["document"], r["note"], r["start"], r["canonical"]) for r in expected
     ]
-    assert [json.loads(r["reference"]) for r in rows] == [r["reference"] for r in expected]
+    assert [r["reference"] for r in rows] == [
+        json.dumps(r["reference"], ensure_ascii=False) for r in expected
+    ]
     assert [r["diagnostics"] for r in rows] == [r["diagnostics"] for r in expected]
     assert {r["type"] for r in rows} >= {"archival"}
 
