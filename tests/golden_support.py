@@ -72,6 +72,11 @@ def build_cases() -> Iterator[dict[str, Any]]:
     for n, item in enumerate(_jsonl(data / "footnotes.jsonl")):
         yield {"name": f"corpus footnote {n}", "mode": "text", "text": item["text"]}
     yield {
+        "name": "corpus footnotes, one text",
+        "mode": "text",
+        "text": "\n\n".join(n["text"] for n in _jsonl(data / "footnotes.jsonl")),
+    }
+    yield {
         "name": "corpus UN symbols",
         "mode": "notes",
         "notes": [n["text"] for n in _jsonl(data / "un_symbols.jsonl")],

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 import attrs
@@ -48,6 +48,7 @@ from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
 from archref.notations import barch, fonds, nara, published, tna, un
 from archref.registry import Registry, default_registry
+from archref.scan import scan
 from archref.text import clean as clean_text
 
 __all__ = ["FINDERS", "Found", "extract", "extract_notes"]
@@ -136,11 +137,18 @@ _find_nara = _archival_finder(nara.find, nara.validate)
 _find_barch = _archival_finder(barch.find, barch.validate)
 
 
-#: Finders of the notation families other than the fond family, tried on
-#: every note. Each takes the cleaned text and returns candidates; where two
-#: overlap, the higher ``priority`` wins (archival 2, UN symbols 1, published
-#: 0), then the longer.
-FINDERS: list[Finder] = [_find_tna, _find_nara, _find_barch, _find_un, _find_published]
+#: Finders of the notation families other than the fond family, by the
+#: family's name in :func:`archref.scan.families`. Each takes a window of the
+#: cleaned text (see :func:`archref.scan.scan`) and returns candidates in its
+#: offsets; where two overlap, the higher ``priority`` wins (archival 2, UN
+#: symbols 1, published 0), then the longer.
+FINDERS: dict[str, Finder] = {
+    "tna": _find_tna,
+    "nara": _find_nara,
+    "barch": _find_barch,
+    "un": _find_un,
+    "published": _find_published,
+}
 
 
 class _Cleaned(Protocol):
@@ -201,15 +209,21 @@ class _Extractor:
             raise TypeError(f"expected a str, not {type(text).__name__}")
         cleaned: _Cleaned = clean_text(text) if self.clean else _Unchanged(text)
         t = cleaned.text
-        scanner = fonds.Scanner(t, registry=self.registry)
-        found = [_archival(m, "chain" if m.chained else "full") for m in scanner.find()]
-        for finder in FINDERS:
-            found.extend(finder(t))
+        windows = scan(t).windows
+        scanners = _Scanners(t, windows.get("fonds", ()), self.registry)
+        found = [
+            _shifted(_archival(m, "chain" if m.chained else "full"), at)
+            for at, scanner in scanners
+            for m in scanner.find()
+        ]
+        for name, finder in FINDERS.items():
+            for ws, we in windows.get(name, ()):
+                found.extend(_shifted(f, ws) for f in finder(t[ws:we]))
         kept = _credits_in_place(t, _without_overlaps(found))
         starts = [f.start for f in kept]
         markers = [
             (s, e)
-            for s, e in scanner.ibid_markers()
+            for s, e in scanners.ibid_markers()
             if not _inside(kept, starts, s)  # "Ibid" inside a title is not a short form
         ]
         events: list[tuple[int, Found | tuple[int, int]]] = [(f.start, f) for f in kept]
@@ -226,7 +240,7 @@ class _Extractor:
                     continue  # inside what an "ibid." already read
                 items = [event]
             else:
-                items = self._ibid(scanner, t, event, first_in_note=not citations)
+                items = self._ibid(scanners, t, event, first_in_note=not citations)
             for item in items:
                 citations.append(self._citation(cleaned, text, item, index))
                 last_end = max(last_end, item.end)
@@ -242,7 +256,7 @@ class _Extractor:
         return citations
 
     def _ibid(
-        self, scanner: fonds.Scanner, text: str, marker: tuple[int, int], *, first_in_note: bool
+        self, scanners: _Scanners, text: str, marker: tuple[int, int], *, first_in_note: bool
     ) -> list[Found]:
         start, end = marker
         antecedent = self.antecedent
@@ -279,9 +293,10 @@ class _Extractor:
                 return [Found(again, start, m.end(), "ibid")]
             return [Found(antecedent, start, end, "ibid")]  # "Ibid." repeats it as it is
         if isinstance(antecedent, ArchivalReference):
+            at, scanner = scanners.at(start)
             return [
-                _archival(m, "ibid" if k == 0 else "chain")
-                for k, m in enumerate(scanner.parse_ibid(start, antecedent))
+                _shifted(_archival(m, "ibid" if k == 0 else "chain"), at)
+                for k, m in enumerate(scanner.parse_ibid(start - at, antecedent))
             ]
         if isinstance(antecedent, PublishedWork):
             pages = _IBID_PAGES.match(text, end)
@@ -337,6 +352,40 @@ _IBID_PAGES = re.compile(
     r"[.,:]?[ \t\u00a0]{0,3}(?:(?:С|с|S|p|pp|P|Pp)\.[ \t\u00a0]{0,3})?"
     r"(?P<pages>\d{1,5}(?:[ \t\u00a0]{0,2}[-–—][ \t\u00a0]{0,2}\d{1,5})?)(?!\d)"
 )
+
+
+class _Scanners:
+    """The fond-family scanner of each window, by the window's start in the text."""
+
+    def __init__(self, text: str, windows: Sequence[tuple[int, int]], registry: Registry) -> None:
+        self.starts = [ws for ws, _ in windows]
+        self.scanners = [fonds.Scanner(text[ws:we], registry=registry) for ws, we in windows]
+
+    def __iter__(self) -> Iterator[tuple[int, fonds.Scanner]]:
+        return zip(self.starts, self.scanners, strict=True)
+
+    def ibid_markers(self) -> list[tuple[int, int]]:
+        """Every "Ibid." marker, in text offsets."""
+        return [(at + s, at + e) for at, sc in self for s, e in sc.ibid_markers()]
+
+    def at(self, offset: int) -> tuple[int, fonds.Scanner]:
+        """The scanner of the window holding ``offset`` (an "ibid." marker), and its start."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.starts[k], self.scanners[k]
+
+
+def _shifted(found: Found, offset: int) -> Found:
+    """A candidate found in a window, in offsets of the whole text."""
+    if not offset:
+        return found
+    return attrs.evolve(
+        found,
+        start=found.start + offset,
+        end=found.end + offset,
+        diagnostics=tuple(
+            attrs.evolve(d, start=d.start + offset, end=d.end + offset) for d in found.diagnostics
+        ),
+    )
 
 
 def _credits_in_place(text: str, kept: list[Found]) -> list[Found]:

@@ -185,7 +185,7 @@ class Folio:
         """The leading digits as an int ("17a" -> 17), or ``None`` when there are none."""
         digits = ""
         for ch in self.number:
-            if not ch.isdigit():
+            if not ch.isdecimal():  # "²" is a digit that int() refuses
                 break
             digits += ch
         return int(digits) if digits else None

@@ -175,6 +175,11 @@ def _add_labels(label: _Label, *words: str) -> None:
         _LABELS[w.casefold()] = label
 
 
+def level_labels() -> dict[str, _Label]:
+    """The label words the parser reads (casefolded, without their full stop), by role."""
+    return dict(_LABELS)
+
+
 _add_labels(_Label("level", "fond"), "f", "fond", "fonds", "ф", "фонд")
 _add_labels(
     _Label("level", "opis"),

@@ -1,0 +1,354 @@
+"""The scanning core: one pass finds every family's anchors; each family reads only its windows.
+
+A notation family cannot match without certain text: a fond-family
+reference has a level label followed by an identifier ("Ф. 5", "op. 11"),
+a UN symbol has a slash or the word "resolution", a reference of the UK
+National Archives has "371/84053", one of the US National Archives "RG 59",
+a Bundesarchiv reference the archive's name. These are the family's
+*anchors*; how far before and after an anchor one of its references can
+extend is its *reach*. Each :class:`Family` declares both.
+
+:func:`scan` finds the anchors of all families in one pass of one compiled
+pattern, and cuts the text into *windows*, per family: the paragraphs that
+hold one of the family's anchors. A paragraph ends at a blank line; no
+reference crosses one (a title does not run from one paragraph into the
+next note, and a list item "4)" after a blank line is no leaf of the note
+above). A paragraph longer than :data:`MAX_WINDOW` characters (a file with
+no blank lines, a generated text) is cut further, around its anchors, at
+whitespace, to ``before``/``after`` characters of reach. The finders then read
+only their windows: a text with no anchor costs one pass of the anchor
+pattern and nothing else.
+
+>>> text = "Prose without references.\\n\\nSee RGASPI, f. 558, op. 11, d. 62, l. 7 and A/C.1/218."
+>>> result = scan(text)
+>>> sorted(result.windows)  # "1/2" might be a UK series and piece: the UK finder looks too
+['fonds', 'tna', 'un']
+>>> [text[a:b] for a, b in result.windows["fonds"]]
+['See RGASPI, f. 558, op. 11, d. 62, l. 7 and A/C.1/218.']
+>>> scan("Nothing here to read.").windows
+{}
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+__all__ = ["MAX_WINDOW", "Family", "Scan", "anchor_pattern", "families", "paragraphs", "scan"]
+
+#: Paragraphs longer than this (in characters) are cut around their anchors.
+MAX_WINDOW = 4000
+
+_SP = "[ \t\u00a0]"  # the characters themselves: RE2 reads no backslash-u escape
+#: Placeholders in anchor patterns, spelt for each engine: a letter, anything but a
+#: letter, anything but a letter or an apostrophe, anything but a word character or
+#: a hyphen.
+_SPACES = "\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLASSES = {
+    "re": {
+        "{L}": r"[^\W\d_]",
+        "{NL}": r"[\W\d_]",
+        "{NLA}": "(?:[^\\w'’ʹ]|[\\d_])",
+        "{NWH}": r"[^\w\-]",
+        "{S}": f"[{_SPACES}]",
+        "{END}": r"\Z",
+    },
+    "re2": {
+        "{L}": r"[\pL\p{Nl}\p{No}]",
+        "{NL}": r"[^\pL\p{Nl}\p{No}]",
+        "{NLA}": "[^\\pL\\p{Nl}\\p{No}'’ʹ]",
+        "{NWH}": r"[^\pL\p{Nl}\p{No}\p{Nd}_\-]",
+        "{S}": f"[{_SPACES}]",
+        "{END}": r"\z",
+    },
+}
+
+
+@attrs.frozen
+class Family:
+    """A notation family as the scanner sees it.
+
+    ``anchors`` are patterns of which every reference of the family contains
+    at least one match; ``before`` and ``after`` bound, in characters, how far
+    a reference extends before the start and after the end of an anchor it
+    contains. The patterns use only what both engines read alike (no
+    look-around, no back-references, ``[0-9]`` for a digit); ``{L}`` stands for
+    a letter (as Python's ``re`` reads one: a word character that is not a
+    decimal digit or "_"), ``{NL}`` for anything but a letter, ``{NLA}`` for
+    anything but a letter or an apostrophe, ``{NWH}`` for anything but a word
+    character or a hyphen, ``{S}`` for white space and ``{END}`` for the end
+    of the text, each in the engine's own spelling.
+    """
+
+    name: str
+    anchors: tuple[str, ...]
+    before: int
+    after: int
+
+
+def _alternatives(words: set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _fonds_anchors() -> tuple[str, ...]:
+    from archref.notations import fonds  # noqa: PLC0415 (the label table, on first scan)
+
+    labels = {
+        re.split(r"['’ʹ]", word)[0]
+        for word, label in fonds.level_labels().items()
+        if label.role in {"level", "papka_or_page"}
+    }
+    ibid = {" ".join(m.split()) for m in fonds.IBID_MARKERS}
+    ibid_words = _alternatives(ibid).replace("\\ ", "{S}+")
+    return (
+        # a level label and an identifier: "Ф. 5", "op.11", "fond (f.) 1286", "Фонд: Р-467"
+        rf"(?:^|{{NLA}})(?i:{_alternatives(labels)})"
+        rf"{_SP}{{0,3}}[.:,]?{_SP}{{0,3}}['’]?{_SP}{{0,3}}"
+        r"(?:[0-9]|{L}{1,4}[-‐‑‒–—−][0-9]|\()",
+        # the Bulgarian "а.е." delo label
+        r"(?:^|{NL})[аa]\." + _SP + r"?[еe]\.",
+        # "Ibid." / "Там же" / "Ebd.": the short forms the family resolves
+        rf"(?:^|{{NL}})(?i:{ibid_words})(?:{{NL}}|{{END}})",
+        # the dotted shorthand after an archive's acronym: "RGASPI 558.11.492"
+        rf"(?:[A-ZА-ЯЁ]{{2}}|\))[.,:]?{_SP}{{0,3}}(?:[A-Z]{{2,8}}\.)?[0-9]+{{L}}?"
+        r"[./][0-9]+{L}?[./][0-9]",
+    )
+
+
+def _families() -> tuple[Family, ...]:
+    year = r"(?:1[5-9][0-9][0-9]|20[0-9][0-9])"
+    return (
+        Family("fonds", _fonds_anchors(), before=400, after=800),
+        Family(
+            "un",
+            (
+                # every symbol holds a slash: "S/RES/82 (1950)", "A/C.1/218"
+                r"/",
+                # resolutions cited by name: "Security Council resolution 82 (1950)"
+                r"[Rr]esolution|RESOLUTION",
+            ),
+            before=400,
+            after=800,
+        ),
+        Family(
+            "tna",
+            # the series and piece: "FO 371/84053", "FO 371 / 84053"
+            (rf"[0-9]{_SP}{{0,2}}/{_SP}{{0,2}}[0-9]",),
+            before=200,
+            after=300,
+        ),
+        Family(
+            "nara",
+            # the record group: "RG 59", "Record Group 84"
+            (rf"RG{_SP}?[0-9]|Record{_SP}Group",),
+            before=200,
+            after=800,
+        ),
+        Family(
+            "barch",
+            # the archive's name opens every reference: "BArch, NY 4036/717"
+            (
+                rf"SAPMO|BArch|BStU|Bundesarchiv|Federal{_SP}Commissioner"
+                r"|(?:^|{NWH})BA(?:{NWH}|{END})",
+            ),
+            before=0,
+            after=800,
+        ),
+        Family(
+            "published",
+            (
+                # a Russian bibliographic description: "Вопросы истории. 1994. № 5"
+                # (first: at one position the longest anchor wins, and "//" holds "/")
+                r"//",
+                # a year after a comma, a full stop or a parenthesis: "Moscow, 1995",
+                # "(Princeton, 1997)", "Известия ЦК КПСС. 1990"
+                rf"[.,(]{_SP}{{0,3}}{year}",
+                # a year closing a parenthesis: "(September-October 2005)", "(Winter 1995/1996)"
+                rf"{year}[^()\n]{{0,12}}\)",
+                # an issue or a volume: "No. 5", "no.5", "№ 11", "vol. 2"
+                rf"(?:^|{{NL}})(?:[Nn]o\.|№|[Vv]ol\.){_SP}{{0,3}}[0-9]",
+                # a chapter's title and its book: '"Title," in'
+                rf"[\"”»],?{_SP}{{1,3}}in{_SP}",
+                # a translator's or contributor's credit
+                r"(?i:translat|contribut|obtained|edited|перев)",
+                # a source note: "[Source: ...]"
+                r"Source:",
+            ),
+            before=2000,
+            after=2000,
+        ),
+    )
+
+
+@functools.cache
+def families() -> tuple[Family, ...]:
+    """The notation families the scanner knows."""
+    return _families()
+
+
+def _engine() -> tuple[str, Any]:
+    """The regular-expression engine of the anchor pass: RE2 where installed, else ``re``."""
+    try:
+        import re2  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the wheel exists for the common platforms
+        return "re", re
+    return "re2", re2
+
+
+def anchor_pattern(engine: str | None = None) -> tuple[Any, tuple[str, ...]]:
+    """One pattern for every anchor of every family, and the family of each group.
+
+    Group ``k`` (1-based) of the pattern is an anchor of family ``names[k - 1]``.
+    ``engine`` is ``"re2"`` or ``"re"``; by default RE2 where it is installed.
+    """
+    return _anchor_pattern(engine or _engine()[0])
+
+
+@functools.cache
+def _anchor_pattern(engine: str) -> tuple[Any, tuple[str, ...]]:
+    classes = _CLASSES[engine]
+    parts: list[str] = []
+    names: list[str] = []
+    for family in sorted(families(), key=lambda f: f.name != "published"):
+        for anchor in family.anchors:
+            source = anchor
+            for placeholder, spelling in classes.items():
+                source = source.replace(placeholder, spelling)
+            parts.append(f"({source})")
+            names.append(family.name)
+    module = _engine()[1] if engine == "re2" else re
+    return module.compile("|".join(parts)), tuple(names)
+
+
+# A blank line: two line breaks with only spaces between. The "\n" form starts
+# with a literal, which the engine searches for fast; "\r\n" is read by it too
+# (the "\r" before the second "\n" counts as a space, the one before the first
+# is trimmed), and "\r" alone only in a text with no "\n".
+_BLANK_LINE = re.compile("\n(?:[ \t\f\v\r\u00a0]*\n)+")
+_BLANK_LINE_CR = re.compile("\r(?:[ \t\f\v\u00a0]*\r)+")
+_SPACE = re.compile(r"\s")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each paragraph: text between blank lines.
+
+    >>> paragraphs("one\\n\\ntwo\\nlines\\r\\n\\r\\nthree")
+    [(0, 3), (5, 14), (18, 23)]
+    >>> paragraphs("old\\r\\rMac")
+    [(0, 3), (5, 8)]
+    """
+    blank = _BLANK_LINE if "\n" in text or "\r" not in text else _BLANK_LINE_CR
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in blank.finditer(text):
+        end = m.start()
+        if end > pos and text[end - 1] == "\r":
+            end -= 1
+        if end > pos:
+            out.append((pos, end))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+@attrs.frozen
+class Scan:
+    """What one pass over a text found.
+
+    ``anchors`` lists ``(family, start, end)`` in order; ``windows`` maps a
+    family's name to its windows, ``(start, end)`` in order and disjoint,
+    for the families that have any.
+    """
+
+    anchors: tuple[tuple[str, int, int], ...]
+    windows: dict[str, list[tuple[int, int]]]
+
+    def window_chars(self) -> int:
+        """Characters handed to finders, all families together (a measure of work)."""
+        return sum(b - a for spans in self.windows.values() for a, b in spans)
+
+
+def _cut(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Widen ``start:end`` to whitespace (or the paragraph's bounds ``lo:hi``)."""
+    while start > lo and not text[start - 1].isspace():
+        start -= 1
+        if end - start > 10_000:
+            break
+    m = _SPACE.search(text, end, hi)
+    return start, (m.start() if m is not None else hi)
+
+
+def _iter_anchors(text: str, engine: str | None = None) -> Iterator[tuple[str, int, int]]:
+    """Every anchor, overlapping ones included: the search goes on one character
+    after the start of each anchor found, so "EM 4/43A/1" (a dotted shorthand
+    for the fond family) does not hide "4/4" (a series and piece for the UK
+    National Archives). Where two anchors start at one position, the first in
+    the pattern wins."""
+    name = engine or _engine()[0]
+    pattern, names = anchor_pattern(name)
+    if name == "re":
+        pos = 0
+        search = pattern.search
+        while (m := search(text, pos)) is not None:
+            yield names[m.lastindex - 1], m.start(), m.end()
+            pos = m.start() + 1
+        return
+    # RE2 reads UTF-8: search the bytes (so that a search from an offset costs
+    # nothing more), then count characters up to each offset found, in one
+    # decoding pass over the text in all.
+    data = text.encode("utf-8", "surrogatepass")
+    byte_at = char_at = pos = 0
+    search = pattern.search
+    while (m := search(data, pos)) is not None:
+        start, end = m.span()
+        char_at += len(data[byte_at:start].decode("utf-8", "surrogatepass"))
+        byte_at = start
+        yield (
+            names[m.lastindex - 1],
+            char_at,
+            char_at + len(data[start:end].decode("utf-8", "surrogatepass")),
+        )
+        pos = start + 1
+        while pos < len(data) and data[pos] & 0xC0 == 0x80:
+            pos += 1  # to the next character, not inside this one
+
+
+def scan(text: str, *, engine: str | None = None) -> Scan:
+    """Find every anchor in ``text`` and the windows each family reads.
+
+    ``engine`` chooses the regular-expression engine of the anchor pass
+    (``"re2"`` or ``"re"``); both give the same anchors.
+    """
+    anchors = tuple(_iter_anchors(text, engine))
+    windows: dict[str, list[tuple[int, int]]] = {}
+    if not anchors:
+        return Scan(anchors, windows)
+    paras = paragraphs(text)
+    para_starts = [a for a, _ in paras]
+    reach = {f.name: (f.before, f.after) for f in families()}
+    for name, start, end in anchors:
+        # the paragraph of the anchor's last character: an anchor may begin with
+        # the line break before a paragraph's first word ("\n\nТам же.")
+        k = bisect.bisect_right(para_starts, end - 1) - 1
+        if k < 0:
+            continue
+        lo, hi = paras[k]
+        if end - 1 >= hi:
+            continue  # an anchor ending inside a blank line
+        if hi - lo <= MAX_WINDOW:
+            span = (lo, hi)
+        else:
+            before, after = reach[name]
+            span = _cut(text, max(lo, start - before), min(hi, end + after), lo, hi)
+        spans = windows.setdefault(name, [])
+        if spans and span[0] <= spans[-1][1]:  # the same paragraph, or overlapping cuts
+            spans[-1] = (min(spans[-1][0], span[0]), max(spans[-1][1], span[1]))
+        else:
+            spans.append(span)
+    return Scan(anchors, windows)

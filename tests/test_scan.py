@@ -1,0 +1,221 @@
+"""The scanning core: anchors, windows, paragraphs, and the invariant the finders rely on."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import archref
+from archref import scan as scanning
+from archref.notations import barch, fonds, nara, published, tna, un
+from golden_support import cases
+
+DATA = Path(__file__).parent / "data"
+
+
+def _family_matches(text: str) -> dict[str, list[tuple[int, int]]]:
+    """What each family's own finder finds reading the whole text, with no windows."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    scanner = fonds.Scanner(text)
+    out["fonds"] = [(m.start, m.end) for m in scanner.find()]
+    out["fonds"] += scanner.ibid_markers()
+    out["un"] = [(m.start, m.end) for m in un.find(text)]
+    out["tna"] = [(m.start, m.end) for m in tna.find(text)]
+    out["nara"] = [(m.start, m.end) for m in nara.find(text)]
+    out["barch"] = [(m.start, m.end) for m in barch.find(text)]
+    out["published"] = [(m.start, m.end) for m in published.find(text)]
+    return out
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for case in cases():
+        if case["mode"] == "notes":
+            texts.extend(case["notes"])
+        else:
+            texts.append(case["text"])
+    return texts
+
+
+def _assert_anchored(text: str) -> None:
+    found = scanning.scan(text)
+    by_family: dict[str, list[tuple[int, int]]] = {}
+    for name, start, end in found.anchors:
+        by_family.setdefault(name, []).append((start, end))
+    reach = {f.name: (f.before, f.after) for f in scanning.families()}
+    for name, spans in _family_matches(text).items():
+        before, after = reach[name]
+        for start, end in spans:
+            # an anchor within reach that the match holds; the members of a UN list
+            # ("A/31/251 & Add.1") hold none of their own: the list's symbol is theirs
+            anchored = [
+                (a, b)
+                for a, b in by_family.get(name, ())
+                if (name == "un" or (a < end and start < b))
+                and a - before <= start
+                and end <= b + after
+            ]
+            assert anchored, (
+                f"{name} match {text[start:end]!r} at {start} holds no anchor of its family"
+            )
+
+
+@pytest.mark.parametrize("k", range(8))
+def test_every_match_holds_an_anchor_of_its_family_within_reach(k: int) -> None:
+    """The invariant windows rest on, on every golden input (in eight slices)."""
+    texts = _texts()
+    for text in texts[k::8]:
+        _assert_anchored(text)
+
+
+_PIECES = [
+    "RGASPI, f. 558, op. 11, d. 62, ll. 71-72",
+    "РГАСПИ. Ф.17. Оп.162. Д.7. Л.99",
+    "Там же. Л. 5",
+    "Ibid., l. 7",
+    "A/C.1/218",
+    "S/RES/82 (1950)",
+    "resolution 377 A (V)",
+    "TNA, FO 371/84053",
+    "PRO : PREM 4/43A/16",
+    "NARA, RG 59, Central Decimal File 1950-54, 795.00/6-2550",
+    "BArch, NY 4036/717, Bl. 3",
+    "Хлевнюк О. В. Политбюро. М., 1996. С. 5",
+    'Stueck, William, "The Korean War," in Cold War History (Princeton, 1997), 5.',
+    "// Вопросы истории. 1994. № 5",
+    "Translated by Gary Goldberg.",
+    "prose",
+    " ",
+    "\n\n",
+    ", ",
+    "; ",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=12), max_size=12))
+def test_generated_text_keeps_the_invariant(pieces: list[str]) -> None:
+    _assert_anchored("".join(pieces))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=12), max_size=12))
+def test_both_engines_find_the_same_anchors(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert scanning.scan(text, engine="re") == scanning.scan(text, engine="re2")
+
+
+def test_both_engines_agree_on_the_corpus() -> None:
+    text = "\n\n".join(
+        json.loads(line)["text"]
+        for line in (DATA / "footnotes.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    )
+    assert scanning.scan(text, engine="re") == scanning.scan(text, engine="re2")
+
+
+def test_text_without_anchors_gives_no_window() -> None:
+    text = "The delegates met again on the following Tuesday and agreed on nothing. " * 50
+    result = scanning.scan(text)
+    assert result.anchors == ()
+    assert result.windows == {}
+    assert archref.extract(text) == []
+
+
+def test_windows_are_the_paragraphs_that_hold_anchors() -> None:
+    text = "Plain prose here.\n\nSee РГАСПИ. Ф. 17. Оп. 162. Д. 7. Л. 99.\n\nMore prose."
+    result = scanning.scan(text)
+    assert [text[a:b] for a, b in result.windows["fonds"]] == [
+        "See РГАСПИ. Ф. 17. Оп. 162. Д. 7. Л. 99."
+    ]
+
+
+def test_a_long_paragraph_is_cut_around_its_anchors() -> None:
+    filler = "word " * 2000  # 10,000 characters with no line break
+    text = filler + "RGASPI, f. 17, op. 3, d. 1, l. 5. " + filler
+    result = scanning.scan(text)
+    (window,) = result.windows["fonds"]
+    assert window[1] - window[0] < 3000
+    assert text[window[0] : window[1]].strip().startswith("word")
+    (c,) = archref.extract(text)
+    assert c.text == "RGASPI, f. 17, op. 3, d. 1, l. 5"
+
+
+def test_anchors_that_overlap_are_all_found() -> None:
+    # the fond family's dotted shorthand "EM 4/43A/1" overlaps the UK series "4/4"
+    names = {name for name, _, _ in scanning.scan("PRO : PREM 4/43A/16").anchors}
+    assert {"fonds", "tna"} <= names
+    (c,) = archref.extract("PRO : PREM 4/43A/16")
+    assert str(c.reference) == "TNA, PREM 4/43A/16"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a volume number does not come from the next note
+        (
+            "U.S. Department of State, Foreign Relations of the United States, The "
+            "Conference of Berlin (Potsdam) 1945, 1960, vol.\n\n2 The text of the memorandum.",
+            [
+                "U.S. Department of State, Foreign Relations of the United States, The "
+                "Conference of Berlin (Potsdam) 1945 (1960)"
+            ],
+        ),
+        # a list item after a blank line is no leaf of the reference above
+        ("ГАРФ. Ф. Р-9401. Оп. 2. Т. 1\n\n4) Протокол допроса.", ["GARF, f. Р-9401, op. 2, t. 1"]),
+    ],
+)
+def test_a_blank_line_ends_a_reference(text: str, expected: Sequence[str]) -> None:
+    assert [str(c.reference) for c in archref.extract(text)] == list(expected)
+
+
+def test_ibid_after_a_blank_line_still_repeats_the_note_before() -> None:
+    text = "РГАСПИ. Ф.17. Оп.171. Д.373. Л.1–2.\n\nТам\u00a0же. Л.74."
+    ibid = archref.extract(text)[-1]
+    assert ibid.form == "ibid"
+    assert str(ibid.reference) == "RGASPI, f. 17, op. 171, d. 373, l. 74"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["one\n\ntwo", "one\r\n\r\ntwo", "one\r\rtwo", "one\n \t\n\n\ntwo", "one\n\u00a0\ntwo"],
+)
+def test_paragraphs_split_at_every_kind_of_blank_line(text: str) -> None:
+    assert [text[a:b] for a, b in scanning.paragraphs(text)] == ["one", "two"]
+
+
+def test_a_single_line_break_does_not_end_a_paragraph() -> None:
+    text = "RGASPI, f. 17,\nop. 3, d. 1"
+    assert scanning.paragraphs(text) == [(0, len(text))]
+    assert str(archref.extract(text)[0].reference) == "RGASPI, f. 17, op. 3, d. 1"
+
+
+def _work(fn: Callable[[], object]) -> int:
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(fn)
+    return sum(row[1] for row in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
+
+
+def test_scanning_prose_costs_no_finder_call() -> None:
+    """Prose without anchors: the work does not grow with the number of paragraphs."""
+    paragraph = "The delegates met again on Tuesday and agreed on nothing at all.\n\n"
+    small = _work(lambda: archref.extract(paragraph * 100))
+    large = _work(lambda: archref.extract(paragraph * 1000))
+    assert large <= small + 50
+
+
+def test_a_superscript_after_the_leaves_is_no_crash() -> None:
+    # a footnote mark glued to the last leaf ("ll. 71-72¹"): found by the generated texts
+    (c,) = archref.extract("RGASPI, f. 558, op. 11, d. 62, ll. 71-72¹")
+    assert c.reference.folios is not None
+    assert c.reference.folios.ranges[0].first.numeric == 71
