@@ -219,7 +219,7 @@ class _Extractor:
         for name, finder in FINDERS.items():
             for ws, we in windows.get(name, ()):
                 found.extend(_shifted(f, ws) for f in finder(t[ws:we]))
-        kept = _credits_in_place(t, _without_overlaps(found))
+        kept = _credits_in_place(t, _without_overlaps(found), windows.get("published", ()))
         starts = [f.start for f in kept]
         markers = [
             (s, e)
@@ -388,17 +388,27 @@ def _shifted(found: Found, offset: int) -> Found:
     )
 
 
-def _credits_in_place(text: str, kept: list[Found]) -> list[Found]:
+def _credits_in_place(
+    text: str, kept: list[Found], windows: Sequence[tuple[int, int]]
+) -> list[Found]:
     """Keep a credit ("Translated by Gary Goldberg") only where it credits a cited document.
 
     That is inside a "[Source: ...]" note, or right after a citation (or after
     another such credit) in the same sentence run: "ll. 67-70. Contributed by
     Sergey Radchenko and translated by Gary Goldberg." In running prose,
-    "obtained by Dr. John Kotch" is no credit of a citation.
+    "obtained by Dr. John Kotch" is no credit of a citation. Source notes are
+    looked for only in the ``windows`` of published works that hold a credit.
     """
-    if not any(isinstance(f.reference, published.Credit) for f in kept):
+    credits = [f.start for f in kept if isinstance(f.reference, published.Credit)]
+    if not credits:
         return kept
-    notes = [(n.start, n.end) for n in published.find_source_notes(text)]
+    starts = [ws for ws, _ in windows]
+    holding = sorted({bisect.bisect_right(starts, c) - 1 for c in credits} - {-1})
+    notes = [
+        (ws + n.start, ws + n.end)
+        for ws, we in (windows[k] for k in holding)
+        for n in published.find_source_notes(text[ws:we])
+    ]
     out: list[Found] = []
     for f in kept:
         if isinstance(f.reference, published.Credit):
