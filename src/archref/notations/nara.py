@@ -437,8 +437,11 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
             continue
         found.append(Match(_build(text[pm.start() : read.end], read, reg), pm.start(), read.end))
     spans = [(m.start, m.end) for m in found]
+    k = 0  # the spans and the record groups both run in order: one sweep over both
     for rm in _RG_SCAN.finditer(text):
-        if any(a <= rm.start() < b for a, b in spans) or rm.start() < covered_to:
+        while k < len(spans) and spans[k][1] <= rm.start():
+            k += 1
+        if (k < len(spans) and spans[k][0] <= rm.start()) or rm.start() < covered_to:
             continue
         read = _read(text, rm.start(), n, named=False)
         if read is None or len(read.levels) < 2:

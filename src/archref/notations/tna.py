@@ -390,8 +390,11 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         found.append(Match(_build(text[start:k], read, reg), start, k))
         covered.append((start, k))
     known = departments()
+    k = 0  # covered and the bare matches both run in order: one sweep over both
     for bm in _BARE.finditer(text):
-        if bm.group("dept") not in known or _overlaps(covered, bm.start(), bm.end()):
+        while k < len(covered) and covered[k][1] <= bm.start():
+            k += 1
+        if bm.group("dept") not in known or (k < len(covered) and covered[k][0] < bm.end()):
             continue
         core = _CORE.match(text, bm.start())
         if core is None or core.end() != bm.end():
@@ -401,10 +404,6 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         found.append(Match(_build(text[bm.start() : k], read, reg), bm.start(), k))
     found.sort(key=lambda m: m.start)
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 # --------------------------------------------------------------------------- writing
