@@ -219,3 +219,20 @@ def test_a_superscript_after_the_leaves_is_no_crash() -> None:
     (c,) = archref.extract("RGASPI, f. 558, op. 11, d. 62, ll. 71-72¹")
     assert c.reference.folios is not None
     assert c.reference.folios.ranges[0].first.numeric == 71
+
+
+def test_cleaning_ascii_with_nothing_to_repair_is_one_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    from archref import text as cleaning
+
+    text = "RGASPI, f. 558, op. 11, d. 62, ll. 71-72.\n\tSee also A/C.1/218."
+    assert cleaning.clean(text).text is text
+    # the shortcut leaves unchanged exactly what the full repair leaves unchanged
+    monkeypatch.setattr(cleaning, "_ASCII_CONTROL", re.compile("[\x00-\x7f]"))
+    for char in map(chr, range(128)):
+        sample = f"a{char}b"
+        full = cleaning.clean(sample, quotes=True).text
+        assert (full == sample) == (re.fullmatch("[\x00-\x08\x0b-\x1f\x7f]", char) is None)

@@ -778,6 +778,10 @@ def _nfc_edits(text: str) -> Iterator[_Edit]:
 # --------------------------------------------------------------------------
 
 
+#: The only ASCII characters that a repair touches: controls other than tab and line feed.
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean(
     text: str,
     *,
@@ -817,6 +821,8 @@ def clean(
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
+        return CleanText(text=text, original=text)  # nothing any option repairs
     table = _char_table(
         mojibake=mojibake, unicode=unicode, dashes=dashes, quotes=quotes, spaces=spaces
     )
