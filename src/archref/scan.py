@@ -8,16 +8,17 @@ a Bundesarchiv reference the archive's name. These are the family's
 *anchors*; how far before and after an anchor one of its references can
 extend is its *reach*. Each :class:`Family` declares both.
 
-:func:`scan` finds the anchors of all families in one pass of one compiled
-pattern, and cuts the text into *windows*, per family: the paragraphs that
-hold one of the family's anchors. A paragraph ends at a blank line; no
-reference crosses one (a title does not run from one paragraph into the
-next note, and a list item "4)" after a blank line is no leaf of the note
-above). A paragraph longer than :data:`MAX_WINDOW` characters (a file with
-no blank lines, a generated text) is cut further, around its anchors, at
-whitespace, to ``before``/``after`` characters of reach. The finders then read
-only their windows: a text with no anchor costs one pass of the anchor
-pattern and nothing else.
+:func:`scan` cuts the text into *paragraphs* (a paragraph ends at a blank
+line) and gives each family, as its *windows*, the paragraphs that hold one
+of its anchors: one pass of a set of patterns (RE2's, where installed) over
+each paragraph tells which families have an anchor in it. No reference
+crosses a blank line (a title does not run from one paragraph into the next
+note, and a list item "4)" after a blank line is no leaf of the note above).
+A paragraph longer than :data:`MAX_WINDOW` characters (a file with no blank
+lines, a generated text) is cut further, around each family's anchors
+(:func:`anchors`), at whitespace, to the family's reach. The finders then
+read only their windows: a text with no anchor costs one pass and nothing
+else.
 
 >>> text = "Prose without references.\\n\\nSee RGASPI, f. 558, op. 11, d. 62, l. 7 and A/C.1/218."
 >>> result = scan(text)
@@ -31,7 +32,6 @@ pattern and nothing else.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -39,7 +39,16 @@ from typing import Any
 
 import attrs
 
-__all__ = ["MAX_WINDOW", "Family", "Scan", "anchor_pattern", "families", "paragraphs", "scan"]
+__all__ = [
+    "MAX_WINDOW",
+    "Family",
+    "Scan",
+    "anchors",
+    "families",
+    "family_patterns",
+    "paragraphs",
+    "scan",
+]
 
 #: Paragraphs longer than this (in characters) are cut around their anchors.
 MAX_WINDOW = 4000
@@ -200,29 +209,87 @@ def _engine() -> tuple[str, Any]:
     return "re2", re2
 
 
-def anchor_pattern(engine: str | None = None) -> tuple[Any, tuple[str, ...]]:
-    """One pattern for every anchor of every family, and the family of each group.
+def _spelt(anchor: str, engine: str) -> str:
+    for placeholder, spelling in _CLASSES[engine].items():
+        anchor = anchor.replace(placeholder, spelling)
+    return anchor
 
-    Group ``k`` (1-based) of the pattern is an anchor of family ``names[k - 1]``.
+
+def family_patterns(engine: str | None = None) -> dict[str, Any]:
+    """Each family's anchors as one compiled pattern (no capturing group), by name.
+
     ``engine`` is ``"re2"`` or ``"re"``; by default RE2 where it is installed.
     """
-    return _anchor_pattern(engine or _engine()[0])
+    return _family_patterns(engine or _engine()[0])
 
 
 @functools.cache
-def _anchor_pattern(engine: str) -> tuple[Any, tuple[str, ...]]:
-    classes = _CLASSES[engine]
-    parts: list[str] = []
-    names: list[str] = []
-    for family in sorted(families(), key=lambda f: f.name != "published"):
-        for anchor in family.anchors:
-            source = anchor
-            for placeholder, spelling in classes.items():
-                source = source.replace(placeholder, spelling)
-            parts.append(f"({source})")
-            names.append(family.name)
+def _family_patterns(engine: str) -> dict[str, Any]:
     module = _engine()[1] if engine == "re2" else re
-    return module.compile("|".join(parts)), tuple(names)
+    return {
+        f.name: module.compile("|".join(f"(?:{_spelt(a, engine)})" for a in f.anchors))
+        for f in families()
+    }
+
+
+@functools.cache
+def _family_set() -> tuple[Any, tuple[str, ...]]:
+    """An RE2 set of the families' patterns: which families have an anchor, in one pass."""
+    re2 = _engine()[1]
+    found = re2.Set.SearchSet()
+    names = []
+    for f in families():
+        found.Add("|".join(f"(?:{_spelt(a, 're2')})" for a in f.anchors))
+        names.append(f.name)
+    found.Compile()
+    return found, tuple(names)
+
+
+def _families_in(text: str, engine: str) -> list[str]:
+    """The families with at least one anchor in ``text`` (a paragraph), in order."""
+    if engine == "re2":
+        found, names = _family_set()
+        hits = found.Match(text.encode("utf-8", "surrogatepass")) or ()  # None for none
+        return [names[k] for k in sorted(hits)]
+    return [name for name, p in _family_patterns("re").items() if p.search(text) is not None]
+
+
+def anchors(text: str, *, engine: str | None = None) -> list[tuple[str, int, int]]:
+    """Every anchor of every family in ``text``: ``(family, start, end)``, by position.
+
+    Anchors of one family may overlap ("EM 4/43A/1", a dotted shorthand of the
+    fond family, holds "4/4", a series and piece for the UK National Archives):
+    each family's pattern is searched again one character after the start of
+    each of its anchors.
+    """
+    name = engine or _engine()[0]
+    out: list[tuple[str, int, int]] = []
+    for family, pattern in family_patterns(name).items():
+        out.extend((family, s, e) for s, e in _overlapping(pattern, text, name))
+    out.sort(key=lambda a: (a[1], a[2], a[0]))
+    return out
+
+
+def _overlapping(pattern: Any, text: str, engine: str) -> Iterator[tuple[int, int]]:
+    if engine == "re":
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            yield m.start(), m.end()
+            pos = m.start() + 1
+        return
+    # RE2 reads UTF-8: search the bytes (a search from an offset then costs
+    # nothing more), and count characters up to each offset found, in one
+    # decoding pass over the text in all.
+    data = text.encode("utf-8", "surrogatepass")
+    byte_at = char_at = pos = 0
+    while (m := pattern.search(data, pos)) is not None:
+        start, end = m.span()
+        char_at += len(data[byte_at:start].decode("utf-8", "surrogatepass"))
+        byte_at = start
+        yield char_at, char_at + len(data[start:end].decode("utf-8", "surrogatepass"))
+        pos = start + 1
+        while pos < len(data) and data[pos] & 0xC0 == 0x80:
+            pos += 1  # to the next character, not inside this one
 
 
 # A blank line: two line breaks with only spaces between. The "\n" form starts
@@ -259,15 +326,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 @attrs.frozen
 class Scan:
-    """What one pass over a text found.
+    """The windows each family reads: ``windows`` maps a family's name to its
+    windows, ``(start, end)`` in order and disjoint, for the families that
+    have any; ``paragraphs`` counts the paragraphs of the text."""
 
-    ``anchors`` lists ``(family, start, end)`` in order; ``windows`` maps a
-    family's name to its windows, ``(start, end)`` in order and disjoint,
-    for the families that have any.
-    """
-
-    anchors: tuple[tuple[str, int, int], ...]
     windows: dict[str, list[tuple[int, int]]]
+    paragraphs: int
 
     def window_chars(self) -> int:
         """Characters handed to finders, all families together (a measure of work)."""
@@ -284,71 +348,32 @@ def _cut(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     return start, (m.start() if m is not None else hi)
 
 
-def _iter_anchors(text: str, engine: str | None = None) -> Iterator[tuple[str, int, int]]:
-    """Every anchor, overlapping ones included: the search goes on one character
-    after the start of each anchor found, so "EM 4/43A/1" (a dotted shorthand
-    for the fond family) does not hide "4/4" (a series and piece for the UK
-    National Archives). Where two anchors start at one position, the first in
-    the pattern wins."""
-    name = engine or _engine()[0]
-    pattern, names = anchor_pattern(name)
-    if name == "re":
-        pos = 0
-        search = pattern.search
-        while (m := search(text, pos)) is not None:
-            yield names[m.lastindex - 1], m.start(), m.end()
-            pos = m.start() + 1
-        return
-    # RE2 reads UTF-8: search the bytes (so that a search from an offset costs
-    # nothing more), then count characters up to each offset found, in one
-    # decoding pass over the text in all.
-    data = text.encode("utf-8", "surrogatepass")
-    byte_at = char_at = pos = 0
-    search = pattern.search
-    while (m := search(data, pos)) is not None:
-        start, end = m.span()
-        char_at += len(data[byte_at:start].decode("utf-8", "surrogatepass"))
-        byte_at = start
-        yield (
-            names[m.lastindex - 1],
-            char_at,
-            char_at + len(data[start:end].decode("utf-8", "surrogatepass")),
-        )
-        pos = start + 1
-        while pos < len(data) and data[pos] & 0xC0 == 0x80:
-            pos += 1  # to the next character, not inside this one
-
-
 def scan(text: str, *, engine: str | None = None) -> Scan:
-    """Find every anchor in ``text`` and the windows each family reads.
+    """The windows each family reads in ``text``.
 
-    ``engine`` chooses the regular-expression engine of the anchor pass
-    (``"re2"`` or ``"re"``); both give the same anchors.
+    A paragraph of at most :data:`MAX_WINDOW` characters is one window of
+    every family that has an anchor in it (one pass of a set of patterns
+    over the paragraph); a longer one is cut around each family's anchors,
+    to the family's reach. ``engine`` chooses the regular-expression engine
+    (``"re2"`` or ``"re"``); both give the same windows.
     """
-    anchors = tuple(_iter_anchors(text, engine))
+    name = engine or _engine()[0]
     windows: dict[str, list[tuple[int, int]]] = {}
-    if not anchors:
-        return Scan(anchors, windows)
     paras = paragraphs(text)
-    para_starts = [a for a, _ in paras]
     reach = {f.name: (f.before, f.after) for f in families()}
-    for name, start, end in anchors:
-        # the paragraph of the anchor's last character: an anchor may begin with
-        # the line break before a paragraph's first word ("\n\nТам же.")
-        k = bisect.bisect_right(para_starts, end - 1) - 1
-        if k < 0:
-            continue
-        lo, hi = paras[k]
-        if end - 1 >= hi:
-            continue  # an anchor ending inside a blank line
+    for lo, hi in paras:
         if hi - lo <= MAX_WINDOW:
-            span = (lo, hi)
-        else:
-            before, after = reach[name]
-            span = _cut(text, max(lo, start - before), min(hi, end + after), lo, hi)
-        spans = windows.setdefault(name, [])
-        if spans and span[0] <= spans[-1][1]:  # the same paragraph, or overlapping cuts
-            spans[-1] = (min(spans[-1][0], span[0]), max(spans[-1][1], span[1]))
-        else:
-            spans.append(span)
-    return Scan(anchors, windows)
+            for family in _families_in(text[lo:hi], name):
+                windows.setdefault(family, []).append((lo, hi))
+            continue
+        for family, start, end in anchors(text[lo:hi], engine=name):
+            before, after = reach[family]
+            span = _cut(text, max(lo, lo + start - before), min(hi, lo + end + after), lo, hi)
+            spans = windows.setdefault(family, [])
+            if spans and span[0] <= spans[-1][1]:  # overlapping cuts of one paragraph
+                spans[-1] = (min(spans[-1][0], span[0]), max(spans[-1][1], span[1]))
+            else:
+                spans.append(span)
+    for spans in windows.values():
+        spans.sort()
+    return Scan(windows, len(paras))
