@@ -59,6 +59,7 @@ amount, so parsing is linear in the length of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
@@ -130,28 +131,44 @@ class _Tok(NamedTuple):
 
 
 def _lex(text: str) -> list[_Tok]:
+    """The tokens of ``text``, white space dropped (``space_before`` remembers it).
+
+    One ``findall`` reads every token; the tokens cover the text without gaps
+    (the last alternative takes any character), so each start is the sum of
+    the lengths before it.
+    """
     toks: list[_Tok] = []
+    append = toks.append
     pos = 0
     space = False
-    n = len(text)
-    while pos < n:
-        m = _TOKEN.match(text, pos)
-        assert m is not None  # the last alternative matches any character
-        kind = m.lastgroup
-        if kind == "suf":  # lastgroup names the innermost group that matched last
-            kind = "num"
-        if kind == "ws":
+    for ws, dotted, num, suf, word, opening, closing, dash, punct, other in _TOKEN.findall(text):
+        if ws:
+            pos += len(ws)
             space = True
-        elif kind == "num":
-            toks.append(
-                _Tok("num", m.group("num"), m.start(), m.end(), space, m.group("suf") or "")
-            )
-            space = False
+            continue
+        if num:
+            end = pos + len(num) + len(suf)
+            append(_Tok("num", num, pos, end, space, suf))
         else:
-            assert kind is not None
-            toks.append(_Tok(kind, m.group(), m.start(), m.end(), space))  # type: ignore[arg-type]
-            space = False
-        pos = m.end()
+            kind: TokenKind
+            if word:
+                kind, tok = "word", word
+            elif dotted:
+                kind, tok = "dotted", dotted
+            elif punct:
+                kind, tok = "punct", punct
+            elif dash:
+                kind, tok = "dash", dash
+            elif opening:
+                kind, tok = "open", opening
+            elif closing:
+                kind, tok = "close", closing
+            else:
+                kind, tok = "other", other
+            end = pos + len(tok)
+            append(_Tok(kind, tok, pos, end, space))
+        pos = end
+        space = False
     return toks
 
 
@@ -1004,6 +1021,7 @@ class Scanner:
         self.text = text
         self.registry = registry or default_registry()
         self._p = _Parser(text, self.registry)
+        self._start_tokens: list[int] | None = None
 
     # ---------------------------------------------------------------- public
 
@@ -1011,8 +1029,15 @@ class Scanner:
         """Every reference in the text that is not an "ibid." short form."""
         p, toks = self._p, self._p.toks
         out: list[Match] = []
+        starts = self._starts()
+        k = 0
         i = 0
-        while i < len(toks):
+        while True:
+            while k < len(starts) and starts[k] < i:
+                k += 1
+            if k == len(starts):
+                break
+            i = starts[k]  # the tokens between can begin nothing: skip them
             ibid = self._ibid_at(i)
             if ibid is not None:
                 i = self._skip_ibid_tail(ibid)
@@ -1020,10 +1045,10 @@ class Scanner:
             alias = self._alias_at(i)
             if alias is not None:
                 archive, cited, j = alias
-                k = self._after_archive(j)
-                if k is not None:
+                after = self._after_archive(j)
+                if after is not None:
                     chain = _read_chain(
-                        p, k, archive, cited, previous=None, first_token=i, strict=False
+                        p, after, archive, cited, previous=None, first_token=i, strict=False
                     )
                     if chain.matches:
                         out.extend(chain.matches)
@@ -1048,11 +1073,32 @@ class Scanner:
         """The (start, end) of every "Ibid." / "Там же" / "Ebd." marker."""
         toks = self._p.toks
         out = []
-        for i in range(len(toks)):
+        for i in self._starts():
             end = self._ibid_at(i)
             if end is not None:
                 out.append((toks[i].start, toks[end - 1].end))
         return out
+
+    def _starts(self) -> list[int]:
+        """The tokens where a reference or an "ibid." can begin, in order.
+
+        A reference begins at an archive's name (a word that begins some
+        alias of the registry), at a level label or the dotted shorthand; an
+        "ibid." at one of its words. Every other token is passed over at once.
+        """
+        if self._start_tokens is None:
+            prefix = self.registry.is_alias_prefix
+            words = _START_WORDS
+            self._start_tokens = [
+                i
+                for i, tok in enumerate(self._p.toks)
+                if tok.kind == "dotted"
+                or (
+                    tok.kind == "word"
+                    and (tok.text.casefold() in words or prefix(_cached_key(tok.text)))
+                )
+            ]
+        return self._start_tokens
 
     def parse_ibid(self, offset: int, antecedent: ArchivalReference) -> list[Match]:
         """Read the "ibid." short form at ``offset`` against ``antecedent``.
@@ -1127,7 +1173,7 @@ class Scanner:
         while j < len(toks):
             tok = toks[j]
             if tok.kind in {"word", "num"}:
-                key += alias_key(tok.text + tok.suffix)
+                key += _cached_key(tok.text + tok.suffix)
                 if not registry.is_alias_prefix(key):
                     break
             elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
@@ -1183,6 +1229,14 @@ class Scanner:
 
 
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
+#: Words that can begin a reference or an "ibid." whatever the registry holds.
+_START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | _AE_FIRST
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_key(word: str) -> str:
+    """:func:`alias_key` of a word, kept: the same words recur in every note."""
+    return alias_key(word)
 
 
 def _is_substantial(ref: ArchivalReference) -> bool:
