@@ -778,6 +778,22 @@ def _nfc_edits(text: str) -> Iterator[_Edit]:
 # --------------------------------------------------------------------------
 
 
+@cache
+def _prepared(
+    mojibake: bool, unicode: bool, dashes: bool, quotes: bool, spaces: bool
+) -> tuple[dict[str, tuple[str, str]], dict[int, str], dict[int, str], re.Pattern[str]]:
+    """The tables of one set of options, built once: the character table, the
+    translation to normal characters, the probe of the Windows-1252 pass (C1
+    characters left out: they are bytes of the mojibake) and the pattern of
+    the character pass."""
+    table = _char_table(
+        mojibake=mojibake, unicode=unicode, dashes=dashes, quotes=quotes, spaces=spaces
+    )
+    normalise = {ord(char): replacement for char, (replacement, _) in table.items()}
+    probe = {k: (v if len(v) == 1 else "\0") for k, v in normalise.items() if not 0x80 <= k < 0xA0}
+    return table, normalise, probe, _char_re(table, unicode=unicode)
+
+
 #: The only ASCII characters that a repair touches: controls other than tab and line feed.
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -823,22 +839,14 @@ def clean(
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
         return CleanText(text=text, original=text)  # nothing any option repairs
-    table = _char_table(
-        mojibake=mojibake, unicode=unicode, dashes=dashes, quotes=quotes, spaces=spaces
-    )
+    table, normalise, probe, char_re = _prepared(mojibake, unicode, dashes, quotes, spaces)
     edits: list[_Edit] = []
     if mojibake:
-        normalise = {ord(char): replacement for char, (replacement, _) in table.items()}
         edits = _gbk_edits(_View(text, table), normalise)
-        probe = {
-            k: (v if len(v) == 1 else "\0")
-            for k, v in normalise.items()
-            if not 0x80 <= k < 0xA0  # C1 characters are bytes of the mojibake
-        }
         lone, fixes = _cp1252_edits(text, normalise, probe)
         edits = _merge(edits, lone)
         edits = _merge(edits, fixes)
-    edits = _merge(edits, _char_edits(text, table, _char_re(table, unicode=unicode)))
+    edits = _merge(edits, _char_edits(text, table, char_re))
     if unicode:
         edits = _merge(edits, _nfc_edits(text))
     if not edits:
