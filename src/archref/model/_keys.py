@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["alias_key"]
 
@@ -16,6 +17,13 @@ def alias_key(text: str) -> str:
     True
     >>> alias_key("ЦА ФСБ")
     'цафсб'
+
+    Keys are kept (the same names and words come back in every note).
     """
+    return _key(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     return "".join(ch for ch in text if ch not in _DROP)

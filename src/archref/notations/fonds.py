@@ -59,7 +59,6 @@ amount, so parsing is linear in the length of the text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
@@ -1095,7 +1094,7 @@ class Scanner:
                 if tok.kind == "dotted"
                 or (
                     tok.kind == "word"
-                    and (tok.text.casefold() in words or prefix(_cached_key(tok.text)))
+                    and (tok.text.casefold() in words or prefix(alias_key(tok.text)))
                 )
             ]
         return self._start_tokens
@@ -1173,7 +1172,7 @@ class Scanner:
         while j < len(toks):
             tok = toks[j]
             if tok.kind in {"word", "num"}:
-                key += _cached_key(tok.text + tok.suffix)
+                key += alias_key(tok.text + tok.suffix)
                 if not registry.is_alias_prefix(key):
                     break
             elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
@@ -1231,12 +1230,6 @@ class Scanner:
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
 #: Words that can begin a reference or an "ibid." whatever the registry holds.
 _START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | _AE_FIRST
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _cached_key(word: str) -> str:
-    """:func:`alias_key` of a word, kept: the same words recur in every note."""
-    return alias_key(word)
 
 
 def _is_substantial(ref: ArchivalReference) -> bool:
