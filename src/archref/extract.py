@@ -48,10 +48,17 @@ from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
 from archref.notations import barch, fonds, nara, published, tna, un
 from archref.registry import Registry, default_registry
-from archref.scan import scan
+from archref.scan import anchors, families, scan
 from archref.text import clean as clean_text
 
-__all__ = ["FINDERS", "Found", "extract", "extract_notes"]
+__all__ = [
+    "FINDERS",
+    "STREAM_PARAGRAPH_LIMIT",
+    "Found",
+    "extract",
+    "extract_notes",
+    "extract_stream",
+]
 
 
 @attrs.frozen
@@ -195,6 +202,117 @@ def extract_notes(
     return out
 
 
+#: How much of a paragraph :func:`extract_stream` holds before it cuts it (at white space).
+STREAM_PARAGRAPH_LIMIT = 1_000_000
+
+_STREAM_BREAK = re.compile("\n(?:[ \t\f\v\r\u00a0]*\n)+")
+_STREAM_BREAK_CR = re.compile("\r(?:[ \t\f\v\u00a0]*\r)+")
+_LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
+
+
+def extract_stream(
+    pieces: Iterable[str], *, registry: Registry | None = None, clean: bool = True
+) -> Iterator[Citation]:
+    """Every reference in a text read piece by piece, as it is read.
+
+    ``pieces`` is any iterable of strings: a text file opened for reading
+    (its lines), blocks read from a socket, the pages of a book. The text is
+    read as one: the citations and their spans, into the text the pieces
+    make together, are those :func:`extract` gives for the whole text, but
+    only a paragraph at a time is held in memory, so a file of any size is
+    read in constant memory. (A paragraph is text between blank lines, which
+    no reference crosses; one longer than :data:`STREAM_PARAGRAPH_LIMIT`
+    characters is cut where no reference can be: at white space out of reach
+    of every anchor.)
+
+    >>> import io
+    >>> book = io.StringIO("RGASPI, f. 17, op. 3, d. 1, l. 5.\\n\\nIbid., l. 6.\\n")
+    >>> for c in extract_stream(book):
+    ...     print(c.start, c.end, c.form, c.reference)
+    0 32 full RGASPI, f. 17, op. 3, d. 1, l. 5
+    35 46 ibid RGASPI, f. 17, op. 3, d. 1, l. 6
+    """
+    ex = _Extractor(registry, clean=clean)
+    ex.begin_note()
+    parts: list[str] = []
+    size = 0  # characters held in parts
+    offset = 0  # where the text held starts
+    tail = ""  # the white space that ends what is held: a blank line may begin in it
+    pattern: re.Pattern[str] | None = None
+    for piece in pieces:
+        if not isinstance(piece, str):
+            raise TypeError(f"extract_stream() reads str pieces, not {type(piece).__name__}")
+        if not piece:
+            continue
+        if pattern is None:
+            cr = piece.find("\r")
+            lf = piece.find("\n")
+            if lf >= 0 or cr >= 0:  # the first line break tells the convention
+                only_cr = lf < 0 or (0 <= cr < lf - 1)
+                pattern = _STREAM_BREAK_CR if only_cr else _STREAM_BREAK
+        probe = tail + piece
+        parts.append(piece)
+        size += len(piece)
+        last = None
+        if pattern is not None:
+            for last in pattern.finditer(probe):  # noqa: B007 (the last one is wanted)
+                pass
+        cut = None
+        if last is not None:
+            cut = size - len(probe) + last.end()
+        elif size > STREAM_PARAGRAPH_LIMIT:
+            held = "".join(parts)
+            cut = _quiet_cut(held)
+            parts = [held]
+        if cut is not None:
+            held = "".join(parts)
+            yield from ex.block(held[:cut], None, offset)
+            offset += cut
+            rest = held[cut:]
+            parts, size = ([rest] if rest else []), len(rest)
+            probe = rest
+        stripped = probe.rstrip()
+        tail = probe[len(stripped) :]
+    if parts:
+        yield from ex.block("".join(parts), None, offset)
+
+
+def _quiet_cut(held: str) -> int:
+    """Where a paragraph too long to hold can be cut without changing any result.
+
+    That is white space farther from every anchor than any family reaches, and
+    far enough from the end for an anchor still to come: the windows on
+    either side are then those of the whole paragraph. The latest such place
+    is taken; where there is none (references packed for a megabyte), the
+    last white space.
+    """
+    reach_before = max(f.before for f in families())
+    reach_after = max(f.after for f in families())
+    limit = len(held) - reach_before  # an anchor still to come may reach back to here
+    cut = -1
+    free_from = 0  # the first offset beyond the reach of the anchors seen so far
+    for _, start, end in anchors(held):
+        if start - reach_before > free_from:
+            cut = _space_in(held, free_from, min(start - reach_before, limit), cut)
+        free_from = max(free_from, end + reach_after)
+    if free_from < limit:
+        cut = _space_in(held, free_from, limit, cut)
+    if cut < 0:
+        space = _LAST_SPACE.search(held)
+        cut = space.end() if space is not None else len(held)
+    return cut
+
+
+def _space_in(text: str, lo: int, hi: int, best: int) -> int:
+    """The end of the last white space in ``text[lo:hi]``, or ``best`` if there is none."""
+    k = hi - 1
+    while k >= lo:
+        if text[k].isspace():
+            return k + 1
+        k -= 1
+    return best
+
+
 class _Extractor:
     """Carries the state that "Ibid." needs from one note to the next."""
 
@@ -205,6 +323,25 @@ class _Extractor:
         self.previous_note_sources = 0
 
     def note(self, text: str, index: int | None) -> list[Citation]:
+        """The citations of one note, in offsets of ``text``."""
+        self.begin_note()
+        out = self.block(text, index)
+        self.end_note()
+        return out
+
+    def begin_note(self) -> None:
+        self.sources: set[object] = set()
+        self.cited = False
+
+    def end_note(self) -> None:
+        self.previous_note_sources = len(self.sources)
+
+    def block(self, text: str, index: int | None, offset: int = 0) -> list[Citation]:
+        """The citations of ``text``, a run of whole paragraphs of the current note.
+
+        ``offset`` is where ``text`` starts in the note: the citations' spans
+        are shifted by it.
+        """
         if not isinstance(text, str):
             raise TypeError(f"expected a str, not {type(text).__name__}")
         cleaned: _Cleaned = clean_text(text) if self.clean else _Unchanged(text)
@@ -231,7 +368,7 @@ class _Extractor:
         events.sort(key=lambda ev: ev[0])
 
         citations: list[Citation] = []
-        sources: set[object] = set()
+        sources = self.sources
         last_end = -1
         last_span = (-1, -1)
         for _, event in events:
@@ -240,9 +377,10 @@ class _Extractor:
                     continue  # inside what an "ibid." already read
                 items = [event]
             else:
-                items = self._ibid(scanners, t, event, first_in_note=not citations)
+                first = not (citations or self.cited)
+                items = self._ibid(scanners, t, event, first_in_note=first)
             for item in items:
-                citations.append(self._citation(cleaned, text, item, index))
+                citations.append(self._citation(cleaned, text, item, index, offset))
                 last_end = max(last_end, item.end)
                 last_span = item.start, item.end
                 if isinstance(item.reference, published.Credit):
@@ -252,7 +390,7 @@ class _Extractor:
                     sources.add(_source_key(item.reference))
                 else:
                     self.antecedent = None
-        self.previous_note_sources = len(sources)
+        self.cited = self.cited or bool(citations)
         return citations
 
     def _ibid(
@@ -306,18 +444,18 @@ class _Extractor:
         return [Found(antecedent, start, end, "ibid")]
 
     def _citation(
-        self, cleaned: _Cleaned, original: str, item: Found, index: int | None
+        self, cleaned: _Cleaned, original: str, item: Found, index: int | None, offset: int
     ) -> Citation:
         start, end = cleaned.span_to_original(item.start, item.end)
         diagnostics = tuple(
-            attrs.evolve(d, start=a, end=b, text=original[a:b])
+            attrs.evolve(d, start=a + offset, end=b + offset, text=original[a:b])
             for d in item.diagnostics
             for a, b in [cleaned.span_to_original(d.start, d.end)]
         )
         return Citation(
             reference=item.reference,
-            start=start,
-            end=end,
+            start=start + offset,
+            end=end + offset,
             text=original[start:end],
             note=index,
             form=item.form,
