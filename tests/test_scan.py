@@ -241,3 +241,38 @@ def test_cleaning_ascii_with_nothing_to_repair_is_one_search(
         sample = f"a{char}b"
         full = cleaning.clean(sample, quotes=True).text
         assert (full == sample) == (re.fullmatch("[\x00-\x08\x0b-\x1f\x7f]", char) is None)
+
+
+_SYMBOLISH = st.text(alphabet=list("ab A/1.(XIV)/ @:w.-\n*…/"), max_size=30) | st.sampled_from(
+    ["http://x.org/a/b", " S/RES/82", "(www.un.org)", "mail@un.org", "A/C.1/218"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SYMBOLISH, max_size=6))
+def test_un_finder_reads_from_its_marks_what_a_word_by_word_reading_finds(
+    pieces: list[str],
+) -> None:
+    """The UN finder finds runs with a slash and addresses from "/", "://", "@" and
+    "www.", instead of reading every word: the same runs and chunks as word by word."""
+    import re
+
+    text = "".join(pieces)
+    chunks = [
+        (m.start(), m.end())
+        for m in re.finditer(r"\S+", text)
+        if "://" in m.group() or m.group().startswith(("www.", "(www.")) or "@" in m.group()
+    ]
+    assert un._url_chunks(text) == chunks
+    runs = []
+    pos = 0
+    while (m := un._RUN.search(text, pos)) is not None:
+        s, e = m.start(), m.end()
+        while e < len(text) and text[e - 1] == "/" and (pm := un._PAREN_MID.match(text, e)):
+            e = pm.end()
+            more = un._RUN.match(text, e)
+            e = more.end() if more is not None else e
+        if "/" in text[s:e]:
+            runs.append((s, e))
+        pos = e
+    assert list(un._runs(text)) == runs

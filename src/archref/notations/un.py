@@ -1437,23 +1437,45 @@ def _organ_cuts(src: str, lo: int, hi: int) -> list[int]:
 
 
 def _url_chunks(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _CHUNK.finditer(text):
-        chunk = m.group()
-        if "://" in chunk or chunk.startswith(("www.", "(www.")) or "@" in chunk:
-            out.append((m.start(), m.end()))
-    return out
+    """The white-space-delimited chunks that are addresses: "://" or "@" in them,
+    or "www." at their start. Found from those marks, so prose costs nothing."""
+    found: set[tuple[int, int]] = set()
+    n = len(text)
+    for mark in ("://", "@", "www."):
+        k = text.find(mark)
+        while k >= 0:
+            s = k
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            m = _CHUNK.match(text, k)
+            e = m.end() if m is not None else n
+            if mark != "www." or text.startswith(("www.", "(www."), s):
+                found.add((s, e))
+            k = text.find(mark, max(e, k + 1))
+    return sorted(found)
+
+
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789./*…-")
 
 
 def _runs(text: str) -> Iterator[tuple[int, int]]:
-    """Maximal runs of symbol characters, a mid-symbol "(XIV)" included."""
+    """Maximal runs of symbol characters that hold a slash, a mid-symbol "(XIV)" included.
+
+    Every symbol holds a slash: the runs are found from the slashes, so the
+    words of the prose between cost nothing.
+    """
     pos = 0
     n = len(text)
     while pos < n:
-        m = _RUN.search(text, pos)
-        if m is None:
+        slash = text.find("/", pos)
+        if slash < 0:
             return
-        s, e = m.start(), m.end()
+        s = slash
+        while s > pos and text[s - 1] in _RUN_CHARS:
+            s -= 1
+        m = _RUN.match(text, s)
+        assert m is not None  # the slash itself is a symbol character
+        e = m.end()
         while e < n and text[e - 1] == "/" and (pm := _PAREN_MID.match(text, e)):
             e = pm.end()
             more = _RUN.match(text, e)
