@@ -276,3 +276,18 @@ def test_un_finder_reads_from_its_marks_what_a_word_by_word_reading_finds(
             runs.append((s, e))
         pos = e
     assert list(un._runs(text)) == runs
+
+
+@pytest.mark.parametrize("unit", ["A/C.1/", "FO 371/", "x" * 50 + "/"])
+def test_a_long_paragraph_of_anchors_costs_work_linear_in_its_length(unit: str) -> None:
+    """Windows of a paragraph with no white space are cut once, not once per anchor."""
+    import cProfile
+    import pstats
+
+    def work(n: int) -> int:
+        profile = cProfile.Profile()
+        profile.runcall(scanning.scan, unit * n)
+        return sum(row[1] for row in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
+
+    small, large = work(2_000), work(20_000)
+    assert large <= 11 * small

@@ -338,14 +338,46 @@ class Scan:
         return sum(b - a for spans in self.windows.values() for a, b in spans)
 
 
-def _cut(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """Widen ``start:end`` to whitespace (or the paragraph's bounds ``lo:hi``)."""
-    while start > lo and not text[start - 1].isspace():
-        start -= 1
-        if end - start > 10_000:
-            break
-    m = _SPACE.search(text, end, hi)
-    return start, (m.start() if m is not None else hi)
+#: How far a window's edge moves to reach white space before it is cut where it is.
+_SNAP = 256
+
+
+def _snapped(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Widen ``start:end`` to white space within :data:`_SNAP` characters, inside ``lo:hi``."""
+    k = start
+    floor = max(lo, start - _SNAP)
+    while k > floor and not text[k - 1].isspace():
+        k -= 1
+    if k == floor and k > lo and not text[k - 1].isspace():
+        k = start  # no white space near: cut at the anchor's reach
+    m = _SPACE.search(text, end, min(hi, end + _SNAP))
+    return k, (m.start() if m is not None else (hi if hi - end <= _SNAP else end))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping and touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _cut(text: str, lo: int, hi: int, engine: str) -> dict[str, list[tuple[int, int]]]:
+    """The windows of each family in the long paragraph ``text[lo:hi]``: its anchors
+    with their reach, joined where they overlap, widened to white space."""
+    reach = {f.name: (f.before, f.after) for f in families()}
+    raw: dict[str, list[tuple[int, int]]] = {}
+    for family, start, end in anchors(text[lo:hi], engine=engine):
+        before, after = reach[family]
+        raw.setdefault(family, []).append((max(lo, lo + start - before), min(hi, lo + end + after)))
+    return {
+        family: _merge([_snapped(text, a, b, lo, hi) for a, b in _merge(spans)])
+        for family, spans in raw.items()
+    }
 
 
 def scan(text: str, *, engine: str | None = None) -> Scan:
@@ -360,20 +392,11 @@ def scan(text: str, *, engine: str | None = None) -> Scan:
     name = engine or _engine()[0]
     windows: dict[str, list[tuple[int, int]]] = {}
     paras = paragraphs(text)
-    reach = {f.name: (f.before, f.after) for f in families()}
     for lo, hi in paras:
         if hi - lo <= MAX_WINDOW:
             for family in _families_in(text[lo:hi], name):
                 windows.setdefault(family, []).append((lo, hi))
             continue
-        for family, start, end in anchors(text[lo:hi], engine=name):
-            before, after = reach[family]
-            span = _cut(text, max(lo, lo + start - before), min(hi, lo + end + after), lo, hi)
-            spans = windows.setdefault(family, [])
-            if spans and span[0] <= spans[-1][1]:  # overlapping cuts of one paragraph
-                spans[-1] = (min(spans[-1][0], span[0]), max(spans[-1][1], span[1]))
-            else:
-                spans.append(span)
-    for spans in windows.values():
-        spans.sort()
+        for family, spans in _cut(text, lo, hi, name).items():
+            windows.setdefault(family, []).extend(spans)
     return Scan(windows, len(paras))
