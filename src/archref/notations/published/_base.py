@@ -8,6 +8,7 @@ and GOST readers (:mod:`.chicago`, :mod:`.gost`) build on it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -66,46 +67,90 @@ class _Fail(Exception):
         self.end_tok = tok + 1 if end_tok is None else end_tok
 
 
+class _Events:
+    """The tokens at which a scan may stop, found once and confirmed on first use.
+
+    ``candidates`` (in order) are every token that may be an event, found
+    with a list comprehension over the tokens; ``confirm`` says whether one
+    is, and is asked once per candidate, when a scan first reaches it. A scan
+    jumps from one event to the next instead of testing every token.
+    """
+
+    __slots__ = ("candidates", "confirm", "known")
+
+    def __init__(self, candidates: list[int], confirm: Callable[[int], bool]) -> None:
+        self.candidates = candidates
+        self.confirm = confirm
+        self.known: dict[int, bool] = {}
+
+    def next(self, j: int, limit: int) -> int:
+        """The first event at or after ``j`` and before ``limit``; else ``max(j, limit)``."""
+        if j >= limit:
+            return j
+        cands = self.candidates
+        k = bisect_left(cands, j)
+        known = self.known
+        while k < len(cands):
+            e = cands[k]
+            if e >= limit:
+                break
+            ok = known.get(e)
+            if ok is None:
+                ok = known[e] = self.confirm(e)
+            if ok:
+                return e
+            k += 1
+        return limit
+
+
+def _any_in(positions: list[int], start: int, stop: int) -> bool:
+    """Does the sorted list ``positions`` hold a value in ``start``..``stop`` (exclusive)?"""
+    k = bisect_left(positions, start)
+    return k < len(positions) and positions[k] < stop
+
+
 class _BaseParser:
     """The tokens of one text, with the helpers both readers use."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.toks = _lex(text)
-        n = len(self.toks)
-        self._label_events: list[int] | None = None
+        self.toks = toks = _lex(text)
+        n = len(toks)
+        #: each token's text, casefolded
+        self.folded = [t.text.casefold() for t in toks]
+        #: the tokens that are archival labels ("Ф", "op", "d"...), in order
+        self.labels = [
+            k
+            for k, (t, w) in enumerate(zip(toks, self.folded, strict=True))
+            if t.kind == "word" and w in _ARCHIVAL_LABELS
+        ]
         self._archival_cache: dict[tuple[int, int], int | None] = {}
         # the matching close of each open paren/bracket, and for each token the
-        # close of the innermost paren around it (n when there is none)
+        # close of the innermost paren around it (n when there is none); only
+        # the parentheses are visited, the tokens between them are filled by slices
         self.close_of: dict[int, int] = {}
         self.limit: list[int] = [n] * n
+        parens = [i for i, t in enumerate(toks) if t.kind in {"open", "close"}]
         stack: list[int] = []
-        for i, t in enumerate(self.toks):
-            if t.kind == "open":
+        for i in parens:
+            if toks[i].kind == "open":
                 stack.append(i)
-            elif t.kind == "close" and stack:
+            elif stack:
                 self.close_of[stack.pop()] = i
         stack = []
-        for i, t in enumerate(self.toks):
+        segment = 0  # the first token whose limit is not yet set
+        for i in parens:
             if stack:
-                self.limit[i] = self.close_of.get(stack[-1], n)
-            if t.kind == "open":
+                close = self.close_of.get(stack[-1], n)
+                self.limit[segment : i + 1] = [close] * (i + 1 - segment)
+            if toks[i].kind == "open":
                 stack.append(i)
-            elif t.kind == "close" and stack:
+            elif stack:
                 stack.pop()
-
-    # ------------------------------------------------------------------ event tables
-    # A title is scanned for the tokens that may end it. These tables give, for
-    # each token, the next token that may (computed once, right to left), so a
-    # scan jumps from one to the next and every scan is short: finding stays
-    # linear however many places a reference is tried at.
-
-    def _events(self, is_event: Callable[[int], bool]) -> list[int]:
-        n = len(self.toks)
-        table = [n] * (n + 1)
-        for j in range(n - 1, -1, -1):
-            table[j] = j if is_event(j) else table[j + 1]
-        return table
+            segment = i + 1
+        if stack:
+            close = self.close_of.get(stack[-1], n)
+            self.limit[segment:n] = [close] * (n - segment)
 
     # ------------------------------------------------------------------ token helpers
 
@@ -122,7 +167,7 @@ class _BaseParser:
         if t is None:
             return ""
         if t.kind == "word" or (t.kind == "other" and t.text in "№#"):
-            return t.text.casefold()
+            return self.folded[i]
         return ""
 
     def label(self, i: int, labels: frozenset[str]) -> int | None:
@@ -350,9 +395,7 @@ class _BaseParser:
 
     def archival_at(self, i: int, end: int) -> int | None:
         """Does an archival reference start at ``i``? The token of its first label."""
-        if self._label_events is None:
-            self._label_events = self._events(lambda k: self.word(k) in _ARCHIVAL_LABELS)
-        if self._label_events[i] - i > 16:
+        if not _any_in(self.labels, i, i + 17):
             return None
         key = (i, end)
         if key not in self._archival_cache:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from archref.model import PartialDate, Person
 
-from ._base import _BaseParser, _Fail, _Fields, _Result
+from ._base import _BaseParser, _Events, _Fail, _Fields, _Result
 from ._words import (
     _EDITOR,
     _ISSUE,
@@ -31,7 +31,9 @@ from ._words import (
     _is_roman,
 )
 from .dates import _MONTHS, _SEASONS, _date_from, _year_value
-from .markers import _marker_at
+from .markers import _MARKERS_BY_FIRST, _marker_at
+
+_PLAIN_STOPS = frozenset({"star", "quote", "open", "close", "num"})
 
 
 class _ChicagoReader(_BaseParser):
@@ -39,24 +41,35 @@ class _ChicagoReader(_BaseParser):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self._plain_events: list[int] | None = None
+        self._plain_events: _Events | None = None
 
-    def next_plain_event(self, j: int) -> int:
+    def _plain_event(self, k: int) -> bool:
+        """May an unquoted title end at token ``k``?"""
+        n = len(self.toks)
+        t = self.toks[k]
+        if t.kind in {"star", "quote", "open", "close"} or self.is_punct(k, ";"):
+            return True
+        if self.is_punct(k, ","):
+            return self.field_start(k + 1, n)
+        if t.kind == "num" or self.word(k) in _MONTHS:
+            return True
+        return _marker_at(self, k) is not None or self.sentence_end(k)
+
+    def next_plain_event(self, j: int, limit: int) -> int:
+        """The next token from ``j`` at which an unquoted title may end (see :class:`_Events`)."""
         if self._plain_events is None:
-            n = len(self.toks)
-
-            def event(k: int) -> bool:
-                t = self.toks[k]
-                if t.kind in {"star", "quote", "open", "close"} or self.is_punct(k, ";"):
-                    return True
-                if self.is_punct(k, ","):
-                    return self.field_start(k + 1, n)
-                if t.kind == "num" or self.word(k) in _MONTHS:
-                    return True
-                return _marker_at(self, k) is not None or self.sentence_end(k)
-
-            self._plain_events = self._events(event)
-        return self._plain_events[min(j, len(self.toks))]
+            # italics, quotes, brackets, numbers, ";", ",", ".", months and the
+            # first words of the words that introduce a publication
+            candidates = [
+                k
+                for k, (t, w) in enumerate(zip(self.toks, self.folded, strict=True))
+                if t.kind in _PLAIN_STOPS
+                or (t.kind == "punct" and t.text in ";,.")
+                or w in _MONTHS
+                or w in _MARKERS_BY_FIRST
+            ]
+            self._plain_events = _Events(candidates, self._plain_event)
+        return self._plain_events.next(j, limit)
 
     def chicago_authors(self, i: int, end: int) -> tuple[list[Person], bool, int] | None:
         """Names before a title: (names, are they editors, index after the names)."""
@@ -239,7 +252,7 @@ class _ChicagoReader(_BaseParser):
         j = i
         depth = 0
         while True:
-            j = self.next_plain_event(j)
+            j = self.next_plain_event(j, min(end, i + _MAX_HEAD))
             if j >= end or j - i >= _MAX_HEAD:
                 j = min(j, end)
                 break

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 import attrs
 
 from archref.model import Diagnostic, PublishedWork, Severity
 
 from ._base import _Fail, _Result
 from ._words import _ARCHIVAL_LABELS, _NOTE_MARKS
-from .credits import CreditMatch, _credit_at
-from .markers import Relation, _marker_at
+from .anchors import _Anchors
+from .credits import _CREDIT_VERBS, CreditMatch, _credit_at
+from .markers import _MARKERS_BY_FIRST, Relation, _marker_at
 from .parser import _Parser
 
-__all__ = ["RULES", "Match", "PublishedMatch", "SourceNote", "find", "find_source_notes"]
+__all__ = [
+    "RULES",
+    "Match",
+    "PublishedMatch",
+    "SourceNote",
+    "find",
+    "find_source_notes",
+    "reader_attempts",
+]
 
 #: Diagnostic codes of this module: code -> (severity, meaning).
 RULES: dict[str, tuple[Severity, str]] = {
@@ -59,10 +71,51 @@ class SourceNote:
     credits: tuple[CreditMatch, ...] = ()
 
 
+_RUN_KINDS = frozenset({"open", "close", "mark", "star"})
+_NEWLINE = re.compile("\n")
+
+
 class _Finder:
+    """One text's tokens and anchors, read for publications and credits by :meth:`run`."""
+
     def __init__(self, text: str) -> None:
-        self.p = _Parser(text)
+        self.p = p = _Parser(text)
         self.text = text
+        self.anchors = _Anchors(p)
+        #: how many times a reading was attempted (a measure of work)
+        self.attempts = 0
+        self._stops: list[int] | None = None
+
+    def stops(self) -> list[int]:
+        """The tokens where :meth:`run` may do more than step over a token, in order.
+
+        The words that may introduce a publication or a credit, brackets,
+        ";", ":", footnote marks, italics, and the tokens after ".", after
+        an opening bracket, ";", ":" or a mark, and after a line break. At any
+        other token, outside a place where a publication may start, ``run``
+        only steps on; it jumps from one of these to the next instead.
+        """
+        if self._stops is None:
+            p = self.p
+            toks = p.toks
+            here = [
+                k
+                for k, (t, w) in enumerate(zip(toks, p.folded, strict=True))
+                if w in _MARKERS_BY_FIRST
+                or (t.kind == "word" and w in _CREDIT_VERBS)
+                or t.kind in _RUN_KINDS
+                or (t.kind == "punct" and t.text in ";:.")
+                or (t.kind == "other" and t.text in _NOTE_MARKS)
+            ]
+            after = [
+                k + 1
+                for k in here
+                if toks[k].kind in {"open", "mark", "other"} or toks[k].text in ";:."
+            ]
+            starts = self.anchors.starts
+            lines = [bisect_left(starts, m.start()) for m in _NEWLINE.finditer(self.text)]
+            self._stops = sorted({*here, *after, *lines})
+        return self._stops
 
     def marker_at(self, i: int) -> tuple[Relation, int] | None:
         return _marker_at(self.p, i)
@@ -99,7 +152,15 @@ class _Finder:
         relation: tuple[Relation, int] | None = None  # and the token it applies to
         i = start
         candidate = True
+        stops = self.stops()
         while i < n:
+            if not candidate and i != start:
+                k = bisect_left(stops, i)
+                if k == len(stops):
+                    break
+                i = stops[k]  # the tokens before it are stepped over
+                if i >= n:
+                    break
             t = toks[i]
             end = min(p.limit[i], n)
             m = self.marker_at(i)
@@ -133,10 +194,15 @@ class _Finder:
                     i = self.skip_archival(i, end)
                     candidate = False
                     continue
-                try:
-                    res = p.parse_at(i, end, find=True)
-                except _Fail:
-                    res = None
+                res = None
+                bound = self.anchors.bound(i, end)
+                gost, chicago = self.anchors.readers(i, bound)
+                if gost or chicago:
+                    self.attempts += 1
+                    try:
+                        res = p.parse_at(i, bound, find=True, gost=gost, chicago=chicago)
+                    except _Fail:
+                        res = None
                 if res is not None and res.last > i:
                     rel = relation[0] if relation is not None and relation[1] == i else None
                     out.append(self.match(res, rel))
@@ -175,12 +241,39 @@ def find(text: str) -> list[Match]:
     ...     "(April 6, 1912).")]
     ['article', 'newspaper']
     """
-    return _Finder(text).run()
+    return _finder(text).run()
+
+
+_last: list[_Finder] = []
+
+
+def _finder(text: str) -> _Finder:
+    """The finder of ``text``: the one built last when it was for the same text.
+
+    :func:`find` and then :func:`find_source_notes` on one text (as extraction
+    does when a note credits a translator) tokenise it once.
+    """
+    if _last and (_last[0].text is text or _last[0].text == text):
+        return _last[0]
+    finder = _Finder(text)
+    _last[:] = [finder]
+    return finder
+
+
+def reader_attempts(text: str) -> int:
+    """How many readings :func:`find` attempts on ``text`` (a measure of work, for tests).
+
+    >>> reader_attempts("Prose with no year, no quotation and no journal.")
+    0
+    """
+    finder = _Finder(text)
+    finder.run()
+    return finder.attempts
 
 
 def find_source_notes(text: str) -> list[SourceNote]:
     """Every "[Source: ...]" note in ``text`` (or "Source: ..." up to the end of its line)."""
-    finder = _Finder(text)
+    finder = _finder(text)
     p = finder.p
     toks = p.toks
     out: list[SourceNote] = []

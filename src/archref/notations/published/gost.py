@@ -11,7 +11,7 @@ import attrs
 
 from archref.model import PartialDate, Person
 
-from ._base import _BaseParser, _Fail, _Fields, _Result
+from ._base import _BaseParser, _Events, _Fail, _Fields, _Result
 from ._words import (
     _ABBREVIATIONS,
     _IBID,
@@ -25,6 +25,8 @@ from ._words import (
 )
 from .dates import _MONTHS, _date_from, _year_value
 
+_GOST_STOPS = frozenset({"open", "close", "dslash", "slash"})
+
 
 class _GostReader(_BaseParser):
     """Reads a GOST description at a token (:meth:`gost`)."""
@@ -32,28 +34,39 @@ class _GostReader(_BaseParser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._marker_cache: dict[tuple[int, int], bool] = {}
-        self._gost_events: list[int] | None = None
+        self._gost_events: _Events | None = None
 
-    def next_gost_event(self, j: int) -> int:
+    def _gost_event(self, k: int) -> bool:
+        """May a GOST title or container end at token ``k``?"""
+        n = len(self.toks)
+        t = self.toks[k]
+        if t.kind in {"open", "close", "dslash", "slash"} or self.is_punct(k, ";"):
+            return True
+        if (
+            self.is_punct(k, ".")
+            and k + 1 < n
+            and self.toks[k + 1].space
+            and self.toks[k + 1].kind == "word"
+            and self.toks[k + 1].text[0].islower()
+        ):
+            return True
+        return k > 0 and self.gost_boundary(k, 0) and self.gost_marker(k, n)
+
+    def next_gost_event(self, j: int, limit: int) -> int:
+        """The next token from ``j`` at which a GOST title may end (see :class:`_Events`)."""
         if self._gost_events is None:
-            n = len(self.toks)
-
-            def event(k: int) -> bool:
-                t = self.toks[k]
-                if t.kind in {"open", "close", "dslash", "slash"} or self.is_punct(k, ";"):
-                    return True
-                if (
-                    self.is_punct(k, ".")
-                    and k + 1 < n
-                    and self.toks[k + 1].space
-                    and self.toks[k + 1].kind == "word"
-                    and self.toks[k + 1].text[0].islower()
-                ):
-                    return True
-                return k > 0 and self.gost_boundary(k, 0) and self.gost_marker(k, n)
-
-            self._gost_events = self._events(event)
-        return self._gost_events[min(j, len(self.toks))]
+            toks = self.toks
+            # brackets, slashes, ";" and ".", and every token after "." or a dash
+            # (where :meth:`gost_boundary` may hold)
+            candidates = [
+                k
+                for k, (before, t) in enumerate(zip([None, *toks], toks, strict=False))
+                if t.kind in _GOST_STOPS
+                or (t.kind == "punct" and t.text in ";.")
+                or (before is not None and (before.kind == "dash" or before.text == "."))
+            ]
+            self._gost_events = _Events(candidates, self._gost_event)
+        return self._gost_events.next(j, limit)
 
     # ------------------------------------------------------------------ GOST
 
@@ -96,7 +109,7 @@ class _GostReader(_BaseParser):
         j = i
         depth = 0
         while True:
-            j = self.next_gost_event(j)
+            j = self.next_gost_event(j, min(end, i + _MAX_TITLE))
             if j >= end or j - i >= _MAX_TITLE:
                 j = min(j, end)
                 break

@@ -16,8 +16,14 @@ __all__ = ["parse"]
 class _Parser(_GostReader, _ChicagoReader):
     """Both readers over the tokens of one text."""
 
-    def parse_at(self, i: int, end: int, find: bool) -> _Result:
-        """The best reading of a publication starting at token ``i``."""
+    def parse_at(
+        self, i: int, end: int, find: bool, *, gost: bool = True, chicago: bool = True
+    ) -> _Result:
+        """The best reading of a publication starting at token ``i``.
+
+        ``gost`` and ``chicago`` say which readers to try (a reader that
+        cannot succeed, for want of an anchor, is not tried).
+        """
         if self.archival_at(i, end) is not None:
             k = self.archival_at(i, end)
             assert k is not None
@@ -25,12 +31,15 @@ class _Parser(_GostReader, _ChicagoReader):
             raise _Fail("an archival reference, not a publication", k, end_tok)
         errors: list[_Fail] = []
         results: list[_Result] = []
-        for reader in (self.gost, self.chicago):
+        readers = [r for r, on in ((self.gost, gost), (self.chicago, chicago)) if on]
+        for reader in readers:
             try:
                 results.append(reader(i, end, find))
             except _Fail as exc:
                 errors.append(exc)
         if not results:
+            if not errors:
+                raise _Fail("no anchor of a publication within reach", i)
             raise max(errors, key=lambda e: e.tok)
         # the reading that understood the most: fewest unparsed pieces, then longest
         return min(results, key=lambda r: (len(r.work.unparsed), -r.last))
