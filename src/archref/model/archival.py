@@ -23,6 +23,7 @@ from typing import Literal, get_args
 
 import attrs
 
+from archref._hooks import archival_formatters
 from archref.model._keys import alias_key
 
 __all__ = [
@@ -367,12 +368,11 @@ class ArchivalReference:
         """The reference in a notation style: ``"en"``, ``"en-full"``, ``"ru"``, ``"de"``.
 
         The formatter is the one of the reference's notation family
-        (``notation``: ``"fonds"``, ``"tna"``), looked up in
-        :data:`archref.notations.ARCHIVAL_NOTATIONS` on the first call.
+        (``notation``: ``"fonds"``, ``"tna"``), which that family registers
+        in :data:`archref._hooks.archival_formatters`; the model knows no
+        parser.
         """
-        from archref.notations import archival_notation  # noqa: PLC0415 (no parser at load)
-
-        return archival_notation(self.notation).format_reference(self, style)
+        return archival_formatters.get(self.notation)(self, style)
 
     def __str__(self) -> str:
         return self.format("en")

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import attrs
 
+from archref._hooks import un_csl_converters
 from archref.model.common import Diagnostic
 from archref.model.published import PartialDate
 
@@ -256,7 +257,9 @@ class UNSymbol:
         return UNDOCS_URL + out
 
     def to_csl_json(self) -> dict[str, Any]:
-        """The symbol as a CSL-JSON item; see :func:`archref.notations.un.to_csl_json`."""
-        from archref.notations import un  # noqa: PLC0415 (models import no parser at load)
+        """The symbol as a CSL-JSON item; see :func:`archref.notations.un.to_csl_json`.
 
-        return un.to_csl_json(self)
+        The converter is registered by the UN notation in
+        :data:`archref._hooks.un_csl_converters`; the model knows no parser.
+        """
+        return un_csl_converters.get("un")(self)

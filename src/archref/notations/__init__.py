@@ -3,8 +3,10 @@
 The archival families share one model, :class:`~archref.model.ArchivalReference`,
 whose ``notation`` field names the family that read it. The table
 :data:`ARCHIVAL_NOTATIONS` maps that name to the family's module;
-:func:`archival_notation` imports the module on first use, so the models can
-format and check a reference without importing any parser when they load.
+:func:`archival_notation` imports the module on first use. When this package
+is imported it registers each family's formatter, and the UN notation's
+CSL-JSON converter, in :mod:`archref._hooks`, where the models find them:
+the models import no parser, and importing this package imports none either.
 
 >>> archival_notation("fonds").STYLES
 ('en', 'en-full', 'ru', 'de', 'short')
@@ -19,10 +21,21 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Protocol
 
-if TYPE_CHECKING:
-    from archref.model import ArchivalReference, Diagnostic
+from archref import _hooks
 
-__all__ = ["ARCHIVAL_NOTATIONS", "ArchivalNotation", "archival_notation", "validate_archival"]
+if TYPE_CHECKING:
+    from archref.model import ArchivalReference, Diagnostic, UNSymbol
+
+__all__ = [
+    "ARCHIVAL_NOTATIONS",
+    "ARCHIVAL_STYLES",
+    "ArchivalNotation",
+    "archival_notation",
+    "validate_archival",
+]
+
+#: The notation styles every archival family writes (each family's ``STYLES``).
+ARCHIVAL_STYLES: tuple[str, ...] = ("en", "en-full", "ru", "de", "short")
 
 #: Notation family name -> the module that reads, writes and checks it.
 ARCHIVAL_NOTATIONS: dict[str, str] = {
@@ -58,3 +71,30 @@ def archival_notation(name: str) -> ArchivalNotation:
 def validate_archival(ref: ArchivalReference) -> list[Diagnostic]:
     """The diagnostics of an archival reference, by the rules of its notation family."""
     return archival_notation(ref.notation).validate(ref)
+
+
+def _lazy_formatter(name: str) -> _hooks.ArchivalFormatter:
+    """The formatter of family ``name``, importing its module on the first call.
+
+    The first call registers the module's own ``format_reference`` in its place.
+    """
+
+    def format_reference(ref: ArchivalReference, style: str = "en") -> str:
+        impl = archival_notation(name).format_reference
+        _hooks.archival_formatters.register(name, impl)
+        return impl(ref, style)
+
+    return format_reference
+
+
+def _un_to_csl_json(symbol: UNSymbol) -> dict[str, Any]:
+    from archref.notations import un  # noqa: PLC0415 (no parser imported with this package)
+
+    _hooks.un_csl_converters.register("un", un.to_csl_json)
+    return un.to_csl_json(symbol)
+
+
+for _name in ARCHIVAL_NOTATIONS:
+    _hooks.archival_formatters.register(_name, _lazy_formatter(_name))
+_hooks.un_csl_converters.register("un", _un_to_csl_json)
+del _name
