@@ -18,14 +18,13 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from importlib import resources
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from archref.model import ArchivalReference, ParseError, line_column
-from archref.model.citation import Citation
-from archref.notations import fonds
-from archref.parsing import parse
-from archref.serialize import to_dict
+from archref.notations import ARCHIVAL_STYLES
+
+if TYPE_CHECKING:
+    from archref.model.citation import Citation
 
 __all__ = ["main"]
 
@@ -37,6 +36,9 @@ def _format(ref: object, style: str) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from archref.parsing import parse  # noqa: PLC0415 (each command imports what it needs)
+    from archref.serialize import to_dict  # noqa: PLC0415
+
     texts: Iterable[str] = args.text or (line.rstrip("\n") for line in sys.stdin)
     status = 0
     for n, text in enumerate(texts, start=1):
@@ -116,6 +118,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
     from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
+    from archref.serialize import to_dict  # noqa: PLC0415
 
     name, as_json, mode = task
     text = _read_input(name, err)
@@ -432,6 +435,8 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def sample_lines() -> list[str]:
     """The bundled sample: real footnote references, one per line."""
+    from importlib import resources  # noqa: PLC0415 (only the demo reads package data)
+
     text = resources.files("archref").joinpath("data/sample_footnotes.txt").read_text("utf-8")
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
@@ -505,7 +510,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse references given as arguments or on stdin")
     p.add_argument("text", nargs="*", help="references to parse (default: one per stdin line)")
     p.add_argument("--json", action="store_true", help="print one JSON object per input")
-    p.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
+    p.add_argument("--style", choices=ARCHIVAL_STYLES, default="en", help="notation to print")
     p.set_defaults(func=_cmd_parse)
     e = sub.add_parser("extract", help="find every reference in files (or stdin)")
     e.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; - for stdin")
@@ -568,7 +573,7 @@ def _parser() -> argparse.ArgumentParser:
         "the default) or give each file a CSL entry of its own (entries)",
     )
     f.add_argument(
-        "--notation", choices=fonds.STYLES, default="en", help="notation of archive locations"
+        "--notation", choices=ARCHIVAL_STYLES, default="en", help="notation of archive locations"
     )
     f.set_defaults(func=_cmd_format)
     c = sub.add_parser(
@@ -638,7 +643,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     x.set_defaults(func=_cmd_fix)
     d = sub.add_parser("demo", help="parse the bundled sample of real footnotes")
-    d.add_argument("--style", choices=fonds.STYLES, default="en", help="notation to print")
+    d.add_argument("--style", choices=ARCHIVAL_STYLES, default="en", help="notation to print")
     d.set_defaults(func=_cmd_demo)
     return ap
 
