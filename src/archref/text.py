@@ -330,13 +330,9 @@ def _gbk_pair(first: int, second: int) -> str | None:
     return char if len(char) == 1 else None
 
 
-def _build_gbk_tables() -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
-    """Derive, from the codecs, the characters that this damage produces.
-
-    Returns the lead characters (GBK reading of ``E2 xx``, mapped to ``xx``)
-    and the trail characters (GBK reading of ``yy tt`` where ``E2 xx yy`` is a
-    target for some lead, mapped to ``(yy, tt)``).
-    """
+def _gbk_leads_and_thirds() -> tuple[dict[str, int], set[int]]:
+    """The lead characters (GBK reading of ``E2 xx``, mapped to ``xx``) and the
+    third bytes ``yy`` of the targets ``E2 xx yy`` they lead."""
     leads: dict[str, int] = {}
     third_bytes: set[int] = set()
     for cp in sorted(_GBK_TARGETS):
@@ -345,6 +341,17 @@ def _build_gbk_tables() -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
         if lead is not None:
             leads[lead] = b2
             third_bytes.add(b3)
+    return leads, third_bytes
+
+
+def _build_gbk_tables() -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """Derive, from the codecs, the characters that this damage produces.
+
+    Returns the lead characters (GBK reading of ``E2 xx``, mapped to ``xx``)
+    and the trail characters (GBK reading of ``yy tt`` where ``E2 xx yy`` is a
+    target for some lead, mapped to ``(yy, tt)``).
+    """
+    leads, third_bytes = _gbk_leads_and_thirds()
     trails: dict[str, tuple[int, int]] = {}
     for b3 in sorted(third_bytes):
         for tt in range(0x40, 0xFF):
@@ -354,8 +361,24 @@ def _build_gbk_tables() -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
     return leads, trails
 
 
-_GBK_LEADS, _GBK_TRAILS = _build_gbk_tables()
-_GBK_LEAD_RE = re.compile("[" + "".join(sorted(_GBK_LEADS)) + "]")
+@cache
+def _gbk_leads() -> dict[str, int]:
+    """The lead characters, built on first use (a few dozen decodings)."""
+    return _gbk_leads_and_thirds()[0]
+
+
+@cache
+def _gbk_trails() -> dict[str, tuple[int, int]]:
+    """The trail characters, built on first use: only a text with a lead needs them
+    (some ten thousand decodings)."""
+    return _build_gbk_tables()[1]
+
+
+@cache
+def _gbk_lead_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(_gbk_leads())) + "]")
+
+
 #: a character that WHATWG's GBK decoder gives for byte 0x80
 _EURO = "\u20ac"
 _REPLACEMENT = "\ufffd"
@@ -501,12 +524,13 @@ def _gbk_run(view: _View, i: int, prev: str, quotes: str) -> tuple[int, str, boo
     """
     text = view.text
     pos = view.skip(i + 1)
-    second = _GBK_LEADS[text[i]]
+    leads, trails = _gbk_leads(), _gbk_trails()
+    second = leads[text[i]]
     out: list[str] = []
     guessed = False
     while True:
         char = view.at(pos)
-        trail = _GBK_TRAILS.get(char)
+        trail = trails.get(char)
         if trail is not None:
             third, follower = trail
             cp = ord(bytes((0xE2, second, third)).decode("utf-8", "replace"))
@@ -553,7 +577,7 @@ def _gbk_run(view: _View, i: int, prev: str, quotes: str) -> tuple[int, str, boo
     # A lead after it does not count as Han: it is damage this pass repairs,
     # and counting it would leave this run for a second pass to repair.
     after = view.at(view.skip(pos))
-    if _is_han(prev) and _is_han(after) and after not in _GBK_LEADS:
+    if _is_han(prev) and _is_han(after) and after not in leads:
         return None
     return pos, "".join(out), guessed
 
@@ -565,7 +589,7 @@ def _gbk_edits(view: _View, normalise: dict[int, str]) -> list[_Edit]:
     done = 0  # end of the last repair
     quotes = ""
     prev_out = ""
-    for match in _GBK_LEAD_RE.finditer(text):
+    for match in _gbk_lead_re().finditer(text):
         i = match.start()
         if i < done:
             continue
