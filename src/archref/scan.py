@@ -130,7 +130,6 @@ def _fonds_anchors() -> tuple[str, ...]:
 
 
 def _families() -> tuple[Family, ...]:
-    year = r"(?:1[5-9][0-9][0-9]|20[0-9][0-9])"
     return (
         Family("fonds", _fonds_anchors(), before=400, after=800),
         Family(
@@ -168,29 +167,31 @@ def _families() -> tuple[Family, ...]:
             before=0,
             after=800,
         ),
-        Family(
-            "published",
-            (
-                # a Russian bibliographic description: "Вопросы истории. 1994. № 5"
-                # (first: at one position the longest anchor wins, and "//" holds "/")
-                r"//",
-                # a year after a comma, a full stop or a parenthesis: "Moscow, 1995",
-                # "(Princeton, 1997)", "Известия ЦК КПСС. 1990"
-                rf"[.,(]{_SP}{{0,3}}{year}",
-                # a year closing a parenthesis: "(September-October 2005)", "(Winter 1995/1996)"
-                rf"{year}[^()\n]{{0,12}}\)",
-                # an issue or a volume: "No. 5", "no.5", "№ 11", "vol. 2"
-                rf"(?:^|{{NL}})(?:[Nn]o\.|№|[Vv]ol\.){_SP}{{0,3}}[0-9]",
-                # a chapter's title and its book: '"Title," in'
-                rf"[\"”»],?{_SP}{{1,3}}in{_SP}",
-                # a translator's or contributor's credit
-                r"(?i:translat|contribut|obtained|edited|перев)",
-                # a source note: "[Source: ...]"
-                r"Source:",
-            ),
-            before=2000,
-            after=2000,
-        ),
+        Family("published", _published_anchors(), before=2000, after=2000),
+    )
+
+
+def _published_anchors() -> tuple[str, ...]:
+    """What a reader of published works needs, as
+    :mod:`archref.notations.published.anchors` derives it from the readers."""
+    from archref.notations.published.anchors import anchor_words  # noqa: PLC0415
+
+    series, kinds, paper = anchor_words()
+    return (
+        # a year (any four-digit number): "Moscow, 1995", "(Winter 1995/1996)", "1994. № 5"
+        r"(?:^|[^0-9])[0-9]{4}(?:[^0-9]|{END})",
+        # a GOST journal or book: "// Вопросы истории"
+        r"//",
+        # a quoted title (an article or a chapter, with "in", a number or a numeral)
+        '["“”«»„‟]',
+        # a known series of documents: "Foreign Relations of the United States"
+        rf"(?:^|{{NL}})(?i:{_alternatives(set(series))})(?:{{NL}}|{{END}})",
+        # a working paper: "Working Paper No. 8"
+        rf"(?:^|{{NL}})(?i:{_alternatives(set(kinds))}){{S}}+(?i:{_alternatives(set(paper))})",
+        # a translator's or contributor's credit
+        r"(?i:translat|contribut|obtained|edited)",
+        # a source note: "[Source: ...]"
+        r"(?i:source|источник){S}*:",
     )
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "MAX_ATTEMPT_TOKENS",
     "REACH_AFTER",
     "REACH_BEFORE",
+    "anchor_words",
     "anchors",
 ]
 
@@ -100,6 +101,13 @@ def _anchor_pattern() -> re.Pattern[str]:
             )
         )
     )
+
+
+def anchor_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words that anchor a published work without a year, casefolded: the
+    first words of the known series, the kinds of working paper ("working",
+    "discussion"...) and what follows them ("paper", "papers")."""
+    return _series_words(), _PAPER_KINDS, _PAPER
 
 
 #: The anchors of published works and credits in characters; see :func:`anchors`.
