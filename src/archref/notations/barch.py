@@ -78,6 +78,7 @@ from typing import Literal, NamedTuple
 
 import attrs
 
+from archref._patterns import LazyPattern
 from archref.model import (
     ArchivalReference,
     Diagnostic,
@@ -119,26 +120,26 @@ _NAMES = rf"""
     (?P<place>,?{_SP}(?:Koblenz|Berlin(?:-Lichterfelde)?|Freiburg)(?![\w\-]))?
     (?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{0,2}}|{_SP}{{1,2}})
 """
-_PREFIX = re.compile(_NAMES, re.VERBOSE)
-_PREFIX_SCAN = re.compile(r"(?<![\w\-])" + _NAMES, re.VERBOSE)
+_PREFIX = LazyPattern(_NAMES, re.VERBOSE)
+_PREFIX_SCAN = LazyPattern(r"(?<![\w\-])" + _NAMES, re.VERBOSE)
 
 # One part of a Bundesarchiv signature: "J IV 2", "9.02", "787".
 _PART = rf"(?:[A-Z]{{1,5}}{_SP}){{0,3}}\d{{1,6}}(?:\.\d{{1,4}}){{0,3}}[a-z]?"
-_BARCH = re.compile(
+_BARCH = LazyPattern(
     rf"(?P<bestand>[A-Z]{{1,3}}{_SP}\d{{1,5}}(?:{_SP}[IV]{{1,3}}(?=/))?)"
     rf"/(?P<sig>{_PART}(?:/{_PART}){{0,6}})(?![\w/])"
 )
 
 # An office of the MfS: "ZAIG", "HA XX", "Arbeitsbereich Neiber", "Sekr. Neiber".
 _TOKEN = r"(?!Nr\.)[A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]{0,24}\.?"
-_BSTU = re.compile(
+_BSTU = LazyPattern(
     rf"(?P<bestand>MfS),?{_SP}{{1,2}}"
     rf"(?P<office>{_TOKEN}(?:{_SP}{_TOKEN}){{0,4}})"
     rf"(?P<ssep>,?{_SP}{{1,2}})(?:(?P<nr>Nr\.){_SP}{{0,2}})?"
     rf"(?P<sig>(?:[A-Z]{{1,4}}{_SP})?\d{{1,7}}(?:/\d{{1,5}}){{0,3}}[a-z]?)(?![\w/])"
 )
 
-_LOCATOR = re.compile(
+_LOCATOR = LazyPattern(
     rf",{_SP}{{1,2}}(?P<label>Bl\.|S\.|fols?\.|pp?\.){_SP}{{0,2}}(?P<a>\d{{1,5}})"
     rf"(?:(?P<suf>{_SP}?ff?\.)|{_SP}{{0,2}}[-–]{_SP}{{0,2}}(?P<b>\d{{1,5}}))?(?!\d)"
 )

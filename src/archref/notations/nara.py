@@ -97,6 +97,7 @@ from typing import NamedTuple
 
 import attrs
 
+from archref._patterns import LazyPattern
 from archref.model import (
     ArchivalReference,
     Diagnostic,
@@ -140,14 +141,14 @@ _PREFIX_BODY = (
     rf"{_NAMES}(?P<place>,{_SP}{{1,2}}College{_SP}Park(?:,{_SP}{{1,2}}MD)?)?"
     rf"(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|{_SP}{{1,2}})"
 )
-_PREFIX = re.compile(_PREFIX_BODY)
-_PREFIX_SCAN = re.compile(r"(?<![\w.])" + _PREFIX_BODY + _RG_AHEAD)
+_PREFIX = LazyPattern(_PREFIX_BODY)
+_PREFIX_SCAN = LazyPattern(r"(?<![\w.])" + _PREFIX_BODY + _RG_AHEAD)
 
-_RG = re.compile(rf"(?P<label>RG|Record{_SP}Group)(?P<gap>{_SP}?)(?P<rg>\d{{1,3}})(?![\w/])")
-_RG_SCAN = re.compile(rf"(?<![\w/.\-])(?:RG|Record{_SP}Group){_SP}?\d{{1,3}}(?![\w/])")
+_RG = LazyPattern(rf"(?P<label>RG|Record{_SP}Group)(?P<gap>{_SP}?)(?P<rg>\d{{1,3}})(?![\w/])")
+_RG_SCAN = LazyPattern(rf"(?<![\w/.\-])(?:RG|Record{_SP}Group){_SP}?\d{{1,3}}(?![\w/])")
 
-_SEP = re.compile(rf",{_SP}{{1,2}}")
-_SPACED = re.compile(rf"{_SP}(?=\d{{3}})")
+_SEP = LazyPattern(rf",{_SP}{{1,2}}")
+_SPACED = LazyPattern(rf"{_SP}(?=\d{{3}})")
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _YEARS = rf"\d{{4}}(?:{_DASH}\d{{1,4}})?"
@@ -182,8 +183,8 @@ _SUBJECTS = (
     "|TRV|AID|CONS|ADM|BUD|IT|INT|PPB|ED|EX|OS|REF|SP|TP"
 )
 
-_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
+_PARTS: tuple[tuple[str, LazyPattern], ...] = tuple(
+    (kind, LazyPattern(pattern))
     for kind, pattern in (
         ("box", rf"(?P<label>Box|box|Boxes|boxes){_SP}(?P<v>\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"),
         (
@@ -234,18 +235,18 @@ _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("series", rf"(?P<v>{_TITLE})"),
     )
 )
-_ENDS_STRICT = re.compile(_END_STRICT)
-_ENDS_ID = re.compile(_END_ID)
+_ENDS_STRICT = LazyPattern(_END_STRICT)
+_ENDS_ID = LazyPattern(_END_ID)
 # "Box 3, 1928–2 and Dennett to Polk, ...": a folder's years end before "and"
-_ENDS_WHEN = re.compile(rf"{_END_STRICT}|(?={_SP}(?:and|through){_SP})")
+_ENDS_WHEN = LazyPattern(rf"{_END_STRICT}|(?={_SP}(?:and|through){_SP})")
 
 # a year or years after a series title belong to the title: "Miscellaneous Office Files, 1910–1944"
-_TITLE_YEARS = re.compile(rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?){_END_STRICT}")
+_TITLE_YEARS = LazyPattern(rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?){_END_STRICT}")
 
 # Levels whose parts may follow each other before the unit cited.
 _TITLED = frozenset({"series", "microfilm"})
 
-_DECIMAL_DATE = re.compile(r"/(?P<m>\d{1,2})-(?P<rest>\d{3,4})(?![\d])")
+_DECIMAL_DATE = LazyPattern(r"/(?P<m>\d{1,2})-(?P<rest>\d{3,4})(?![\d])")
 
 
 # --------------------------------------------------------------------------- reading

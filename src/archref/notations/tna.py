@@ -103,6 +103,7 @@ from typing import NamedTuple
 
 import attrs
 
+from archref._patterns import LazyPattern
 from archref.model import ArchivalReference, Archive, Diagnostic, Level, ParseError
 from archref.notations import fonds
 from archref.notations.fonds import Style
@@ -150,12 +151,12 @@ _PREFIX_NAMES = rf"""
       | Public{_SP}Record{_SP}Office)
     (?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{0,2}}|{_SP}{{1,2}})
 """
-_PREFIX = re.compile(_PREFIX_NAMES, re.VERBOSE)
-_PREFIX_SCAN = re.compile(r"(?<![\w])" + _PREFIX_NAMES, re.VERBOSE)
+_PREFIX = LazyPattern(_PREFIX_NAMES, re.VERBOSE)
+_PREFIX_SCAN = LazyPattern(r"(?<![\w])" + _PREFIX_NAMES, re.VERBOSE)
 
 # The lenient shape: "0" in the department (OCR for "O"), a glued or spaced
 # series, a stray full stop before the series, spaces around the slash.
-_CORE = re.compile(
+_CORE = LazyPattern(
     rf"""
     (?P<dept>[A-Z][A-Z0]{{0,4}})
     (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?)
@@ -169,26 +170,26 @@ _CORE = re.compile(
 )
 
 # What a text resembles when _CORE fails, to say what is missing.
-_PARTIAL = re.compile(
+_PARTIAL = LazyPattern(
     rf"(?P<dept>[A-Z][A-Z0]{{0,4}})(?![^\W\d_])(?P<gap>{_SP}{{0,2}}\.?{_SP}{{0,2}})"
     rf"(?P<series>\d{{1,4}})?(?P<before>{_SP}{{0,2}})(?P<slash>/)?"
 )
 
 # The exact shape found in prose without an archive's name.
-_BARE = re.compile(
+_BARE = LazyPattern(
     r"(?<![\w/.\-])(?P<dept>[A-Z]{1,5})[ \u00a0](?P<series>[1-9]\d{0,3})/"
     r"(?P<piece>\d{1,7}[A-Z]?)(?:/(?P<item>\d{1,5}[A-Z]?))?(?![\w/])"
 )
 
-_PART = re.compile(
+_PART = LazyPattern(
     rf",?{_SP}{{1,2}}(?P<label>PART|Part|part|Pt\.?|pt\.?){_SP}{{0,2}}"
     rf"(?P<part>\d{{1,3}}|[ivxIVX]{{1,6}})(?![\w/])"
     rf"|,{_SP}{{0,2}}(?P<roman>[ivx]{{1,6}})(?![\w/]|\.\w)"
 )
-_FILE = re.compile(
+_FILE = LazyPattern(
     rf",{_SP}{{0,2}}(?P<file>[A-Z]{{1,5}}{_SP}?\d{{1,5}}(?:/\d{{1,5}}[A-Z]?){{0,3}})(?![\w/])"
 )
-_ROMAN = re.compile(r"[ivx]{1,6}")
+_ROMAN = LazyPattern(r"[ivx]{1,6}")
 
 
 # --------------------------------------------------------------------------- reading
@@ -202,7 +203,7 @@ class _Read(NamedTuple):
     end: int
 
 
-def _prefix_at(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+def _prefix_at(text: str, pos: int, end: int, pattern: LazyPattern) -> re.Match[str] | None:
     m = pattern.match(text, pos, end)
     if m is None:
         return None

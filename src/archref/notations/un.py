@@ -83,6 +83,7 @@ from typing import Any, Literal
 
 import attrs
 
+from archref._patterns import LazyPattern
 from archref.model.common import Diagnostic, ParseError, Severity
 from archref.model.published import PartialDate
 from archref.model.un import MODIFIER_KINDS, Component, Modifier, ModifierKind, UNSymbol
@@ -274,21 +275,21 @@ def _ocr_repair(value: str) -> str | None:
 # ---------------------------------------------------------------------------
 
 _DIGITISH = "0-9lIiOoZz|"
-_RE_ORGAN = re.compile(r"[A-Z]{1,8}")
-_RE_FUSED_ORGAN = re.compile(r"([ASET])([0-9]{1,6})")
-_RE_NUMBER = re.compile(rf"([{_DIGITISH}]*[0-9][{_DIGITISH}]*)([A-Z]?)")
-_RE_SPECIAL = re.compile(r"(E?S)-([0-9]{1,2}|[IVXLC]{1,8})")
-_RE_PAREN_SESSION = re.compile(r"\(([IVXLC]{1,8})\)")
-_RE_ELIDED = re.compile(r"\.{2,}|…")
-_RE_MODIFIER = re.compile(
+_RE_ORGAN = LazyPattern(r"[A-Z]{1,8}")
+_RE_FUSED_ORGAN = LazyPattern(r"([ASET])([0-9]{1,6})")
+_RE_NUMBER = LazyPattern(rf"([{_DIGITISH}]*[0-9][{_DIGITISH}]*)([A-Z]?)")
+_RE_SPECIAL = LazyPattern(r"(E?S)-([0-9]{1,2}|[IVXLC]{1,8})")
+_RE_PAREN_SESSION = LazyPattern(r"\(([IVXLC]{1,8})\)")
+_RE_ELIDED = LazyPattern(r"\.{2,}|…")
+_RE_MODIFIER = LazyPattern(
     r"(?i)(rev|add|corr|amend)(\.?)(?:\s?([0-9]{1,4}))?(?:\s?-\s?([0-9]{1,4}))?"
 )
-_RE_SUMMARY = re.compile(r"(?i)summary")
-_RE_LABEL = re.compile(rf"([A-Za-z]{{1,10}})(?:\.([{_DIGITISH}]*[0-9{_DIGITISH}][A-Za-z]?))?")
-_RE_FUSED_LABEL = re.compile(r"([A-Za-z]{1,10}?)([0-9]{1,5})")
-_RE_DOT_MODIFIER = re.compile(r"([0-9]{1,6})\.((?i:rev|add|corr|amend)\.?[0-9]{1,4})")
-_RE_SUFFIX_SESSION = re.compile(r"(?:E?S-)?[IVXLC]{1,9}")
-_RE_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_RE_SUMMARY = LazyPattern(r"(?i)summary")
+_RE_LABEL = LazyPattern(rf"([A-Za-z]{{1,10}})(?:\.([{_DIGITISH}]*[0-9{_DIGITISH}][A-Za-z]?))?")
+_RE_FUSED_LABEL = LazyPattern(r"([A-Za-z]{1,10}?)([0-9]{1,5})")
+_RE_DOT_MODIFIER = LazyPattern(r"([0-9]{1,6})\.((?i:rev|add|corr|amend)\.?[0-9]{1,4})")
+_RE_SUFFIX_SESSION = LazyPattern(r"(?:E?S-)?[IVXLC]{1,9}")
+_RE_YEAR = LazyPattern(r"1[0-9]{3}|20[0-9]{2}")
 
 _MOD_CANON: dict[str, ModifierKind] = {k.upper(): k for k in MODIFIER_KINDS}
 
@@ -627,11 +628,11 @@ _NEW_ITEM = (
     r"(?P<nsess>[0-9]{1,2}|E?S-[0-9]{1,2}|(?P<nyear>19[7-9][0-9]|20[0-9]{2}))/(?P<nnum>[0-9]{1,4})"
     r"(?:[ \t](?P<npart>[A-Z])(?![A-Za-z0-9/]))?"
 )
-_RE_NAMED = re.compile(
+_RE_NAMED = LazyPattern(
     rf"(?:{_ORGAN_NAME}\s+)?{_KEYWORD}\s*(?:[Nn]o\.\s*)?(?:{_OLD_ITEM}|{_NEW_ITEM})"
 )
-_RE_BARE_OLD = re.compile(_OLD_ITEM)
-_RE_ITEM = re.compile(rf"(?:{_OLD_ITEM}|{_NEW_ITEM})")
+_RE_BARE_OLD = LazyPattern(_OLD_ITEM)
+_RE_ITEM = LazyPattern(rf"(?:{_OLD_ITEM}|{_NEW_ITEM})")
 
 
 def _resolution_from_match(src: str, m: re.Match[str], organ: tuple[str, ...] | None) -> UNSymbol:
@@ -693,14 +694,14 @@ _D_DATE = (
 _D_WORD = r"(?:of|dated|adopted(?:[ \t]+on)?|от|vom|du)"
 #: What may stand between a symbol and its date: ", ", " of ", ", adopted on ",
 #: " от " (Russian), " vom " (German), or an opening parenthesis.
-_DATE_TAIL = re.compile(
+_DATE_TAIL = LazyPattern(
     rf"(?:[ \t]{{0,3}},[ \t]{{1,3}}(?:{_D_WORD}[ \t]{{1,3}})?|[ \t]{{1,3}}{_D_WORD}[ \t]{{1,3}}"
     rf"|[ \t]{{0,3}}\([ \t]{{0,2}}(?:{_D_WORD}[ \t]{{1,3}})?)"
     rf"(?P<date>{_D_DATE})(?![\w])"
 )
 
 
-_DATE_AT_END = re.compile(_DATE_TAIL.pattern + r"[ \t]{0,2}\)?$")
+_DATE_AT_END = LazyPattern(_DATE_TAIL.pattern + r"[ \t]{0,2}\)?$")
 
 
 def _date_after(text: str, pos: int) -> tuple[PartialDate, int, int] | None:
@@ -783,7 +784,7 @@ def _date_conflict(symbol: UNSymbol) -> tuple[str, str] | None:
 # The interface: parse, format, validate
 # ---------------------------------------------------------------------------
 
-_RE_PREFIX = re.compile(
+_RE_PREFIX = LazyPattern(
     r"(?:(?:U\.\s?N\.|UN|United\s+Nations)\s+)?(?:[Dd]ocuments?|DOCUMENTS?|[Dd]ocs?\.|DOC\.)"
     r"(?:\s+[Nn]o\.)?\s+"
 )
@@ -1383,29 +1384,29 @@ class UNMatch:
     via: Via = "symbol"
 
 
-_RUN = re.compile(r"[A-Za-z0-9./*…-]+")
-_CHUNK = re.compile(r"\S+")
-_PAREN_MID = re.compile(r"\([IVXLC]{1,8}\)/")
-_RES_SUFFIX = re.compile(
+_RUN = LazyPattern(r"[A-Za-z0-9./*…-]+")
+_CHUNK = LazyPattern(r"\S+")
+_PAREN_MID = LazyPattern(r"\([IVXLC]{1,8}\)/")
+_RES_SUFFIX = LazyPattern(
     r"[ \t]?(?:[A-Z][ \t])?\([ \t]?(?:(?:E?S-)?[IVXLC]{1,9}|1[0-9]{3}|20[0-9]{2})[ \t]?\)"
 )
-_PREFIX_BEFORE = re.compile(
+_PREFIX_BEFORE = LazyPattern(
     r"(?:\b(?:U\.\s?N\.|UN|United\s+Nations)\s+)?\b(?:[Dd]ocuments?|DOCUMENTS?|[Dd]ocs?\.|DOC\.)"
     r"(?:\s+[Nn]o\.)?\s+$"
 )
-_CONNECTOR = re.compile(
+_CONNECTOR = LazyPattern(
     r"(?:[ \t]{0,3}[,;&][ \t]{0,3}(?:(?:and|&)[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3})"
 )
-_LIST_MOD = re.compile(
+_LIST_MOD = LazyPattern(
     r"(?i:(rev|add|corr|amend))\.?[ \t]?([0-9]{1,4})(?:[ \t]?-[ \t]?([0-9]{1,4}))?(?![A-Za-z0-9/])"
 )
-_LIST_NUM = re.compile(
+_LIST_NUM = LazyPattern(
     r"([0-9]{1,3})(?:[ \t]?-[ \t]?([0-9]{1,3}))?(?![A-Za-z0-9/]|\.[0-9]|[ \t]{1,3}[A-Z][a-z])"
 )
-_RE_KEYWORD = re.compile(r"(?<![A-Za-z])(?:[Rr]esolutions?|RESOLUTIONS?)(?![A-Za-z])")
-_ORGAN_BEFORE = re.compile(rf"{_ORGAN_NAME}\s+$")
-_ITEM_AFTER_KW = re.compile(rf"\s{{1,3}}(?:[Nn]os?\.\s{{0,3}})?(?:{_OLD_ITEM}|{_NEW_ITEM})")
-_ITEM_CONNECTOR = re.compile(
+_RE_KEYWORD = LazyPattern(r"(?<![A-Za-z])(?:[Rr]esolutions?|RESOLUTIONS?)(?![A-Za-z])")
+_ORGAN_BEFORE = LazyPattern(rf"{_ORGAN_NAME}\s+$")
+_ITEM_AFTER_KW = LazyPattern(rf"\s{{1,3}}(?:[Nn]os?\.\s{{0,3}})?(?:{_OLD_ITEM}|{_NEW_ITEM})")
+_ITEM_CONNECTOR = LazyPattern(
     r"(?:[ \t]{0,3}[,&][ \t]{0,3}(?:and[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3})"
 )
 
