@@ -1,4 +1,5 @@
-"""Run the benchmarks: extraction speed, then rendering speed (archref, stock, citeproc-js).
+"""Run the benchmarks: start-up, extraction speed, then rendering speed (archref, stock,
+citeproc-js).
 
 python bench/run.py            # what `make bench` runs
 """
@@ -15,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     status = 0
     for script, args in (
+        ("import_time.py", ["--repeat", "10"]),
         ("extract_speed.py", ["-n", "5000"]),
         ("render_speed.py", ["-n", "1000", "--style", "chicago-notes-bibliography"]),
     ):
