@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +12,7 @@ from archref.formats.csl import archival_item, archive_location
 from archref.model import ArchivalReference, Level, ParseError
 from archref.notations import nara
 from archref.registry import default_registry
+from work import assert_linear
 
 # Real notes: the "us" lines of the shared footnote corpus, from the Office of
 # the Historian's TEI sources (HistoryAtState/frus-history,
@@ -356,25 +355,34 @@ def test_prose_after_an_identifier_is_not_taken() -> None:
     assert nara_texts(text) == ["NARA, RG 59, Central Files, 795.00/6-2550"]
 
 
-def test_finding_is_linear_on_adversarial_text() -> None:
-    chunks = [
-        "NARA, RG 59, " + "Central Files of the " * 50,
-        "RG 59, " + "123 H 43 " * 40,
-        "National Archives, RG 59, " + "Box 1, " * 30,
-        "NA " * 50,
-        "(" * 40 + "National Archives, RG 59, Unindexed Records (",
-        "RG 59, CDF 1910–1929, 026 " + "Foreign Relations " * 30,
-        "NARA, RG 59, " + "A, " * 60,
-    ]
-    text = ""
-    k = 0
-    while len(text) < 100_000:
-        text += chunks[k % len(chunks)]
+_ADVERSARIAL_CHUNKS = [
+    "NARA, RG 59, " + "Central Files of the " * 50,
+    "RG 59, " + "123 H 43 " * 40,
+    "National Archives, RG 59, " + "Box 1, " * 30,
+    "NA " * 50,
+    "(" * 40 + "National Archives, RG 59, Unindexed Records (",
+    "RG 59, CDF 1910–1929, 026 " + "Foreign Relations " * 30,
+    "NARA, RG 59, " + "A, " * 60,
+]
+
+
+def _adversarial(size: int) -> str:
+    """The adversarial chunks in turn, until the text holds ``size`` characters."""
+    parts: list[str] = []
+    total = k = 0
+    while total < size:
+        parts.append(_ADVERSARIAL_CHUNKS[k % len(_ADVERSARIAL_CHUNKS)])
+        total += len(parts[-1])
         k += 1
-    began = time.perf_counter()
-    nara.find(text)
-    archref.extract(text[:20_000])
-    assert time.perf_counter() - began < 30
+    return "".join(parts)[:size]
+
+
+def test_finding_is_linear_on_adversarial_text() -> None:
+    # work counted, not timed: ten times the text makes at most ~ten times the calls
+    found = assert_linear(nara.find, _adversarial, 20_000)
+    assert len(found.result_10n) <= 11 * len(found.result_n) + 1
+    extracted = assert_linear(archref.extract, _adversarial, 5_000)
+    assert len(extracted.result_10n) <= 10 * len(extracted.result_n) + 1
 
 
 # --------------------------------------------------------------------------- rules
