@@ -77,7 +77,7 @@ import datetime
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -1677,22 +1677,27 @@ def _symbol_at(
     text: str, s: int, e: int, *, is_last: bool
 ) -> tuple[UNSymbol, _Range | None, int] | None:
     """Read the piece ``text[s:e]`` (with a resolution suffix after it); None if no symbol."""
-    piece = text[s:e]
-    try:
-        symbol, rng = _read_symbol(piece, 0, len(piece))
-    except ParseError:
+    read = _read_piece(text[s:e])
+    if read is None:
         return None
+    symbol, rng = read
     if symbol.is_resolution and is_last and rng is None and not symbol.modifiers:
         m = _RES_SUFFIX.match(text, e)
         if m is not None:
-            longer = text[s : m.end()]
-            try:
-                with_suffix, _ = _read_symbol(longer, 0, len(longer))
-            except ParseError:
-                pass
-            else:
-                return with_suffix, None, m.end()
+            with_suffix = _read_piece(text[s : m.end()])
+            if with_suffix is not None:
+                return with_suffix[0], None, m.end()
     return symbol, rng, e
+
+
+@lru_cache(maxsize=4096)
+def _read_piece(piece: str) -> tuple[UNSymbol, _Range | None] | None:
+    """The symbol a piece of text spells, or None; kept, since a document cites the
+    same symbols again and again (symbols and ranges are immutable values)."""
+    try:
+        return _read_symbol(piece, 0, len(piece))
+    except ParseError:
+        return None
 
 
 def _list_after(
