@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from archref.notations.published import (
     parse_date,
     parse_person,
 )
+from work import Repeated, assert_linear
 
 DATA = Path(__file__).parent / "data"
 
@@ -675,9 +675,18 @@ def test_text_is_not_part_of_equality() -> None:
     ],
 )
 def test_pathological_input_is_linear(unit: str) -> None:
-    text = unit * (100_000 // len(unit))
-    began = time.perf_counter()
-    find(text)
+    make = Repeated(unit, 100_000 // len(unit))
+    # work counted, not timed: ten times the input makes at most ~ten times the calls,
+    # from 5,000 to 50,000 characters (far beyond a reader's reach of 1,000)
+    n = make.times // 20
+    found = assert_linear(find, make, n)
+    assert len(found.result_10n) <= 10 * len(found.result_n) + 1
+    parsed = assert_linear(_parsed, make, n)
+    # the input parses at both sizes or at neither
+    assert (parsed.result_n is None) == (parsed.result_10n is None)
+
+
+def _parsed(text: str) -> PublishedWork | None:
     with contextlib.suppress(ParseError):
-        parse(text)
-    assert time.perf_counter() - began < 15
+        return parse(text)
+    return None
