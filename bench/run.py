@@ -18,6 +18,7 @@ def main() -> int:
     for script, args in (
         ("import_time.py", ["--repeat", "10"]),
         ("extract_speed.py", ["-n", "5000"]),
+        ("scan_speed.py", []),
         ("render_speed.py", ["-n", "1000", "--style", "chicago-notes-bibliography"]),
     ):
         print(f"== {script} {' '.join(args)}", flush=True)
