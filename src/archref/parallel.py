@@ -45,6 +45,8 @@ from archref.model.citation import Citation
 from archref.serialize import to_dict
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     import dask.bag
 
     from archref.readers import Format
@@ -202,8 +204,17 @@ def map_ordered(
             yield cast(R, outcome.result)
         finished = True
     finally:
-        # On an early exit (an error, a closed pipe, Ctrl-C) drop the work not started.
-        pool.shutdown(wait=finished, cancel_futures=not finished)
+        if finished:
+            pool.shutdown()
+        else:  # an error, a closed pipe, Ctrl-C: nobody wants the rest
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop the work not started and end the workers, without waiting for them."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
 
 
 def _printed(fn: Callable[[T, TextIO, TextIO], int], item: T) -> tuple[str, str, int]:
