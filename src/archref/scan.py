@@ -172,27 +172,17 @@ def _families() -> tuple[Family, ...]:
 
 
 def _published_anchors() -> tuple[str, ...]:
-    """What a reader of published works needs, as
-    :mod:`archref.notations.published.anchors` derives it from the readers."""
-    from archref.notations.published.anchors import anchor_words  # noqa: PLC0415
+    """What a reader of published works or credits cannot succeed without, as
+    :mod:`archref.notations.published.anchors` derives it from the readers:
+    publication facts ("М., 1996", "(Princeton, 1997)"), " // ", an issue or
+    volume after its label ("№ 5"), the day of a newspaper ("5 марта"), a
+    known series of documents, "Working Paper", a quoted title the reading
+    goes on after ('"Title," in', '"Title," Journal'), a roman volume after a
+    comma, a credit ("Translated by"). A year or a quotation mark in prose is
+    no anchor."""
+    from archref.notations.published.anchors import anchor_patterns  # noqa: PLC0415
 
-    series, kinds, paper = anchor_words()
-    return (
-        # a year (any four-digit number): "Moscow, 1995", "(Winter 1995/1996)", "1994. № 5"
-        r"(?:^|[^0-9])[0-9]{4}(?:[^0-9]|{END})",
-        # a GOST journal or book: "// Вопросы истории"
-        r"//",
-        # a quoted title (an article or a chapter, with "in", a number or a numeral)
-        '["“”«»„‟]',
-        # a known series of documents: "Foreign Relations of the United States"
-        rf"(?:^|{{NL}})(?i:{_alternatives(set(series))})(?:{{NL}}|{{END}})",
-        # a working paper: "Working Paper No. 8"
-        rf"(?:^|{{NL}})(?i:{_alternatives(set(kinds))}){{S}}+(?i:{_alternatives(set(paper))})",
-        # a translator's or contributor's credit
-        r"(?i:translat|contribut|obtained|edited)",
-        # a source note: "[Source: ...]"
-        r"(?i:source|источник){S}*:",
-    )
+    return anchor_patterns()
 
 
 @functools.cache

@@ -365,8 +365,8 @@ class _BaseParser:
                     and k + 1 < end
                     and _year_value(self.toks[k + 1]) is not None
                 ):
-                    if k == pub_start:
-                        return None
+                    if k == pub_start or self.toks[k - 1].kind == "num":
+                        return None  # no publisher, or a number before the year
                     return places_end, pub_start, k + 1, k + 2
                 if self.toks[k].kind in {"open", "close"} or self.is_punct(k, ";"):
                     return None

@@ -1,7 +1,9 @@
 """Tokens: one regular expression splits a note into words, numbers and signs.
 
 Its alternatives cannot backtrack, so tokenising is linear in the length of
-the text; every reader works on the tokens, never on the characters.
+the text; every reader works on the tokens, never on the characters. A
+number is written in ASCII digits (another script's digit is a sign of its
+own), as the anchors of :mod:`.anchors` assume.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import NamedTuple
 _TOKEN_RE = re.compile(
     r"""
     (?P<ws>\s+)
-  | (?P<num>\d+)
+  | (?P<num>[0-9]+)
   | (?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)
   | (?P<word>[^\W\d_]+(?:['’ʼ][^\W\d_]+)*)
   | (?P<quote>["“”«»„‟])

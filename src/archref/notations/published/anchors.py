@@ -1,42 +1,88 @@
 """Where a published work can be: the facts every reading needs, and how far a reading reaches.
 
 A publication is only found where one of the two readers understands it,
-and neither understands a reference without certain facts. Derived from
-what each reader requires before it names the kind of a work:
+and neither names the kind of a work without certain facts. Each fact
+below is derived from the code of the readers (:mod:`.gost`,
+:mod:`.chicago`, :mod:`._base`, :mod:`.credits`): it is what the reading
+cannot succeed without, written in characters.
 
-- the **GOST** reader needs ``//`` before a journal or book (an article, a
-  chapter) or a year: after a place ("М., 1996", "М.: Наука, 1996") or as a
-  field ("2012.", with the number of an issue or the day of a newspaper);
-- the **Chicago** reader needs a year (publication facts "(Princeton,
-  1997)", a date "(Winter 1995/1996)", "April 6, 1912"), the title of a
-  known series of documents ("Foreign Relations of the United States"),
-  "Working Paper", or a quoted title followed by what makes it an article
-  or a chapter: "in" (a chapter), a volume, issue or page (a number, or a
-  roman numeral: "5", "no. 2", ": 250–51", ", VI", "pp. xii").
+**A year** is four ASCII digits standing as one number, 1500 to 2100
+(:func:`.dates._year_value`). A bare year is never enough: a date alone
+names no kind of work in either reader (a year as a field, "1990.", can
+close an attempt that stops right after it, but it still needs one of the
+facts below), so a year in prose ("in August 1950") anchors nothing.
 
-These are the *anchors*. :func:`find` tries a reader at a place only when
-one of the reader's anchors lies within the tokens that reading may look
-at; a reading looks at no more than :data:`MAX_ATTEMPT_TOKENS` tokens and
-:data:`MAX_ATTEMPT_CHARS` characters from where it starts (plus the
-parentheses of publication facts or a date that open before that bound), so
-no attempt is unbounded and a text with no anchor costs no attempt at all.
+The **GOST** reader (``_GostReader.gost``) names a kind only when it read
 
-For a scanning core that hands :func:`find` only parts of a text,
-:data:`ANCHOR` finds the same facts in characters, a little more widely
-(every four-digit number, every quotation mark, the first word of every
-known series, the credits "Translated by ..."), and :func:`anchors` lists
-where it matches. A publication found in a text starts at most
-:data:`REACH_BEFORE` characters before an anchor it needs and ends at most
-:data:`REACH_AFTER` characters after it: a reading starts at most
-:data:`MAX_ATTEMPT_CHARS` before its anchor, and what it reads after the
-anchor (pages, the rest of a parenthesis) stays within the same bound plus
-a margin for the parenthesis. A window should also start where a note,
-line or sentence starts, since that is where a publication is looked for.
+- a journal or book after ``//`` between spaces (``is_container_sep``: an
+  article, a chapter, a newspaper): ``" // "``;
+- publication facts (``place_at``, at a field boundary): a place, then
+  ``", Year"`` ("М., 1996", "Moscow, 1995"), or a place, ``":"``, a
+  publisher and ``", Year"`` ("М.: Наука, 1996"); the token before the
+  comma is a word, a full stop or the publisher's last token, which is not
+  a number: so a character that is neither a digit nor a space stands
+  before ``", Year"``, and "June 25, 1950" anchors nothing;
+- a date with an issue or a volume (a journal without ``//``: "Вопросы
+  истории. 1994. № 5"): the issue or volume is only ever read after its
+  label (``label`` then ``value_at``): "№ 5", "Вып. 9", "vol. 2", "т. IV";
+- a date with a day (a newspaper without ``//``): the day is only read as a
+  number followed by the name of a month, "1937. 5 марта".
+
+The **Chicago** reader (``_ChicagoReader.chicago``) names a kind only when
+
+- the title is that of a known series of documents, as written ("Foreign
+  Relations of the United States, 1950"): a document collection;
+- it read "Working Paper" (a kind of paper, then "paper" or "papers");
+- it read publication facts in parentheses, "(Place: Publisher, Year)" or
+  "(Place, Year)": as ``place_at`` above (a book; a chapter with a journal);
+- the title is quoted and the reading goes on after the closing quotation
+  mark (a chapter with "in", an article or a newspaper with its journal):
+  after the closing mark, past commas, full stops and spaces, the next
+  token is one the fields go on with (``chicago_fields``: "in", a journal
+  or a roman volume starting with a capital, italics, a parenthesis, a
+  number, ":" and pages, a label such as "no." or "pp.", a month or a
+  season, "edited", "translated", a kind of paper), not a lower-case word,
+  a dash or another quotation mark, which end the reading: so
+  ``“Title,” in``, ``“Title,” Journal`` and ``"Title" (1950)`` anchor, and
+  ``“we shall see,” he said`` does not;
+- the title is in italics and the reading has a date and an issue or a
+  volume (a whole issue of a journal): the issue is read after its label,
+  the volume after its label or as a roman numeral after a comma before
+  punctuation (", VI.").
+
+A **credit** (``_credit_at``) is its verb and then "by" or "for":
+"Translated by", "Translated for NKIDP by", "Contributed by", "Obtained
+by", "Edited by".
+
+These are the *anchors*; :func:`anchor_patterns` writes them as patterns
+that Python's ``re`` and RE2 read alike (no look-around, no
+back-references, only bounded or single-character repetition), with the
+placeholders of :mod:`archref.scan` (``{L}``, ``{NL}``, ``{S}``,
+``{END}``), and :data:`ANCHOR` is the same patterns for ``re``. Each
+anchor lies inside the publication or credit it anchors (the closing
+quotation mark of a title, the comma before a year, a label, ``//``, a
+verb), so a scanner that hands :func:`find` the paragraphs holding an
+anchor hands it every publication.
+
+Inside :func:`find`, a reader is tried at a place only when one of its
+coarser anchors (every year, every quotation mark: :class:`_Anchors`)
+lies within the tokens that reading may look at; a reading looks at no
+more than :data:`MAX_ATTEMPT_TOKENS` tokens and :data:`MAX_ATTEMPT_CHARS`
+characters from where it starts (plus the parentheses of publication facts
+or a date that open before that bound), so no attempt is unbounded and a
+text with no anchor costs no attempt at all. A publication found in a text
+starts at most :data:`REACH_BEFORE` characters before an anchor it needs
+and ends at most :data:`REACH_AFTER` characters after it: a reading starts
+at most :data:`MAX_ATTEMPT_CHARS` before its anchor, and what it reads after
+the anchor (pages, the rest of a parenthesis) stays within the same bound
+plus a margin for the parenthesis. A window should also start where a
+note, line or sentence starts, since that is where a publication is looked
+for.
 
 >>> note = 'See Хлевнюк О. В. Сталин. М., 1996. С. 205–206; "Title," in *Book*'
 >>> [note[a:b] for a, b in anchors(note)]
-['1996', '"', '"']
->>> anchors("No publication here, just prose.")
+['., 1996.', '" in ']
+>>> anchors('In August 1950 he said: "we shall see," and left.')
 []
 """
 
@@ -44,12 +90,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
 
 from ._base import _any_in, _BaseParser
 from ._lexer import _lex
-from ._words import _MAX_PAREN, _PAPER, _PAPER_KINDS, _data, _is_roman
-from .dates import _year_value
+from ._words import (
+    _EDITOR,
+    _ISSUE,
+    _MAX_PAREN,
+    _NUMBER,
+    _PAGES,
+    _PAPER,
+    _PAPER_KINDS,
+    _TRANSLATOR,
+    _VOLUME,
+    _data,
+    _is_roman,
+)
+from .credits import _CREDIT_VERBS
+from .dates import _MONTHS, _SEASONS, _year_value
 
 __all__ = [
     "ANCHOR",
@@ -57,6 +117,7 @@ __all__ = [
     "MAX_ATTEMPT_TOKENS",
     "REACH_AFTER",
     "REACH_BEFORE",
+    "anchor_patterns",
     "anchor_words",
     "anchors",
 ]
@@ -74,7 +135,32 @@ REACH_AFTER = 1500
 # publication facts or of a date that open before it, and a label's value.
 _SLACK = _MAX_PAREN + 2
 
-_CREDIT_WORDS = r"translat|contribut|obtained|edited"
+# White space as the tokeniser reads it (Python's ``\s``), the characters themselves.
+_SPACES = "\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Characters that are neither an upper-case letter nor white space, as a class body:
+# ASCII but A-Z, Latin-1 signs and lower-case letters, Cyrillic lower-case letters,
+# dashes, the ellipsis, quotation marks and white space. Every letter for which
+# ``str.isupper`` holds is outside it.
+_NOT_CAPITAL = (
+    "\\x00-\\x40\\x5b-\\x7f"
+    "\xa0-\xbf\xdf-\xff"
+    "\u0430-\u045f"
+    "\u2010-\u2015\u2212\u2026\u2018\u2019\u201c-\u201f«»"
+    "\x85\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_QUOTES = '"“”«»„‟'
+# The placeholders of the patterns, spelt for Python's ``re`` as archref.scan spells them.
+_RE_SPELLING = {
+    "{L}": r"[^\W\d_]",
+    "{NL}": r"[\W\d_]",
+    "{S}": f"[{_SPACES}]",
+    "{END}": r"\Z",
+}
+
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first (no group)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -84,23 +170,84 @@ def _series_words() -> frozenset[str]:
     return frozenset(_lex(c.title)[0].text.casefold() for c in collections)
 
 
+def _labels() -> frozenset[str]:
+    """The labels of a volume, an issue, pages or a document number, casefolded."""
+    return _VOLUME | _ISSUE | _PAGES | _NUMBER
+
+
 @cache
-def _anchor_pattern() -> re.Pattern[str]:
-    series = "|".join(sorted((re.escape(w) for w in _series_words()), key=lambda w: (-len(w), w)))
-    kinds = "|".join(sorted(_PAPER_KINDS))
-    return re.compile(
-        "|".join(
-            (
-                r"(?<!\d)\d{4}(?!\d)",  # a year (every four-digit number)
-                r"//",  # a GOST journal or book
-                r"[\"“”«»„‟]",  # a quoted title
-                rf"(?i:{series})",  # a series of documents
-                rf"(?i:{kinds})",  # a working paper
-                rf"(?i:{_CREDIT_WORDS})",  # a credit
-                r"(?i:source|источник)\s*:",  # a "[Source: ...]" note
-            )
-        )
+def _anchor_sources() -> tuple[str, ...]:
+    _, collections = _data()
+    # Before and after a word: a character that is no ASCII or Russian letter (or the
+    # start or end of the text). Every character that ends a word token is one, and
+    # the class is far smaller for RE2 than that of every letter.
+    before = "(?:^|[^A-Za-zА-яЁё])"
+    after = "(?:[^A-Za-zА-яЁё]|{END})"
+    year = "[0-9]{4}(?:[^0-9]|{END})"
+    skip = "(?:[.,]|{S})*"
+    # the value of a label: a number or a roman numeral
+    value = f"(?:[0-9]|[IVXLCDMivxlcdm]{{1,8}}{after})"
+    # a label with its value: "no. 5", "pp. xii", "т. IV", "doc. 3"
+    labels = _words(w for w in _labels() if w.isalpha())
+    label = f"(?i:{labels})\\.?{{S}}*{value}"
+    # a parenthesis a reading goes on with: a date or publication facts (a number
+    # before any other parenthesis), or one followed by another
+    paren = "[(\\[][^()\\[\\]]*(?:[0-9]|[(\\[]|[)\\]]{S}*[(\\[])"
+    # what goes on without a letter: a number, italics, a parenthesis, ": pages", "№"
+    sign = f"(?:[0-9*_№#]|{paren}|:{{S}}*{value})"
+    # a date in words, up to its year ("April 6, 1912", "Winter 1995"), or a credit
+    stops = "()\\[\\]" + _QUOTES + "*_;:"
+    date_or_credit = (
+        f"(?:(?i:{_words([*_MONTHS, *_SEASONS])})[^0-9{stops}]*[0-9]"
+        f"|(?i:{_words(_EDITOR | _TRANSLATOR | {'edited', 'translated'})}){after})"
     )
+    # a journal's title: a capital, then no number, comma, colon, parenthesis or mark
+    journal = f"[^{_NOT_CAPITAL}][^,;:0-9(){_QUOTES}\\[\\]*_]*"
+    quoted = (
+        f"[{_QUOTES}]{skip}(?:[Ii][Nn]{after}"
+        f"|(?:{journal}(?:,{skip})?)?{sign}"
+        f"|(?:{journal}[^A-Za-zА-яЁё,;:0-9(){_QUOTES}\\[\\]*_])?{label}"
+        f"|(?:{journal},{skip})?{date_or_credit})"
+    )
+    return (
+        # publication facts: "М., 1996", "Moscow: Progress, 1995", "(Princeton, 1997)"
+        f"[^0-9{_SPACES}]{{S}}*,{{S}}*{year}",
+        # a GOST journal or book: " // Вопросы истории"
+        "{S}//(?:{S}|{END})",
+        # an issue or a volume after its label: "№ 5", "Вып. 9", "vol. 2", "т. IV"
+        f"(?:{before}(?i:{_words(w for w in _VOLUME | _ISSUE if w.isalpha())})|[№#])"
+        "\\.?{S}*[0-9IVXLCDM]",
+        # the day of a newspaper right after its year: "1937. 5 марта", "1912, 6 April"
+        "(?:^|[^0-9])[0-9]{4}{S}*(?:[гГ]{1,2}{S}*)?(?:[.,\u2010-\u2014\u2212-]|{S})*"
+        f"[0-9]+{{S}}*(?i:{_words(_MONTHS)}){after}",
+        # a known series of documents, as written: "Foreign Relations of the United States"
+        f"(?i:{_words(c.title for c in collections)})",
+        # a working paper: "Working Paper No. 8"
+        f"{before}(?i:{_words(_PAPER_KINDS)}){{S}}+(?i:{_words(_PAPER)}){after}",
+        # a quoted title the reading goes on after: '“Title,” in', '"Title," Journal 5'
+        quoted,
+        # a roman volume after a comma: "*Bulletin* (Winter 1995), VI."
+        ",{S}*[IVXLCDM]{1,8}{S}*(?:[,;:.]|{END})",
+        # a credit: "Translated for NKIDP by", "Contributed by"
+        f"{before}(?i:{_words(_CREDIT_VERBS)}){{S}}*(?i:by|for){after}",
+    )
+
+
+def anchor_patterns() -> tuple[str, ...]:
+    """The anchors of published works and credits, as pattern sources.
+
+    Both Python's ``re`` and RE2 read them alike, once the placeholders of
+    :mod:`archref.scan` (``{L}``, ``{NL}``, ``{S}``, ``{END}``) are spelt for
+    the engine. Every publication or credit that :func:`find` returns holds
+    a match of one of them (see the module's docstring for why).
+    """
+    return _anchor_sources()
+
+
+def _spelt(pattern: str) -> str:
+    for placeholder, spelling in _RE_SPELLING.items():
+        pattern = pattern.replace(placeholder, spelling)
+    return pattern
 
 
 def anchor_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -111,15 +258,15 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 #: The anchors of published works and credits in characters; see :func:`anchors`.
-ANCHOR: re.Pattern[str] = _anchor_pattern()
+ANCHOR: re.Pattern[str] = re.compile("|".join(f"(?:{_spelt(a)})" for a in anchor_patterns()))
 
 
 def anchors(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every anchor of a published work or a credit in ``text``.
 
-    A publication or credit that :func:`find` returns lies within
-    :data:`REACH_BEFORE` characters before and :data:`REACH_AFTER` after
-    one of them.
+    A publication or credit that :func:`find` returns holds one of them, and
+    lies within :data:`REACH_BEFORE` characters before and :data:`REACH_AFTER`
+    after it.
     """
     return [m.span() for m in ANCHOR.finditer(text)]
 

@@ -184,6 +184,7 @@ class _GostReader(_BaseParser):
         k = title_end
         last = title_end
         pages_done = False
+        year_end: int | None = None  # the token after a year read as a field
         steps = 0
         while k < end and steps < _MAX_FIELDS:
             steps += 1
@@ -221,11 +222,16 @@ class _GostReader(_BaseParser):
             y_end = self.year_field_at(k, end)
             if y_end is not None and f.date is None:
                 f.date = PartialDate(year=_year_value(tk), text=tk.text)
-                k = last = y_end
+                k = last = year_end = y_end
                 continue
-            # "5 марта" after the year: the day of a newspaper
+            # "5 марта" right after the year (past its full stop or comma): the day of a newspaper
             if (
                 tk.kind == "num"
+                and year_end is not None
+                and all(
+                    self.toks[m].kind == "dash" or self.is_punct(m, ".,")
+                    for m in range(year_end, k)
+                )
                 and f.date is not None
                 and f.date.month is None
                 and self.word(k + 1) in _MONTHS
