@@ -378,11 +378,13 @@ def _adversarial(size: int) -> str:
 
 
 def test_finding_is_linear_on_adversarial_text() -> None:
-    # work counted, not timed: ten times the text makes at most ~ten times the calls
+    # work counted, not timed: ten times the text makes at most ~ten times the calls; the
+    # calls per character rise over the first few cycles of chunks and level off by about
+    # 100,000 characters (0.76 at 10,000, 0.87 at 200,000 and at 400,000), hence 20,000
     found = assert_linear(nara.find, _adversarial, 20_000)
     assert len(found.result_10n) <= 11 * len(found.result_n) + 1
-    extracted = assert_linear(archref.extract, _adversarial, 5_000)
-    assert len(extracted.result_10n) <= 10 * len(extracted.result_n) + 1
+    extracted = assert_linear(archref.extract, _adversarial, 20_000)
+    assert len(extracted.result_10n) <= 11 * len(extracted.result_n) + 1
 
 
 # --------------------------------------------------------------------------- rules
