@@ -24,7 +24,7 @@ from archref import _hooks
 if TYPE_CHECKING:
     from archref.annotate import annotate
     from archref.checking import check
-    from archref.extract import extract, extract_notes
+    from archref.extract import extract, extract_notes, extract_stream
     from archref.formats.archives import archival_sources, format_archival_sources
     from archref.formats.bibtex import from_bibtex, to_bibtex
     from archref.formats.csl import from_csl_json, to_csl_json
@@ -77,6 +77,7 @@ __all__ = [
     "default_registry",
     "extract",
     "extract_notes",
+    "extract_stream",
     "format_archival_sources",
     "from_bibtex",
     "from_csl_json",
@@ -92,6 +93,7 @@ _EXPORTS: dict[str, str] = {
     "check": "archref.checking",
     "extract": "archref.extract",
     "extract_notes": "archref.extract",
+    "extract_stream": "archref.extract",
     "archival_sources": "archref.formats.archives",
     "format_archival_sources": "archref.formats.archives",
     "from_bibtex": "archref.formats.bibtex",
