@@ -285,8 +285,74 @@ def _reference(draw: st.DrawFn) -> str:
     return "".join(p + s for p, s in zip(parts, seps, strict=True))
 
 
+_CHICAGO_FIELDS = [
+    "5",
+    "no. 2",
+    "No. 6/7",
+    "pp. 250–51",
+    "p. xii",
+    "doc. 3",
+    "vol. VII",
+    "VI",
+    "(2007)",
+    "(Winter 1995/1996)",
+    "(September-October 2005)",
+    "April 6, 1912",
+    "1950",
+    ": 54",
+    "79-113",
+    "edited by William Stueck",
+    "trans. Gary Goldberg",
+    "(Princeton: Princeton University Press, 1997)",
+    "(Moscow, 1995)",
+    "Working Paper No. 8",
+    "Cold War History",
+    "in *The Cold War*",
+]
+_GOST_FIELDS = [
+    "М., 1996",
+    "М.: Наука, 2010",
+    "СПб.; М.: РОССПЭН, 2001",
+    "2012",
+    "1937 г.",
+    "№ 5",
+    "Вып. 9",
+    "Т. 2",
+    "С. 205–206",
+    "5 марта",
+    "/ под ред. И. И. Иванова",
+    "// Вопросы истории",
+    "// Правда",
+]
+
+
+@st.composite
+def _chicago(draw: st.DrawFn) -> str:
+    """A note in the Chicago manner: its fields in any order, with any separators."""
+    head = draw(_author()) + ", " if draw(st.booleans()) else ""
+    opening, closing = draw(st.sampled_from(_QUOTES))
+    title = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4))).capitalize()
+    text = head + opening + title + draw(st.sampled_from([",", "", "."])) + closing + " "
+    text += draw(st.sampled_from([*_JOURNALS, "in *A Book*", "in A Book", ""]))
+    for field in draw(st.lists(st.sampled_from(_CHICAGO_FIELDS), max_size=5)):
+        text += draw(st.sampled_from([", ", " ", ": ", ". ", ","])) + field
+    return text + draw(st.sampled_from(["", ".", ";"]))
+
+
+@st.composite
+def _gost(draw: st.DrawFn) -> str:
+    """A description in the GOST manner: its fields in any order, with any separators."""
+    title = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4))).capitalize()
+    text = draw(_author()) + " " + title
+    for field in draw(st.lists(st.sampled_from(_GOST_FIELDS), min_size=1, max_size=5)):
+        text += draw(st.sampled_from([". ", ". — ", " ", ", "])) + field
+    return text + draw(st.sampled_from(["", ".", ";"]))
+
+
 _piece = (
     _reference()
+    | _chicago()
+    | _gost()
     | st.sampled_from(_PROSE)
     | _field()
     | st.sampled_from(_SEPARATORS)
@@ -296,8 +362,14 @@ _piece = (
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_piece, min_size=1, max_size=8))
-def test_generated_publications_hold_an_anchor(pieces: list[str]) -> None:
+def test_generated_text_holds_an_anchor_at_each_publication(pieces: list[str]) -> None:
     text = "".join(pieces)
+    assert _unanchored(text) == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(_chicago() | _gost())
+def test_generated_references_hold_an_anchor(text: str) -> None:
     assert _unanchored(text) == []
 
 

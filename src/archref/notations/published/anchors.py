@@ -26,7 +26,9 @@ The **GOST** reader (``_GostReader.gost``) names a kind only when it read
   истории. 1994. № 5"): the issue or volume is only ever read after its
   label (``label`` then ``value_at``): "№ 5", "Вып. 9", "vol. 2", "т. IV";
 - a date with a day (a newspaper without ``//``): the day is only read as a
-  number followed by the name of a month, "1937. 5 марта".
+  number followed by the name of a month, right after the year read as a
+  field (past its full stop, comma or dash): "1937. 5 марта", "1937 г.,
+  5 марта".
 
 The **Chicago** reader (``_ChicagoReader.chicago``) names a kind only when
 
@@ -36,15 +38,28 @@ The **Chicago** reader (``_ChicagoReader.chicago``) names a kind only when
 - it read publication facts in parentheses, "(Place: Publisher, Year)" or
   "(Place, Year)": as ``place_at`` above (a book; a chapter with a journal);
 - the title is quoted and the reading goes on after the closing quotation
-  mark (a chapter with "in", an article or a newspaper with its journal):
-  after the closing mark, past commas, full stops and spaces, the next
-  token is one the fields go on with (``chicago_fields``: "in", a journal
-  or a roman volume starting with a capital, italics, a parenthesis, a
-  number, ":" and pages, a label such as "no." or "pp.", a month or a
-  season, "edited", "translated", a kind of paper), not a lower-case word,
-  a dash or another quotation mark, which end the reading: so
-  ``“Title,” in``, ``“Title,” Journal`` and ``"Title" (1950)`` anchor, and
-  ``“we shall see,” he said`` does not;
+  mark (a chapter with "in", an article or a newspaper with its journal).
+  After the closing mark, past commas, full stops and spaces, the fields
+  (``chicago_fields``) go on only with "in", a number, italics, a
+  parenthesis that holds a number before any other parenthesis (a date,
+  publication facts) or is followed by another, ":" and pages, a label
+  with its value ("no. 2", "pp. xii", "doc. 3"), a date in words up to its
+  year ("April 6, 1912"), "edited", "translated" or an editor's or
+  translator's label, or a word with a capital: a journal (or a roman
+  volume, or one of those words with a capital). A journal's title
+  (``container_end``) holds no number, comma, colon, parenthesis,
+  quotation mark or italics, and an article needs a volume, a date, an
+  issue or pages: right after the journal's title a number, a
+  parenthesis, ":" and pages or a label with its value; or after a comma
+  one of those, a date in words, or a credit ("edited by") that the pages
+  follow. A lower-case word, a dash or another quotation mark after the
+  closing mark ends the reading. So ``“Title,” in``, ``“Title,” Journal
+  5`` and ``"Title" (1950)`` anchor, and ``“we shall see,” he said`` or
+  ``"We shall see." He left, and so did she`` do not. The reader is loose
+  here, and so is its anchor: ``"We shall see." Then they left for Moscow
+  in 1950`` is read as an article of the journal "Then they left for
+  Moscow in", so a quotation followed by a sentence with a number is an
+  anchor;
 - the title is in italics and the reading has a date and an issue or a
   volume (a whole issue of a journal): the issue is read after its label,
   the volume after its label or as a roman numeral after a comma before
@@ -54,15 +69,27 @@ A **credit** (``_credit_at``) is its verb and then "by" or "for":
 "Translated by", "Translated for NKIDP by", "Contributed by", "Obtained
 by", "Edited by".
 
+A "[Source: ...]" note (:func:`find_source_notes`) is read only in the
+windows that hold a credit, so it needs no anchor of its own.
+
 These are the *anchors*; :func:`anchor_patterns` writes them as patterns
-that Python's ``re`` and RE2 read alike (no look-around, no
-back-references, only bounded or single-character repetition), with the
-placeholders of :mod:`archref.scan` (``{L}``, ``{NL}``, ``{S}``,
-``{END}``), and :data:`ANCHOR` is the same patterns for ``re``. Each
+that Python's ``re`` and RE2 read alike: no look-around, no
+back-references, no repetition inside a repetition but of one character
+(the run of a journal's title, the skip past commas and spaces), with the
+placeholders of :mod:`archref.scan` (``{S}``, ``{END}``); :data:`ANCHOR` is
+the same patterns for ``re``. A word's edge is written as a character that
+is no ASCII or Russian letter, wider than "no letter" (every character that
+ends a word token is one) and far smaller for RE2, whose automaton would
+otherwise outgrow its memory. Numbers are ASCII digits (:mod:`._lexer`
+reads another script's digit as a sign). A known series is matched as
+written, regardless of case (its title is compared casefolded; none of the
+titles holds a letter whose casefolding is longer than itself). Each
 anchor lies inside the publication or credit it anchors (the closing
 quotation mark of a title, the comma before a year, a label, ``//``, a
 verb), so a scanner that hands :func:`find` the paragraphs holding an
-anchor hands it every publication.
+anchor hands it every publication; ``tests/test_published_anchors.py``
+checks it on every reference of the corpus, the golden file and the
+documentation, and on generated notes.
 
 Inside :func:`find`, a reader is tried at a place only when one of its
 coarser anchors (every year, every quotation mark: :class:`_Anchors`)
@@ -206,7 +233,7 @@ def _anchor_sources() -> tuple[str, ...]:
     quoted = (
         f"[{_QUOTES}]{skip}(?:[Ii][Nn]{after}"
         f"|(?:{journal}(?:,{skip})?)?{sign}"
-        f"|(?:{journal}[^A-Za-zА-яЁё,;:0-9(){_QUOTES}\\[\\]*_])?{label}"
+        f"|(?:{journal}(?:[^A-Za-zА-яЁё,;:0-9(){_QUOTES}\\[\\]*_]|,{skip}))?{label}"
         f"|(?:{journal},{skip})?{date_or_credit})"
     )
     return (
