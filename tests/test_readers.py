@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from archref.readers import (
     read,
     read_string,
 )
+from work import assert_linear
 
 RGASPI = "RGASPI, f. 558, op. 11, d. 62, ll. 71-72"
 TSAMO = "ЦАМО РФ. Ф. 5. Оп. 918. Д. 34. Л. 5"
@@ -48,12 +48,18 @@ def assert_positions(text: str, found: list[LocatedCitation]) -> None:
         assert f.end.offset > f.start.offset
 
 
-def timed(fn: object, *args: object) -> None:
-    """Call ``fn``; fail if it takes long enough to be a hang (not a benchmark)."""
-    t = time.perf_counter()
-    with contextlib.suppress(ReaderError):
-        fn(*args)  # type: ignore[operator]
-    assert time.perf_counter() - t < 5
+def assert_reads_in_linear_work(fmt: str, make: Callable[[int], str], n: int) -> None:
+    """Reading ``make(10 n)`` costs at most ~ten times the work of ``make(n)`` (calls
+    counted, not time: a hang or a quadratic pass fails, a busy machine does not)."""
+
+    def read(text: str) -> object:
+        try:
+            return read_string(text, fmt)  # type: ignore[arg-type]
+        except ReaderError as exc:  # refused with a message is a result too
+            return exc
+
+    counted = assert_linear(read, make, n)
+    assert type(counted.result_n) is type(counted.result_10n)
 
 
 # ---------------------------------------------------------------- choosing a reader
@@ -238,28 +244,30 @@ def test_markdown_unclosed_inline_markup_is_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("unit", "tail", "n"),
     [
-        "`" * 50_000 + " a" * 25_000,
-        "`a``b```c" * 10_000,
-        "](" * 50_000,
-        "][" * 50_000,
-        "<a " * 33_000,
-        "[^" * 50_000,
-        "_*\\" * 33_000,
-        "> " * 50_000,
-        "- " * 50_000,
-        "[x]:" * 25_000,
-        "https://" * 12_000,
-        "\n    \n" * 20_000,
+        ("`", " a", 5_000),
+        ("`a``b```c", "", 1_000),
+        ("](", "", 5_000),
+        ("][", "", 5_000),
+        ("<a ", "", 3_300),
+        ("[^", "", 5_000),
+        ("_*\\", "", 3_300),
+        ("> ", "", 5_000),
+        ("- ", "", 5_000),
+        ("[x]:", "", 2_500),
+        ("https://", "", 1_200),
+        ("\n    \n", "", 2_000),
     ],
+    ids=repr,
 )
-def test_markdown_linear(text: str) -> None:
-    timed(read_string, text, "markdown")
+def test_markdown_linear(unit: str, tail: str, n: int) -> None:
+    # "`" * 50,000 + " a" * 25,000 at 10 n: a unit, then half as many of the tail
+    assert_reads_in_linear_work("markdown", lambda k: unit * k + tail * (k // 2), n)
 
 
 def test_plain_text_linear() -> None:
-    timed(read_string, "\n \n" * 50_000 + "a" * 100_000, "text")
+    assert_reads_in_linear_work("text", lambda k: "\n \n" * k + "a" * (2 * k), 5_000)
 
 
 # ---------------------------------------------------------------- LaTeX
@@ -360,23 +368,24 @@ def test_latex_errors(text: str, message: str, line: int, column: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("unit", "closing", "n"),
     [
-        "{" * 100_000,
-        "{" * 50_000 + "}" * 50_000,
-        "\\x[" * 33_000,
-        "\\footnote[" * 10_000,
-        "\\emph{" * 16_000 + "}" * 16_000,
-        "%" * 100_000,
-        "\\'" * 50_000,
-        "---" * 33_000,
-        "\\begin{" * 14_000,
-        "\\\\[" * 33_000,
-        "\\verb" * 20_000,
+        ("{", "", 10_000),
+        ("{", "}", 5_000),
+        ("\\x[", "", 3_300),
+        ("\\footnote[", "", 1_000),
+        ("\\emph{", "}", 1_600),
+        ("%", "", 10_000),
+        ("\\'", "", 5_000),
+        ("---", "", 3_300),
+        ("\\begin{", "", 1_400),
+        ("\\\\[", "", 3_300),
+        ("\\verb", "", 2_000),
     ],
+    ids=repr,
 )
-def test_latex_linear(text: str) -> None:
-    timed(read_string, text, "latex")
+def test_latex_linear(unit: str, closing: str, n: int) -> None:
+    assert_reads_in_linear_work("latex", lambda k: unit * k + closing * k, n)
 
 
 # ---------------------------------------------------------------- BibTeX
@@ -441,11 +450,17 @@ def test_bibtex_errors(text: str, message: str, line: int, column: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["@" * 100_000, "@misc{" * 16_000, "@misc{a, note = {" + "{" * 100_000, '@a{k,n="' * 12_000],
+    ("head", "unit", "n"),
+    [
+        ("", "@", 10_000),
+        ("", "@misc{", 1_600),
+        ("@misc{a, note = {", "{", 10_000),
+        ("", '@a{k,n="', 1_200),
+    ],
+    ids=repr,
 )
-def test_bibtex_linear(text: str) -> None:
-    timed(read_string, text, "bibtex")
+def test_bibtex_linear(head: str, unit: str, n: int) -> None:
+    assert_reads_in_linear_work("bibtex", lambda k: head + unit * k, n)
 
 
 # ---------------------------------------------------------------- CSL-JSON
@@ -523,9 +538,11 @@ def test_csl_json_agrees_with_the_json_module() -> None:
     assert doc.chunks[0].text == data[0]["note"]
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000, '["\\u' * 25_000, "[" + "1," * 50_000])
-def test_csl_json_linear(text: str) -> None:
-    timed(read_string, text, "csl-json")
+@pytest.mark.parametrize(
+    ("head", "unit", "n"), [("", "[", 10_000), ("", '["\\u', 2_500), ("[", "1,", 5_000)], ids=repr
+)
+def test_csl_json_linear(head: str, unit: str, n: int) -> None:
+    assert_reads_in_linear_work("csl-json", lambda k: head + unit * k, n)
 
 
 # ---------------------------------------------------------------- DOCX
