@@ -11,8 +11,9 @@ In one run, on the texts of ``bench/texts.py`` (the same text every run):
   including start-up, and its peak memory;
 * each adversarial input at 10,000 and 100,000 characters through ``archref.extract``, in a
   process of its own stopped after 30 s, and how much longer the larger one took;
-* the peak memory (``ru_maxrss``) of ``archref check`` over a generated 10 MB file (and a
-  100 MB one with ``--big``) of dense footnotes and prose.
+* the peak memory (``ru_maxrss``) of ``archref.extract_stream`` (a file read a paragraph
+  at a time) and of ``archref check`` (the file read whole) over a generated 10 MB file
+  (and a 100 MB one with ``--big``) of dense footnotes and prose.
 
     python bench/scan_speed.py [--size-mb 2] [--repeat 3] [--quick] [--big]
 """
@@ -224,21 +225,34 @@ def generated_file(path: Path, mb: float) -> None:
             k += 1
 
 
+#: Reads a file through archref.extract_stream and prints how many citations it found.
+_STREAM_CHILD = """
+import sys
+import archref
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    print(sum(1 for _ in archref.extract_stream(f)))
+"""
+
+
 def memory(tmp: Path, sizes: Sequence[float]) -> None:
-    print("Peak memory of archref check over a generated file (dense notes and prose)")
+    print("Peak memory over a generated file (dense notes and prose)")
     for mb in sizes:
         path = tmp / f"generated-{mb:g}mb.txt"
         generated_file(path, mb)
         real = path.stat().st_size / 1e6
-        r = measured([*archref_command(), "check", "--from", "text", str(path)])
+        for what, argv in (
+            ("archref.extract_stream", [sys.executable, "-c", _STREAM_CHILD, str(path)]),
+            ("archref check", [*archref_command(), "check", "--from", "text", str(path)]),
+        ):
+            r = measured(argv)
+            assert r is not None
+            print(
+                f"  {real:6.1f} MB, {what:22}: peak memory {r['maxrss_kb'] / 1024:7.0f} MB,"
+                f" wall time {r['wall']:7.1f} s ({real / r['wall']:.2f} MB/s),"
+                f" exit status {int(r['status'])}",
+                flush=True,
+            )
         path.unlink()
-        assert r is not None
-        print(
-            f"  {real:6.1f} MB: peak memory {r['maxrss_kb'] / 1024:7.0f} MB,"
-            f" wall time {r['wall']:7.1f} s ({real / r['wall']:.2f} MB/s),"
-            f" exit status {int(r['status'])}",
-            flush=True,
-        )
     print()
 
 
@@ -253,10 +267,10 @@ def main() -> int:
     args = ap.parse_args()
 
     size_mb, repeat = args.size_mb, args.repeat
-    footnotes, adversarial_sizes, memory_sizes = 3000, (10_000, 100_000), [10.0]
+    footnotes, adversarial_sizes, memory_sizes = 3000, (10_000, 100_000), [1.0, 10.0]
     if args.quick:
         size_mb, repeat = min(size_mb, 0.1), 1
-        footnotes, adversarial_sizes, memory_sizes = 100, (1_000, 10_000), [0.5]
+        footnotes, adversarial_sizes, memory_sizes = 100, (1_000, 10_000), [0.2, 0.5]
     if args.big:
         memory_sizes.append(100.0)
 
