@@ -493,13 +493,29 @@ _IBID_PAGES = re.compile(
 
 
 class _Scanners:
-    """The fond-family scanner of each window, by the window's start in the text."""
+    """The fond-family scanner of each window, by the window's start in the text.
+
+    A window that is one reference of a plain shape is read by
+    :func:`fonds.fast_find` (one regular expression) and keeps its matches
+    instead of a scanner; it holds no "ibid." marker.
+    """
 
     def __init__(self, text: str, windows: Sequence[tuple[int, int]], registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.windows = list(windows)
         self.starts = [ws for ws, _ in windows]
-        self.scanners = [fonds.Scanner(text[ws:we], registry=registry) for ws, we in windows]
+        self.scanners: list[fonds.Scanner | fonds.KnownMatches] = []
+        for ws, we in windows:
+            window = text[ws:we]
+            found = fonds.fast_find(window, registry)
+            self.scanners.append(
+                fonds.Scanner(window, registry=registry)
+                if found is None
+                else fonds.KnownMatches(tuple(found))
+            )
 
-    def __iter__(self) -> Iterator[tuple[int, fonds.Scanner]]:
+    def __iter__(self) -> Iterator[tuple[int, fonds.Scanner | fonds.KnownMatches]]:
         return zip(self.starts, self.scanners, strict=True)
 
     def ibid_markers(self) -> list[tuple[int, int]]:
@@ -509,7 +525,11 @@ class _Scanners:
     def at(self, offset: int) -> tuple[int, fonds.Scanner]:
         """The scanner of the window holding ``offset`` (an "ibid." marker), and its start."""
         k = bisect.bisect_right(self.starts, offset) - 1
-        return self.starts[k], self.scanners[k]
+        scanner = self.scanners[k]
+        if isinstance(scanner, fonds.KnownMatches):  # no marker is in such a window
+            ws, we = self.windows[k]
+            scanner = self.scanners[k] = fonds.Scanner(self.text[ws:we], registry=self.registry)
+        return self.starts[k], scanner
 
 
 def _shifted(found: Found, offset: int) -> Found:

@@ -59,6 +59,7 @@ amount, so parsing is linear in the length of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
@@ -83,9 +84,11 @@ from archref.registry import Registry, default_registry
 __all__ = [
     "IBID_MARKERS",
     "STYLES",
+    "KnownMatches",
     "Match",
     "Scanner",
     "Style",
+    "fast_find",
     "format_reference",
     "parse",
     "parse_chain",
@@ -1252,6 +1255,154 @@ def _inherit(upper: Sequence[Level], lower: Sequence[Level]) -> list[Level]:
 def _check_complete(p: _Parser, ref: ArchivalReference, has_archive: bool, end: int) -> None:
     if not has_archive and len(ref.levels) < 2 and ref.folios is None:
         raise p.error("a lone level with no archive is not a reference", 0, end)
+
+
+# --------------------------------------------------------------------------- fast path
+
+#: The most levels and locators (together) the fast pattern reads.
+_FAST_ITEMS = 7
+#: A registry spelling the fast pattern can take as an archive's name: words of
+#: letters separated by single spaces (each word is then one token of the scanner).
+_PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+_DASHES = "-‐‑‒–—−"  # the scanner's dash token
+
+
+def _fast_item(k: int) -> str:
+    """A label and an identifier (groups ``l``; ``p``, ``a``, ``s``) and a range end (``b``).
+
+    The identifier is a number, with letters glued after it ("059a") or a
+    prefix of letters and a hyphen before it ("R-6991") that stands apart
+    from the label.
+    """
+    return (
+        rf"(?P<l{k}>[^\W\d_]+\.?)\s*(?:(?<=[.\s])(?P<p{k}>[^\W\d_]{{1,4}}[{_DASHES}]))?"
+        rf"(?P<a{k}>[0-9]+)(?P<s{k}>[^\W\d_]{{1,6}})?(?!\w)"
+        rf"(?:\s*[{_DASHES}]\s*(?P<b{k}>[0-9]+)(?!\w))?"
+    )
+
+
+@functools.cache
+def _fast_pattern(registry: Registry) -> re.Pattern[str]:
+    """The pattern of :func:`fast_find`, with the registry's plain names (on first use)."""
+    names: set[str] = set()
+    for archive in registry:
+        names.update((archive.id, *archive.acronyms, *archive.acronyms_cyrillic))
+        names.update(archive.names_other)
+        names.update(n for n in (archive.name_en, archive.name_ru, archive.name_translit) if n)
+        for former in archive.former_names:
+            names.update((former.acronym, *former.aliases))
+            names.update(n for n in (former.name_en, former.name_ru) if n)
+    plain = sorted(
+        (
+            n
+            for n in names
+            if _PLAIN_NAME.fullmatch(n)
+            # a word of an "ibid." marker would be one for the scanner too
+            and not any(w.casefold() in _IBID_FIRST_WORDS for w in n.split())
+            and registry.lookup_key(alias_key(n)) is not None
+        ),
+        key=lambda n: (-len(n), n),
+    )
+    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in plain) or "(?!)"
+    items = ""
+    for k in reversed(range(1, _FAST_ITEMS)):
+        items = rf"(?:(?:[.,]\s*|\s+){_fast_item(k)}{items})?"
+    return re.compile(
+        rf"\s*\(?\s*(?P<arch>{alternation})(?P<asep>[.,]\s*|\s+)"
+        rf"{_fast_item(0)}{items}\s*[.;]?\s*\)?\s*[.;]?\s*"
+    )
+
+
+def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None:
+    """What ``Scanner(text).find()`` finds, when ``text`` is one reference of a plain shape.
+
+    The shape is an archive's name from the registry (an acronym or a name
+    of plain words), then levels and at most one locator, each a label and
+    a number ("Ф. 17", "op. 11", "Fond 059a", "ll. 71-72"), with nothing
+    around but white space, a parenthesis and a final full stop or
+    semicolon. One regular expression reads it. Anything else, and any
+    case where the scanner might read the text otherwise (a name that goes
+    on into a longer one, a range to expand or that runs backwards, a
+    verso mark, a letter after a leaf), gives ``None``: use the scanner.
+
+    >>> [(m.reference.text, str(m.reference)) for m in fast_find("(АП РФ. Ф.3. Оп.58. Д.230.)")]
+    [('АП РФ. Ф.3. Оп.58. Д.230', 'APRF, f. 3, op. 58, d. 230')]
+    >>> fast_find("See RGASPI, f. 558, op. 11, d. 62, ll. 71-72.") is None
+    True
+    """
+    registry = registry or default_registry()
+    m = _fast_pattern(registry).fullmatch(text)
+    if m is None:
+        return None
+    cited = m["arch"]
+    key = alias_key(cited)
+    hit = registry.lookup_key(key)
+    if hit is None:
+        return None
+    if "," not in m["asep"] and registry.is_alias_prefix(key + alias_key(m["l0"])):
+        return None  # the scanner would read the name on into the first label
+    levels: list[Level] = []
+    locator: Locator | None = None
+    end = 0
+    for k in range(_FAST_ITEMS):
+        label = m[f"l{k}"]
+        if label is None:
+            break
+        spec = _LABELS.get(label.rstrip(".").casefold())
+        if spec is None or locator is not None:
+            return None
+        role, kind = spec
+        if role == "papka_or_page":
+            delo = any(lv.kind == "delo" for lv in levels)
+            role, kind = ("page", None) if delo else ("level", "papka")
+        prefix, number, suffix, last = m[f"p{k}"], m[f"a{k}"], m[f"s{k}"], m[f"b{k}"]
+        if role == "level" and kind is not None:
+            if last is not None or (suffix is not None and suffix.casefold() in _LABELS):
+                return None  # "d. 7-8" ends the levels; "7ob." keeps its full stop
+            if prefix is not None and not prefix[:-1].isupper():
+                return None  # "Rf-5" is no identifier
+            end = m.end(f"a{k}" if suffix is None else f"s{k}")
+            value = text[m.start(f"a{k}" if prefix is None else f"p{k}") : end]
+            levels.append(Level(kind, value, title=None, label=label))
+        elif role in {"leaf", "page"} and levels and suffix is None and prefix is None:
+            close = None
+            if last is not None:
+                if len(last) < len(number) or int(last) < int(number):
+                    return None  # "105-6" is expanded, "72-71" is an error
+                close = Folio(last)
+            end = m.end(f"a{k}" if last is None else f"b{k}")
+            locator = Locator(
+                (FolioRange(Folio(number), close),),
+                "leaf" if role == "leaf" else "page",
+                text=text[m.start(f"a{k}") : end],
+                label=label,
+            )
+        else:
+            return None
+    start = m.start("arch")
+    ref = ArchivalReference(
+        archive=hit.archive,
+        levels=tuple(levels),
+        folios=locator,
+        archive_as_cited=cited,
+        text=text[start:end],
+    )
+    return [Match(ref, start, end)]
+
+
+@attrs.frozen
+class KnownMatches:
+    """A window :func:`fast_find` read: answers as its :class:`Scanner` would."""
+
+    matches: tuple[Match, ...]
+
+    def find(self) -> list[Match]:
+        """The references of the window."""
+        return list(self.matches)
+
+    def ibid_markers(self) -> list[tuple[int, int]]:
+        """None: a window of one plain reference holds no "ibid."."""
+        return []
 
 
 # --------------------------------------------------------------------------- formatting
