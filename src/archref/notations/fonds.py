@@ -1307,10 +1307,15 @@ def _fast_pattern(registry: Registry) -> re.Pattern[str]:
     items = ""
     for k in reversed(range(1, _FAST_ITEMS)):
         items = rf"(?:(?:[.,]\s*|\s+){_fast_item(k)}{items})?"
-    return re.compile(
+    pattern = re.compile(
         rf"\s*\(?\s*(?P<arch>{alternation})(?P<asep>[.,]\s*|\s+)"
         rf"{_fast_item(0)}{items}\s*[.;]?\s*\)?\s*[.;]?\s*"
     )
+    # fast_find reads the groups by number: item k's l, p, a, s, b are 3 + 5k to 7 + 5k
+    assert [pattern.groupindex[f"{g}{k}"] for k in range(_FAST_ITEMS) for g in "lpasb"] == list(
+        range(3, 3 + 5 * _FAST_ITEMS)
+    )
+    return pattern
 
 
 def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None:
@@ -1341,11 +1346,12 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
         return None
     if "," not in m["asep"] and registry.is_alias_prefix(key + alias_key(m["l0"])):
         return None  # the scanner would read the name on into the first label
+    groups = m.groups()
     levels: list[Level] = []
     locator: Locator | None = None
     end = 0
-    for k in range(_FAST_ITEMS):
-        label = m[f"l{k}"]
+    for k in range(3, 3 + 5 * _FAST_ITEMS, 5):  # the groups l, p, a, s, b of each item
+        label, prefix, number, suffix, last = groups[k - 1 : k + 4]
         if label is None:
             break
         spec = _LABELS.get(label.rstrip(".").casefold())
@@ -1355,14 +1361,13 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
         if role == "papka_or_page":
             delo = any(lv.kind == "delo" for lv in levels)
             role, kind = ("page", None) if delo else ("level", "papka")
-        prefix, number, suffix, last = m[f"p{k}"], m[f"a{k}"], m[f"s{k}"], m[f"b{k}"]
         if role == "level" and kind is not None:
             if last is not None or (suffix is not None and suffix.casefold() in _LABELS):
                 return None  # "d. 7-8" ends the levels; "7ob." keeps its full stop
             if prefix is not None and not prefix[:-1].isupper():
                 return None  # "Rf-5" is no identifier
-            end = m.end(f"a{k}" if suffix is None else f"s{k}")
-            value = text[m.start(f"a{k}" if prefix is None else f"p{k}") : end]
+            end = m.end(k + 2 if suffix is None else k + 3)
+            value = text[m.start(k + 2 if prefix is None else k + 1) : end]
             levels.append(Level(kind, value, title=None, label=label))
         elif role in {"leaf", "page"} and levels and suffix is None and prefix is None:
             close = None
@@ -1370,11 +1375,11 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
                 if len(last) < len(number) or int(last) < int(number):
                     return None  # "105-6" is expanded, "72-71" is an error
                 close = Folio(last)
-            end = m.end(f"a{k}" if last is None else f"b{k}")
+            end = m.end(k + 2 if last is None else k + 4)
             locator = Locator(
                 (FolioRange(Folio(number), close),),
                 "leaf" if role == "leaf" else "page",
-                text=text[m.start(f"a{k}") : end],
+                text=text[m.start(k + 2) : end],
                 label=label,
             )
         else:
