@@ -24,6 +24,7 @@ from archref.model import ArchivalReference, ParseError, line_column
 from archref.notations import ARCHIVAL_STYLES
 
 if TYPE_CHECKING:
+    from archref.fixing import FixResult
     from archref.model.citation import Citation
 
 __all__ = ["main"]
@@ -39,7 +40,14 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.parsing import parse  # noqa: PLC0415 (each command imports what it needs)
     from archref.serialize import to_dict  # noqa: PLC0415
 
-    texts: Iterable[str] = args.text or (line.rstrip("\n") for line in sys.stdin)
+    texts: Iterable[str] = args.text
+    if not args.text:
+        from archref.reporting import stdin_data  # noqa: PLC0415
+
+        text = _decode_input(stdin_data(), "<stdin>", err)
+        if text is None:
+            return 2
+        texts = text.split("\n")
     status = 0
     for n, text in enumerate(texts, start=1):
         if not args.text and not text.strip():
@@ -78,17 +86,38 @@ def _error_dict(exc: ParseError) -> dict[str, object]:
 
 
 def _read_input(name: str, err: TextIO) -> str | None:
-    """The text of a file (or stdin for "-"), or None after reporting why not."""
+    """The text of a file (or stdin for "-"), or None after reporting why not.
+
+    Standard input is read as bytes and decoded as a file of the same bytes.
+    """
+    from archref.reporting import shown_path, stdin_data  # noqa: PLC0415
+
     try:
         if name == "-":
-            return sys.stdin.read()
-        with open(name, encoding="utf-8") as fh:
-            return fh.read()
-    except UnicodeDecodeError as exc:
-        print(f"{name}: error: not UTF-8 text (byte {exc.start}: {exc.reason})", file=err)
+            return _decode_input(stdin_data(), "<stdin>", err)
+        with open(name, "rb") as fh:
+            data = fh.read()
     except OSError as exc:
-        print(f"{name}: error: {exc.strerror or exc}", file=err)
-    return None
+        print(f"{shown_path(name)}: error: {exc.strerror or exc}", file=err)
+        return None
+    return _decode_input(data, shown_path(name), err)
+
+
+def _decode_input(data: bytes | str, shown: str, err: TextIO) -> str | None:
+    """UTF-8 bytes as text (a byte order mark dropped, line ends as ``"\\n"``), or None.
+
+    What is not UTF-8 is reported on ``err`` with the offset of its first bad byte.
+    """
+    if isinstance(data, bytes):
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        try:
+            data = data[bom:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            print(
+                f"{shown}: error: not UTF-8 text (byte {exc.start + bom}: {exc.reason})", file=err
+            )
+            return None
+    return data.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _notes(text: str, mode: str) -> list[tuple[int, str]]:
@@ -118,13 +147,14 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
     from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
+    from archref.reporting import shown_path  # noqa: PLC0415
     from archref.serialize import to_dict  # noqa: PLC0415
 
     name, as_json, mode = task
     text = _read_input(name, err)
     if text is None:
         return 2
-    shown = "<stdin>" if name == "-" else name
+    shown = "<stdin>" if name == "-" else shown_path(name)
     notes = _notes(text, mode)
     citations = extract_notes([note for _, note in notes])
     for citation in citations:
@@ -337,7 +367,7 @@ def _plural(n: int, word: str) -> str:
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.parallel import check_files  # noqa: PLC0415
-    from archref.reporting import REPORTERS  # noqa: PLC0415
+    from archref.reporting import REPORTERS, shown_path  # noqa: PLC0415
     from archref.rules import select  # noqa: PLC0415
 
     try:
@@ -348,7 +378,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = None if args.input_format == "auto" else args.input_format
     result = check_files(args.files, format=fmt, codes=[r.code for r in rules], jobs=args.jobs)
     for error in result.errors:
-        print(f"error: {error}", file=err)
+        print(f"error: {shown_path(str(error))}", file=err)
     report = REPORTERS[args.output_format](list(result.findings))
     if report:
         print(report, file=out)
@@ -372,9 +402,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import difflib  # noqa: PLC0415
 
-    from archref.fixing import fix_file, fix_text  # noqa: PLC0415
+    from archref.fixing import fix_bytes, fix_file, fix_text  # noqa: PLC0415
     from archref.readers import ReaderError  # noqa: PLC0415
-    from archref.reporting import Finding, report_text  # noqa: PLC0415
+    from archref.reporting import Finding, report_text, shown_path, stdin_data  # noqa: PLC0415
     from archref.rules import select  # noqa: PLC0415
 
     try:
@@ -389,15 +419,21 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for path in args.files:
         # "-" is a filter: the text from standard input, fixed, to standard output
         report = err if path == "-" else out
+        shown = shown_path(path)
         try:
             if path == "-":
-                result = fix_text(sys.stdin.read(), fmt or "text", path="<stdin>", codes=codes)
+                data = stdin_data()
+                if isinstance(data, str):  # a text stream in place of standard input
+                    result = fix_text(data, fmt or "text", path="<stdin>", codes=codes)
+                else:
+                    result = fix_bytes(data, fmt or "text", path="<stdin>", codes=codes)
                 if not args.diff:
-                    out.write(result.text)
+                    _write_fixed(out, result.text, None if isinstance(data, str) else result)
             else:
                 result = fix_file(path, format=fmt, codes=codes, write=not args.diff)
-        except ReaderError as exc:
-            print(f"error: {exc}", file=err)
+        except (ReaderError, OSError) as exc:
+            # OSError: the fixed file could not be written (it is as it was)
+            print(f"error: {shown_path(str(exc))}", file=err)
             errors += 1
             continue
         if args.diff:
@@ -405,14 +441,14 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 difflib.unified_diff(
                     result.original.splitlines(keepends=True),
                     result.text.splitlines(keepends=True),
-                    fromfile=f"a/{path}",
-                    tofile=f"b/{path}",
+                    fromfile=f"a/{shown}",
+                    tofile=f"b/{shown}",
                 )
             )
         else:
             for f in result.applied:
                 print(
-                    f"{result.path}:{f.start.line}:{f.start.column}: {f.code} fixed: "
+                    f"{shown_path(result.path)}:{f.start.line}:{f.start.column}: {f.code} fixed: "
                     f"{f.old!r} -> {f.new!r}",
                     file=report,
                 )
@@ -431,6 +467,18 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if errors:
         return 2
     return 1 if any(f.fails(args.fail_on) for f in left) else 0
+
+
+def _write_fixed(out: TextIO, text: str, result: FixResult | None) -> None:
+    """Write the text ``fix -`` repaired: as the input's bytes (its encoding and byte order
+    mark) when the stream takes bytes, else as text."""
+    buffer = getattr(out, "buffer", None)
+    if result is None or buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(result.to_bytes())
+    buffer.flush()
 
 
 def sample_lines() -> list[str]:

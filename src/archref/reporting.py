@@ -39,6 +39,7 @@ from archref.readers import (
     ReaderError,
     extract_document,
     read,
+    read_bytes,
     read_string,
 )
 from archref.rules import RULES, Rule
@@ -54,6 +55,7 @@ __all__ = [
     "report_json",
     "report_sarif",
     "report_text",
+    "shown_path",
 ]
 
 FailOn = Literal["error", "warning", "info", "never"]
@@ -136,14 +138,22 @@ def check_files(
     file that cannot be read is recorded in ``errors`` and the others are
     still checked.
     """
-    wanted = list(codes) if codes is not None else None
+    if isinstance(paths, (str, bytes, os.PathLike)) or not isinstance(paths, Iterable):
+        raise TypeError(f"paths must be a sequence of file names, not {type(paths).__name__}")
+    wanted = _codes_argument(codes)
     findings: list[Finding] = []
     errors: list[ReaderError] = []
     references = 0
     for path in paths:
         try:
             if os.fspath(path) == "-":
-                doc = read_string(sys.stdin.read(), format or "text", path="<stdin>")
+                data = stdin_data()
+                fmt = format or "text"
+                doc = (
+                    read_string(data, fmt, path="<stdin>")
+                    if isinstance(data, str)
+                    else read_bytes(data, fmt, path="<stdin>")
+                )
             else:
                 doc = read(path, format)
         except ReaderError as exc:
@@ -155,11 +165,68 @@ def check_files(
     return CheckResult(tuple(findings), len(paths), references, tuple(errors))
 
 
+def _codes_argument(codes: Iterable[str] | None) -> list[str] | None:
+    """``codes`` as a list, refusing a lone string (which would be read letter by letter)."""
+    if codes is None:
+        return None
+    if isinstance(codes, (str, bytes)) or not isinstance(codes, Iterable):
+        raise TypeError(f"codes must be a list of rule codes or None, not {codes!r}")
+    wanted = list(codes)
+    for code in wanted:
+        if not isinstance(code, str):
+            raise TypeError(f"codes must be strings, got {code!r}")
+    return wanted
+
+
+def stdin_data() -> bytes | str:
+    """Standard input as bytes, to be decoded as a file of the same bytes is.
+
+    A standard input without a binary buffer (a text stream put in its place)
+    gives its text; a closed one gives nothing.
+    """
+    stream = sys.stdin
+    if stream is None:
+        return b""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        data: bytes = buffer.read()
+        return data
+    text: str = stream.read()
+    return text
+
+
+def shown_path(name: str | os.PathLike[str]) -> str:
+    """A file name fit to print: bytes that are not text in it escaped (``na\\xffme.txt``).
+
+    A name from the command line or ``os.listdir`` keeps such bytes as lone
+    surrogates, which no UTF-8 output can hold.
+
+    >>> shown_path("notes.txt")
+    'notes.txt'
+    >>> print(shown_path(os.fsdecode(b"na\\xffme.txt")))
+    na\\xffme.txt
+    """
+    text = os.fspath(name)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = os.fsencode(text)
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return (
+            raw.decode(sys.getfilesystemencoding(), "backslashreplace")
+            .encode("utf-8", "backslashreplace")
+            .decode("utf-8")
+        )
+    return text
+
+
 # --------------------------------------------------------------------------- reporters
 
 
 def _where(f: Finding) -> str:
-    where = f"{f.path}:{f.start.line}:{f.start.column}:"
+    where = f"{shown_path(f.path)}:{f.start.line}:{f.start.column}:"
     return f"{where} ({f.start.part})" if f.start.part and f.start.part != "body" else where
 
 
@@ -180,7 +247,7 @@ def report_json(findings: Sequence[Finding]) -> str:
     """A JSON array, one object per finding (positions 1-based, end exclusive)."""
     data = [
         {
-            "file": f.path,
+            "file": shown_path(f.path),
             "start": _position_dict(f.start),
             "end": _position_dict(f.end),
             "code": f.code,
@@ -209,7 +276,7 @@ def report_github(findings: Sequence[Finding]) -> str:
     """GitHub Actions workflow commands: each finding annotates its line in a pull request."""
     lines = []
     for f in findings:
-        props = [f"file={_gh_escape(f.path, prop=True)}", f"line={f.start.line}"]
+        props = [f"file={_gh_escape(shown_path(f.path), prop=True)}", f"line={f.start.line}"]
         if f.end.line != f.start.line:
             props.append(f"endLine={f.end.line}")
         props.append(f"col={f.start.column}")
@@ -258,7 +325,7 @@ def report_sarif(findings: Sequence[Finding]) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f.path.replace(os.sep, "/")},
+                        "artifactLocation": {"uri": shown_path(f.path).replace(os.sep, "/")},
                         "region": region,
                     }
                 }

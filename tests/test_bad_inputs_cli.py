@@ -1,0 +1,193 @@
+"""Bad inputs the command line must survive: a clear error and a non-zero exit, or a
+clean result; never a traceback, and no file changed that should not be."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archref.cli import main
+
+ARCHREF = str(Path(sys.executable).with_name("archref"))
+NOTE = "TsKhSD, f. 5, op. 28, d. 103, l. 2.\n"
+FIXED = "RGANI, f. 5, op. 28, d. 103, l. 2.\n"
+
+
+def run(
+    args: list[str], stdin: bytes = b"", cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """The console script with strict UTF-8 standard streams."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    return subprocess.run(
+        [ARCHREF, *args], input=stdin, capture_output=True, env=env, cwd=cwd, check=False
+    )
+
+
+def no_traceback(done: subprocess.CompletedProcess[bytes]) -> None:
+    assert b"Traceback" not in done.stderr, done.stderr.decode("utf-8", "replace")
+
+
+class FakeStream(io.TextIOWrapper):
+    """A text stream over bytes, as sys.stdin and sys.stdout are, with a ``.buffer``."""
+
+    def __init__(self, data: bytes = b"") -> None:
+        super().__init__(io.BytesIO(data), encoding="utf-8", errors="strict", newline="")
+
+    def bytes(self) -> bytes:
+        self.flush()
+        raw = self.buffer
+        assert isinstance(raw, io.BytesIO)
+        return raw.getvalue()
+
+
+# ---------------------------------------------------------------- 1. strict UTF-8 streams
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["parse"], b"<stdin>: error: not UTF-8 text (byte 0: invalid start byte)"),
+        (["extract", "-"], b"<stdin>: error: not UTF-8 text (byte 0: invalid start byte)"),
+        (["check", "-"], b"error: <stdin>:1:1 (byte 0): not UTF-8: byte 0xff"),
+        (["fix", "-"], b"error: <stdin>:1:1 (byte 0): not UTF-8: byte 0xff"),
+    ],
+)
+def test_standard_input_that_is_not_utf8(args: list[str], expected: bytes) -> None:
+    done = run(args, b"\xff\n")
+    no_traceback(done)
+    assert done.returncode == 2
+    assert expected in done.stderr
+    if args[0] == "fix":
+        assert done.stdout == b""  # nothing half-repaired goes down the pipe
+
+
+def test_standard_input_is_decoded_as_a_file_is(tmp_path: Path) -> None:
+    data = b"\xef\xbb\xbf" + NOTE.replace("\n", "\r\n").encode("utf-8") + b"\r\nIbid., l. 3.\r\n"
+    path = tmp_path / "notes.txt"
+    path.write_bytes(data)
+    for command in (["check"], ["extract"], ["check", "--output-format", "json"]):
+        from_file = run([*command, "notes.txt"], cwd=tmp_path)
+        from_stdin = run([*command, "-"], data, cwd=tmp_path)
+        no_traceback(from_stdin)
+        assert from_stdin.returncode == from_file.returncode == 1 or command[0] == "extract"
+        assert from_stdin.stdout == from_file.stdout.replace(b"notes.txt", b"<stdin>")
+    parsed = run(["parse"], b"\xef\xbb\xbfTsKhSD, f. 5, op. 28, d. 103, l. 2\r\n\r\nnot one\r\n")
+    assert parsed.returncode == 1
+    assert parsed.stdout == b"RGANI, f. 5, op. 28, d. 103, l. 2\n"
+    assert parsed.stderr.startswith(b"<stdin>:3:1: error:")
+
+
+@pytest.fixture
+def odd_name(tmp_path: Path) -> Path:
+    """A folder holding a file whose name has a byte that is not UTF-8."""
+    if sys.platform == "win32" or sys.getfilesystemencoding().lower() not in {"utf-8", "utf8"}:
+        pytest.skip("names are bytes only on a POSIX file system with UTF-8 names")
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"na\xffme.txt"), "wb") as fh:
+            fh.write(NOTE.encode("utf-8"))
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(odd_name: Path, fmt: str) -> None:
+    name = os.fsdecode(b"na\xffme.txt")
+    done = run(["check", "--output-format", fmt, name], cwd=odd_name)
+    no_traceback(done)
+    assert done.returncode == 1
+    out = done.stdout.decode("utf-8")  # valid UTF-8, or this raises
+    if fmt in {"text", "github"}:
+        assert "na\\xffme.txt" in out
+    if fmt == "json":
+        assert json.loads(out)[0]["file"] == "na\\xffme.txt"
+    if fmt == "sarif":
+        log = json.loads(out)
+        location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "na\\xffme.txt"
+
+
+def test_extract_and_fix_show_a_name_that_is_not_utf8(odd_name: Path) -> None:
+    name = os.fsdecode(b"na\xffme.txt")
+    for args in (["extract", name], ["fix", "--diff", name]):
+        done = run(args, cwd=odd_name)
+        no_traceback(done)
+        assert "na\\xffme.txt" in done.stdout.decode("utf-8")
+    done = run(["extract", "--json", name], cwd=odd_name)
+    assert json.loads(done.stdout.decode("utf-8"))["file"] == "na\\xffme.txt"
+    done = run(["fix", name], cwd=odd_name)
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8").startswith("na\\xffme.txt:1:1: ARC102 fixed")
+    assert (odd_name / name).read_text("utf-8") == FIXED
+    missing = os.fsdecode(b"gone\xfe.txt")
+    for args in (["extract", missing], ["check", missing], ["fix", missing]):
+        done = run(args, cwd=odd_name)
+        no_traceback(done)
+        assert done.returncode == 2
+        assert "gone\\xfe.txt" in done.stderr.decode("utf-8")
+
+
+def test_main_with_fake_streams_reads_standard_input_as_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stdin, stdout, stderr = FakeStream(b"\xff\n"), FakeStream(), FakeStream()
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["parse"]) == 2
+    assert b"not UTF-8 text (byte 0" in stderr.bytes()
+
+
+# ---------------------------------------------------------------- 2. fix - keeps the bytes
+
+
+def test_fix_filter_refuses_utf16_as_a_file_is_refused(tmp_path: Path) -> None:
+    data = NOTE.encode("utf-16")  # a byte order mark, then UTF-16 in this machine's order
+    path = tmp_path / "utf16_bom.txt"
+    path.write_bytes(data)
+    filtered = run(["fix", "-"], data)
+    no_traceback(filtered)
+    assert filtered.returncode == 2
+    assert filtered.stdout == b""
+    assert b"not UTF-8: byte 0x" in filtered.stderr
+    in_place = run(["fix", str(path)])
+    assert in_place.returncode == 2
+    assert b"not UTF-8: byte 0x" in in_place.stderr
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + NOTE.encode("utf-8"),
+        NOTE.replace("\n", "\r\n").encode("utf-8") * 2,
+        NOTE.replace("\n", "\r").encode("utf-8") + b"\rEnd.",
+        "ЦХСД. Ф. 5. Оп. 28. Д. 103. Л. 2.\r\n".encode(),
+    ],
+    ids=["bom", "crlf", "cr", "cyrillic-crlf"],
+)
+def test_fix_filter_writes_what_fix_writes_to_a_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(data)
+    filtered = run(["fix", "-"], data)
+    no_traceback(filtered)
+    assert run(["fix", str(path)]).returncode == 0
+    assert filtered.returncode == 0
+    assert filtered.stdout == path.read_bytes() != data
+
+
+def test_fix_filter_through_main_writes_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"\xef\xbb\xbf" + NOTE.replace("\n", "\r\n").encode("utf-8")
+    stdout, stderr = FakeStream(), FakeStream()
+    monkeypatch.setattr(sys, "stdin", FakeStream(data))
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["fix", "-"]) == 0
+    assert stdout.bytes() == data.replace(b"TsKhSD", b"RGANI")
+    assert b"ARC102 fixed" in stderr.bytes()
