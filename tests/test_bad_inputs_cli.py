@@ -3,16 +3,19 @@ clean result; never a traceback, and no file changed that should not be."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from archref.cli import main
+from archref.fixing import WriteError, fix_file, write_atomic
 
 ARCHREF = str(Path(sys.executable).with_name("archref"))
 NOTE = "TsKhSD, f. 5, op. 28, d. 103, l. 2.\n"
@@ -191,3 +194,147 @@ def test_fix_filter_through_main_writes_bytes(monkeypatch: pytest.MonkeyPatch) -
     assert main(["fix", "-"]) == 0
     assert stdout.bytes() == data.replace(b"TsKhSD", b"RGANI")
     assert b"ARC102 fixed" in stderr.bytes()
+
+
+# ---------------------------------------------------------------- 4. writing safely
+
+
+def fix_in(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(["fix", str(path)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def note(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.txt"
+    path.write_text(NOTE, encoding="utf-8")
+    return path
+
+
+def test_a_full_disk_is_reported_and_the_file_kept(
+    note: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int, data: bytes) -> None:
+        os.write(fd, data[:5])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("archref.fixing._write_all", full)
+    status, _, err = fix_in(note, capsys)
+    assert status == 2
+    assert f"error: {note}: cannot write the file: {os.strerror(errno.ENOSPC)}" in err
+    assert "the file is unchanged" in err and "Traceback" not in err
+    assert note.read_text("utf-8") == NOTE
+    assert [p.name for p in note.parent.iterdir()] == ["notes.txt"]
+    with pytest.raises(WriteError) as caught:
+        fix_file(note)
+    assert isinstance(caught.value, OSError) and caught.value.path == str(note)
+
+
+@pytest.mark.parametrize("where", ["mkstemp", "replace"])
+def test_a_folder_that_is_not_writable(
+    note: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    if os.geteuid() == 0 or where == "replace":  # root writes anywhere: refuse by hand
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+        monkeypatch.setattr(tempfile if where == "mkstemp" else os, where, refuse)
+    else:
+        note.parent.chmod(0o555)
+    try:
+        status, _, err = fix_in(note, capsys)
+    finally:
+        note.parent.chmod(0o755)
+    assert status == 2
+    assert f"error: {note}: cannot write the file: {os.strerror(errno.EACCES)}" in err
+    assert note.read_text("utf-8") == NOTE
+    assert [p.name for p in note.parent.iterdir()] == ["notes.txt"]
+
+
+def test_a_read_only_file_is_not_written(
+    note: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note.chmod(0o444)
+    if os.geteuid() == 0:  # root may write any file: say it is read-only by hand
+        monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    status, _, err = fix_in(note, capsys)
+    assert status == 2
+    assert f"error: {note}: not written: the file is read-only" in err
+    assert note.read_text("utf-8") == NOTE
+
+
+def test_a_symbolic_link_is_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "notes.txt"
+    target.write_text(NOTE, encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(Path("real") / "notes.txt")
+    status, out, _ = fix_in(link, capsys)
+    assert status == 0
+    assert out.startswith(f"{link}:1:1: ARC102 fixed")
+    assert link.is_symlink() and os.readlink(link) == os.path.join("real", "notes.txt")
+    assert target.read_text("utf-8") == FIXED
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["link.txt", "notes.txt", "real"]
+
+
+def test_a_file_with_several_hard_links_is_not_written(
+    note: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = note.with_name("other.txt")
+    os.link(note, other)
+    status, _, err = fix_in(note, capsys)
+    assert status == 2
+    assert f"error: {note}: not written: it has 2 hard links" in err
+    assert note.read_text("utf-8") == other.read_text("utf-8") == NOTE
+    assert os.path.samefile(note, other)
+    assert main(["fix", "--diff", str(note)]) == 0  # the changes can still be seen
+    assert "+RGANI" in capsys.readouterr().out
+
+
+KILLED_WHILE_WRITING = """
+import os, signal, sys
+import archref.fixing
+from archref.cli import main
+from archref.fixing import WriteError, fix_file, write_atomic
+
+def slow(fd, data):
+    os.write(fd, data[:10])
+    os.kill(os.getpid(), signal.SIG{name})
+    os.write(fd, data[10:])
+
+archref.fixing._write_all = slow
+sys.exit(main(["fix", sys.argv[1]]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(("name", "status"), [("TERM", -15), ("INT", 130)])
+def test_a_signal_while_writing_leaves_no_temporary_file(
+    note: Path, name: str, status: int
+) -> None:
+    script = KILLED_WHILE_WRITING.replace("{name}", name)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(note)], capture_output=True, check=False
+    )
+    assert done.returncode == status, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert note.read_text("utf-8") == NOTE
+    assert [p.name for p in note.parent.iterdir()] == ["notes.txt"]
+
+
+def test_write_atomic_outside_the_main_thread(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"old")
+    worker = threading.Thread(target=write_atomic, args=(path, b"new"))
+    worker.start()
+    worker.join()
+    assert path.read_bytes() == b"new"

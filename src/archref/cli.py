@@ -704,6 +704,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # "archref demo | head": the reader left, nothing to report
         _silence_stdout()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: a file being fixed was left as it was
+        print("archref: interrupted", file=sys.stderr)
+        return 130
     return status
 
 
