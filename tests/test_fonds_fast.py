@@ -285,7 +285,7 @@ def test_examples(text: str, answered: bool) -> None:
     assert _same_as_scanner(text) == answered
 
 
-@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(near_misses())
 def test_the_fast_path_answers_only_as_the_scanner_does(text: str) -> None:
     _same_as_scanner(text)
