@@ -338,3 +338,84 @@ def test_write_atomic_outside_the_main_thread(tmp_path: Path) -> None:
     worker.start()
     worker.join()
     assert path.read_bytes() == b"new"
+
+
+# ---------------------------------------------------------------- 3. line ends in Markdown
+
+MARKDOWN = """---
+title: TsKhSD, f. 5, op. 28, d. 103, l. 1
+...
+
+# Stalin and TsKhSD, f. 5, op. 28, d. 103, l. 2
+
+Text TsKhSD, f. 5, op. 28,
+d. 103, l. 3.[^1] And <!-- TsKhSD, f. 5,
+op. 28, d. 103, l. 4 --> more.
+
+~~~
+TsKhSD, f. 5, op. 28, d. 103, l. 5
+~~~
+
+```text
+[UKNA: FC0 24/1313]
+```
+
+    TsKhSD, f. 5, op. 28, d. 103, l. 6 (indented code)
+
+> Quoted: [UKNA: FC0 24/1314]
+
+[^1]: TsKhSD, f. 5, op. 28, d. 103, l. 7;
+lazy [UKNA: FC0 24/1315].
+
+    Ibid., l. 8.
+"""
+
+LINE_ENDS = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
+
+
+@pytest.mark.parametrize("eol", ["crlf", "cr"])
+def test_markdown_line_ends_give_the_same_diagnostics_and_fixes(tmp_path: Path, eol: str) -> None:
+    text = MARKDOWN.replace("\n", LINE_ENDS[eol])
+    lf, other = tmp_path / "lf.md", tmp_path / f"{eol}.md"
+    lf.write_bytes(MARKDOWN.encode("utf-8"))
+    other.write_bytes(text.encode("utf-8"))
+    expected = run(["check", "--output-format", "json", "lf.md"], cwd=tmp_path)
+    got = run(["check", "--output-format", "json", other.name], cwd=tmp_path)
+    assert got.returncode == expected.returncode == 1
+
+    def where(out: bytes) -> list[tuple[object, ...]]:
+        return [
+            (f["code"], f["start"]["line"], f["start"]["column"], f["end"]["line"], f["text"])
+            for f in json.loads(out)
+        ]
+
+    assert where(got.stdout) == where(expected.stdout)
+    assert [f[1] for f in where(got.stdout) if f[0] == "ARC102"] == [5, 7, 23]
+    for path in (lf, other):
+        assert run(["fix", path.name], cwd=tmp_path).returncode == 0
+    fixed = other.read_bytes().decode("utf-8")
+    assert fixed == lf.read_text("utf-8").replace("\n", LINE_ENDS[eol])
+    eol_ = LINE_ENDS[eol]
+    for kept in (
+        "title: TsKhSD, f. 5, op. 28, d. 103, l. 1",  # front matter
+        "<!-- TsKhSD, f. 5,",  # a comment
+        f"~~~{eol_}TsKhSD, f. 5, op. 28, d. 103, l. 5{eol_}~~~",  # fenced code
+        f"```text{eol_}[UKNA: FC0 24/1313]{eol_}```",
+        "    TsKhSD, f. 5, op. 28, d. 103, l. 6",  # indented code
+    ):
+        assert kept in fixed
+    assert fixed.count("TsKhSD") == 4  # front matter, comment, ~~~ fence, indented code
+    assert "FC0 24/1313" in fixed and "FCO 24/1314" in fixed and "FCO 24/1315" in fixed
+
+
+def test_markdown_with_a_lone_cr_reads_as_with_lf() -> None:
+    from archref.readers import read_string
+
+    for eol in ("\r\n", "\r"):
+        expected = read_string(MARKDOWN, "markdown").chunks
+        got = read_string(MARKDOWN.replace("\n", eol), "markdown").chunks
+        assert [c.text for c in got] == [c.text for c in expected]
+        for a, b in zip(got, expected, strict=True):
+            for k in (k for k, char in enumerate(a.text) if char != "\n"):
+                pa, pb = a.start_position(k), b.start_position(k)
+                assert (pa.line, pa.column) == (pb.line, pb.column)

@@ -49,6 +49,7 @@ _BREAK = re.compile(r" {0,3}(?:(?:[-=][ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3
 _QUOTE = re.compile(r"(?: {0,3}> ?)+")
 _SPECIAL = re.compile(r"[`<\]\\*_\[]|https?://|www\.")
 _PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_EOL = re.compile(r"\r\n?|\n")
 
 
 def _indent(line: str) -> int:
@@ -74,11 +75,19 @@ def _strip_indent(text: str, start: int, end: int, columns: int) -> int:
     return pos
 
 
+def _line_index(text: str) -> LineIndex:
+    """The lines of ``text``, ended by ``"\\n"``, ``"\\r\\n"`` or a lone ``"\\r"``."""
+    if "\r" not in text:
+        return LineIndex.of(text)
+    return LineIndex((0, *(m.end() for m in _EOL.finditer(text))))
+
+
 class _Reader:
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        self.lines = LineIndex.of(text)
+        self.cr = "\r" in text  # line ends may be a lone "\r" (old Mac files)
+        self.lines = _line_index(text)
         self.chunks: list[Chunk] = []
         self.current: Builder | None = None
         self.current_note: tuple[int, str] | None = None  # (number, label)
@@ -102,17 +111,36 @@ class _Reader:
         self.current = None
         self.current_note = None
 
+    def line_end(self, pos: int) -> tuple[int, int]:
+        """Where the line from ``pos`` ends: the end of its content and the next line's start."""
+        if not self.cr:
+            nl = self.text.find("\n", pos)
+            return (len(self.text), len(self.text) + 1) if nl < 0 else (nl, nl + 1)
+        m = _EOL.search(self.text, pos)
+        return (len(self.text), len(self.text) + 1) if m is None else (m.start(), m.end())
+
+    def previous_end(self, pos: int) -> int:
+        """Where the line end before ``pos`` ends (its last character), or -1."""
+        text = self.text
+        nl = text.rfind("\n", 0, pos)
+        if not self.cr:
+            return nl
+        cr = text.rfind("\r", 0, pos)
+        if cr == pos - 1 and text.startswith("\n", pos):  # the "\r" of the "\r\n" at pos
+            cr = text.rfind("\r", 0, cr)
+        return max(nl, cr)
+
     def add_line(self, start: int, end: int) -> None:
         """Add the content ``text[start:end]`` of a line to the current chunk."""
         if self.current is None:
             self.current = Builder(self.text, self.lines)
         elif len(self.current):
-            nl = self.text.rfind("\n", 0, start)
-            before = self.text.rfind("\n", 0, nl)
+            nl = self.previous_end(start)
+            before = self.previous_end(nl)
             if before >= 0 and not self.text[before + 1 : nl].strip():
                 self.current.put("\n\n", before, nl + 1)  # a blank line between
             else:
-                self.current.copy(nl, nl + 1)
+                self.current.put("\n", nl, nl + 1)  # a copy, unless the line end is "\r"
         self.inline(start, end)
 
     def read(self) -> list[Chunk]:
@@ -122,11 +150,8 @@ class _Reader:
         fence: tuple[str, int, int] | None = None  # (char, length, offset of the opener)
         blank_before = True
         while pos < n:
-            nl = text.find("\n", pos)
-            nl = n if nl < 0 else nl
-            end = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+            end, next_pos = self.line_end(pos)
             line = text[pos:end]
-            next_pos = nl + 1
             if self.comment_until > pos:
                 if self.comment_until >= next_pos:
                     pos = next_pos
@@ -200,17 +225,16 @@ class _Reader:
 
     def _front_matter(self) -> int:
         text = self.text
-        first = text[: text.find("\n") if "\n" in text else len(text)].rstrip()
+        end, pos = self.line_end(0)
+        first = text[:end].rstrip()
         if first not in ("---", "+++"):
             return 0
         closers = ("---", "...") if first == "---" else ("+++",)
-        pos = text.find("\n") + 1
-        while 0 < pos < len(text):
-            nl = text.find("\n", pos)
-            nl = len(text) if nl < 0 else nl
-            if text[pos:nl].rstrip() in closers:
-                return nl + 1
-            pos = nl + 1
+        while pos < len(text):
+            end, next_pos = self.line_end(pos)
+            if text[pos:end].rstrip() in closers:
+                return min(next_pos, len(text))
+            pos = next_pos
         return 0  # no closing line: a thematic break, not front matter
 
     def inline(self, start: int, end: int) -> None:
