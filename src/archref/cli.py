@@ -213,11 +213,18 @@ def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
     problems: list[str] = []
     if kind == "csl-json":
         from archref.formats.csl import from_csl_json  # noqa: PLC0415
+        from archref.readers import ReaderError  # noqa: PLC0415
+        from archref.readers.csljson import check_depth  # noqa: PLC0415
 
         try:
+            check_depth(text)  # json.loads recurses: refuse deep nesting first
             items = json.loads(text)
+        except ReaderError as exc:
+            return [], [f"not CSL-JSON: {exc.message} at line {exc.line}, column {exc.column}"]
         except json.JSONDecodeError as exc:
             return [], [f"not CSL-JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"]
+        except ValueError as exc:  # a number too long to be an int
+            return [], [f"not CSL-JSON: {exc}"]
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             return [], ["not CSL-JSON: expected an array of item objects"]
         got = from_csl_json(items)

@@ -9,9 +9,12 @@ Escapes (``\"``, ``\n``, ``\u0416``, surrogate pairs) are resolved, each
 character mapped to the escape it was written as.
 
 The standard ``json`` module keeps no positions, so this module has its own
-small reader: one pass, no recursion (so nesting depth cannot overflow the
-stack), strict JSON as RFC 8259 defines it. Invalid JSON is a
-:class:`~archref.readers.ReaderError` at its line and column.
+small reader: one pass, no recursion, strict JSON as RFC 8259 defines it.
+Invalid JSON is a :class:`~archref.readers.ReaderError` at its line and
+column, and so is nesting deeper than :data:`MAX_DEPTH` (1,000) arrays and
+objects. :func:`check_depth` applies the same limit to a text before it goes
+to ``json.loads``. A label longer than :data:`LABEL_LIMIT` (256) characters
+is cut, so the work per value is bounded whatever the keys and the depth.
 
 >>> from archref.readers import read_string
 >>> data = '''[{"id": "stalin1950", "type": "letter",
@@ -32,7 +35,15 @@ import re
 
 from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
 
-__all__ = ["SKIPPED_KEYS", "read_csl_json"]
+__all__ = ["LABEL_LIMIT", "MAX_DEPTH", "SKIPPED_KEYS", "check_depth", "read_csl_json"]
+
+#: Arrays and objects may nest this deep; one more is refused (a
+#: :class:`~archref.readers.ReaderError` at the bracket that opens it).
+MAX_DEPTH = 1000
+#: A chunk's label (its path in the item) is cut to this many characters, an
+#: ellipsis last, so that a long key or a deep path cannot make every value's
+#: label long.
+LABEL_LIMIT = 256
 
 #: keys whose values are not read
 SKIPPED_KEYS = frozenset(
@@ -42,6 +53,7 @@ SKIPPED_KEYS = frozenset(
 _SPACE = re.compile(r"[ \t\n\r]*")
 _PLAIN = re.compile(r'[^"\\\x00-\x1f]*')
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|["\[\]{}]', re.DOTALL)
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -145,10 +157,10 @@ class _Reader:
                     raise self.error("expected a value, found the end of the file", pos)
                 char = text[pos]
                 top = stack[-1] if stack else None
-                label = ""
-                if top is not None:
-                    label = _join(top, item_depth, len(stack))
                 if char in "{[":
+                    if len(stack) >= MAX_DEPTH:
+                        raise self.error(_too_deep(MAX_DEPTH), pos)
+                    label = "" if top is None else _join(top, item_depth, len(stack))
                     frame = _Frame(char == "{", label)
                     stack.append(frame)
                     if char == "{" and item_depth < 0 and len(stack) <= 2:
@@ -169,7 +181,8 @@ class _Reader:
                     if key == "id" and len(stack) == item_depth:
                         item_id = value
                     if builder is not None:
-                        pending.append((builder, label))
+                        assert top is not None  # an item is an object
+                        pending.append((builder, _join(top, item_depth, len(stack))))
                 elif char in "-0123456789":
                     m = _NUMBER.match(text, pos)
                     if m is None or m.end() == pos:
@@ -212,6 +225,44 @@ class _Reader:
         return self.chunks
 
 
+def _too_deep(limit: int) -> str:
+    return f"arrays and objects nested more than {limit} deep (the limit)"
+
+
+def check_depth(text: str, path: str = "<string>", limit: int = MAX_DEPTH) -> None:
+    """Refuse JSON ``text`` whose arrays and objects nest deeper than ``limit``.
+
+    One pass over the brackets outside strings, before the text goes to a
+    parser (``json.loads`` recurses, and overflows the stack on deep
+    nesting). Nothing else is checked: a text this accepts may still be
+    invalid JSON. The error is a :class:`~archref.readers.ReaderError` (a
+    ``ValueError``) at the bracket that went past the limit.
+
+    >>> check_depth("[" * 3 + "]" * 3, "refs.json", limit=2)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    archref.readers._base.ReaderError: refs.json:1:3: arrays and objects nested more than 2 deep...
+    """
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        char = text[m.start()]
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                at = m.start()
+                line_start = text.rfind("\n", 0, at) + 1
+                raise ReaderError(
+                    _too_deep(limit),
+                    path,
+                    line=text.count("\n", 0, at) + 1,
+                    column=at - line_start + 1,
+                )
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        elif m.end() - m.start() == 1:
+            return  # a string never closed: nothing after it is outside a string
+
+
 def key_is_id(stack: list[_Frame], item_depth: int) -> bool:
     return len(stack) == item_depth and stack[-1].key == "id"
 
@@ -220,12 +271,18 @@ def _join(top: _Frame, item_depth: int, depth: int) -> str:
     """The path of the value about to be read inside ``top``, relative to its item."""
     if depth < item_depth or item_depth < 0:
         return ""
-    step = top.key or "" if top.is_object else f"[{top.index}]"
+    # each label is cut to LABEL_LIMIT, so that making one costs at most that
+    # much whatever the depth and the keys: reading stays linear in the text
+    step = (top.key or "")[: LABEL_LIMIT + 1] if top.is_object else f"[{top.index}]"
     if depth == item_depth:
-        return step
-    if top.is_object:
-        return f"{top.label}.{step}" if top.label else step
-    return f"{top.label}{step}"
+        label = step
+    elif top.is_object:
+        label = f"{top.label}.{step}" if top.label else step
+    else:
+        label = f"{top.label}{step}"
+    if len(label) > LABEL_LIMIT:
+        label = label[: LABEL_LIMIT - 1] + "…"
+    return label
 
 
 def read_csl_json(text: str, path: str = "<string>") -> list[Chunk]:
