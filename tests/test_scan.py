@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import archref
 from archref import scan as scanning
 from archref.notations import barch, fonds, nara, published, tna, un
-from golden_support import cases
+from golden_support import cases, plain
 
 DATA = Path(__file__).parent / "data"
 
@@ -291,3 +291,27 @@ def test_a_long_paragraph_of_anchors_costs_work_linear_in_its_length(unit: str) 
 
     small, large = work(2_000), work(20_000)
     assert large <= 11 * small
+
+
+def test_a_window_whose_publication_anchors_lie_in_archival_references_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    extract_module = importlib.import_module("archref.extract")
+    note = "РГАСПИ, ф.17, т.1, оп.171, дело 409, лист 1"  # "т.1" looks like a volume
+    assert any(f == "published" for f, _, _ in scanning.anchors(note))
+    read: list[str] = []
+    finder = extract_module.FINDERS["published"]
+    monkeypatch.setitem(extract_module.FINDERS, "published", lambda s: read.append(s) or finder(s))
+    skipped = [plain(c) for c in archref.extract(note)]
+    assert read == []
+    monkeypatch.setattr(extract_module, "_open_anchor", lambda *args: True)
+    assert [plain(c) for c in archref.extract(note)] == skipped
+    assert read == [note]
+    # an anchor outside the archival reference: the window is read
+    read.clear()
+    monkeypatch.undo()
+    monkeypatch.setitem(extract_module.FINDERS, "published", lambda s: read.append(s) or finder(s))
+    archref.extract(note + ". Хлевнюк О. В. Политбюро. М., 1996. С. 5")
+    assert len(read) == 1

@@ -354,9 +354,16 @@ class _Extractor:
             for m in scanner.find()
         ]
         for name, finder in FINDERS.items():
-            for ws, we in windows.get(name, ()):
-                found.extend(_shifted(f, ws) for f in finder(t[ws:we]))
-        kept = _credits_in_place(t, _without_overlaps(found), windows.get("published", ()))
+            if name != "published":
+                for ws, we in windows.get(name, ()):
+                    found.extend(_shifted(f, ws) for f in finder(t[ws:we]))
+        published_windows = windows.get("published", ())
+        if published_windows:
+            settled = _without_overlaps(found)
+            for ws, we in published_windows:
+                if _open_anchor(t, ws, we, settled):
+                    found.extend(_shifted(f, ws) for f in FINDERS["published"](t[ws:we]))
+        kept = _credits_in_place(t, _without_overlaps(found), published_windows)
         starts = [f.start for f in kept]
         markers = [
             (s, e)
@@ -530,6 +537,24 @@ class _Scanners:
             ws, we = self.windows[k]
             scanner = self.scanners[k] = fonds.Scanner(self.text[ws:we], registry=self.registry)
         return self.starts[k], scanner
+
+
+def _open_anchor(text: str, ws: int, we: int, settled: Sequence[Found]) -> bool:
+    """Does the window ``text[ws:we]`` hold an anchor of a published work that no
+    archival reference or UN symbol covers?
+
+    A published work holds one of its anchors; where every anchor of the window
+    lies in a reference of a family that takes precedence (archival, then UN:
+    see :func:`_without_overlaps`), any work found there would overlap that
+    reference and be dropped, so the window is not read.
+    """
+    starts = [f.start for f in settled]
+    for _, start, end in anchors(text[ws:we], family="published"):
+        a, b = start + ws, end + ws
+        k = bisect.bisect_right(starts, b - 1) - 1
+        if not (k >= 0 and settled[k].start < b and a < settled[k].end):
+            return True
+    return False
 
 
 def _shifted(found: Found, offset: int) -> Found:

@@ -245,8 +245,11 @@ def _families_in(text: str, engine: str) -> list[str]:
     return [name for name, p in _family_patterns("re").items() if p.search(text) is not None]
 
 
-def anchors(text: str, *, engine: str | None = None) -> list[tuple[str, int, int]]:
-    """Every anchor of every family in ``text``: ``(family, start, end)``, by position.
+def anchors(
+    text: str, *, engine: str | None = None, family: str | None = None
+) -> list[tuple[str, int, int]]:
+    """Every anchor of every family (or of ``family``) in ``text``: ``(family, start,
+    end)``, by position.
 
     Anchors of one family may overlap ("EM 4/43A/1", a dotted shorthand of the
     fond family, holds "4/4", a series and piece for the UK National Archives):
@@ -255,8 +258,9 @@ def anchors(text: str, *, engine: str | None = None) -> list[tuple[str, int, int
     """
     name = engine or _engine()[0]
     out: list[tuple[str, int, int]] = []
-    for family, pattern in family_patterns(name).items():
-        out.extend((family, s, e) for s, e in _overlapping(pattern, text, name))
+    for fam, pattern in family_patterns(name).items():
+        if family is None or fam == family:
+            out.extend((fam, s, e) for s, e in _overlapping(pattern, text, name))
     out.sort(key=lambda a: (a[1], a[2], a[0]))
     return out
 
