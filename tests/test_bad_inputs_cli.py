@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+import archref
+import archref.checking
 from archref.cli import main
-from archref.fixing import WriteError, fix_file, write_atomic
+from archref.fixing import WriteError, fix_file, fix_text, write_atomic
 
 ARCHREF = str(Path(sys.executable).with_name("archref"))
 NOTE = "TsKhSD, f. 5, op. 28, d. 103, l. 2.\n"
@@ -302,7 +304,7 @@ KILLED_WHILE_WRITING = """
 import os, signal, sys
 import archref.fixing
 from archref.cli import main
-from archref.fixing import WriteError, fix_file, write_atomic
+from archref.fixing import WriteError, fix_file, fix_text, write_atomic
 
 def slow(fd, data):
     os.write(fd, data[:10])
@@ -419,3 +421,50 @@ def test_markdown_with_a_lone_cr_reads_as_with_lf() -> None:
             for k in (k for k, char in enumerate(a.text) if char != "\n"):
                 pa, pb = a.start_position(k), b.start_position(k)
                 assert (pa.line, pa.column) == (pb.line, pb.column)
+
+
+# ---------------------------------------------------------------- 5. wrong arguments
+
+
+def test_public_functions_refuse_what_they_cannot_take(tmp_path: Path) -> None:
+    from archref.readers import read_string
+    from archref.reporting import REPORTERS, check_files, findings_of
+
+    found = archref.extract("TsKhSD, f. 5, op. 28, d. 103, l. 2.")
+    calls: list[tuple[str, object]] = [
+        (
+            "check() takes a reference or the text of one (str), not NoneType",
+            lambda: archref.check(None),
+        ),
+        ("not int: 5", lambda: archref.check(5)),
+        ("not bytes", lambda: archref.check(b"A/C.1/218")),
+        (
+            "citations must be an iterable of Citation objects",
+            lambda: archref.annotate("abc", "  "),
+        ),
+        ("citations must be Citation objects", lambda: archref.annotate("abc", [1])),
+        ("text must be a str, not NoneType", lambda: archref.annotate(None, found)),
+        ("render must be callable", lambda: archref.annotate("abc", [], render="x")),
+        ("escape must be callable or None", lambda: archref.annotate("abc", [], escape=1)),
+        ("kind must be a reference type", lambda: archref.checking.register("x", len)),
+        ("text must be a str, not bytes", lambda: fix_text(b"TsKhSD", "text")),
+        (
+            "codes must be a list of rule codes or None",
+            lambda: fix_text("x", "text", codes="ARC102"),
+        ),
+        ("data must be bytes, not str", lambda: write_atomic(tmp_path / "x", "text")),
+        ("path must be a file name, not int", lambda: fix_file(5)),
+        ("paths must be a sequence of file names, not str", lambda: check_files("notes.txt")),
+        ("doc must be a Document", lambda: findings_of("TsKhSD, f. 5")),
+        ("findings must be Finding objects", lambda: REPORTERS["json"](["x"])),
+        ("argv must be a list of arguments", lambda: main("parse")),
+    ]
+    for message, call in calls:
+        with pytest.raises(TypeError, match=message.replace("(", r"\(").replace(")", r"\)")):
+            call()
+    (finding,) = findings_of(read_string("TsKhSD, f. 5, op. 28, d. 103, l. 2.", "text"))
+    with pytest.raises(ValueError, match="fail_on must be 'error', 'warning', 'info' or 'never'"):
+        finding.fails("warnings")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown format 'rst'"):
+        fix_text("x", "rst")  # type: ignore[arg-type]
+    assert not (tmp_path / "x").exists()

@@ -30,6 +30,10 @@ def html_link(citation: Citation, original: str) -> str:
 
     ``original`` is the cited text as written; it is escaped.
     """
+    if not isinstance(citation, Citation):
+        raise TypeError(f"citation must be a Citation, not {type(citation).__name__}")
+    if not isinstance(original, str):
+        raise TypeError(f"original must be a str, not {type(original).__name__}")
     shown = html.escape(original, quote=False)
     reference = citation.reference
     url = getattr(reference, "url", None)
@@ -57,11 +61,29 @@ def annotate(
     first of them. Citations must come from this text: overlapping or
     out-of-range spans raise :class:`ValueError` rather than garble the output.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if isinstance(citations, (str, bytes)) or not isinstance(citations, Iterable):
+        raise TypeError(
+            "citations must be an iterable of Citation objects (from archref.extract), "
+            f"not {type(citations).__name__}: {citations!r:.60}"
+        )
+    if not callable(render):
+        raise TypeError(f"render must be callable, not {render!r:.60}")
+    if escape is not None and not callable(escape):
+        raise TypeError(f"escape must be callable or None, not {escape!r:.60}")
+    found = list(citations)
+    for citation in found:
+        if not isinstance(citation, Citation):
+            raise TypeError(
+                "citations must be Citation objects (from archref.extract), "
+                f"got {type(citation).__name__}: {citation!r:.60}"
+            )
     out: list[str] = []
     pos = 0
     keep = escape or (lambda s: s)
     previous: tuple[int, int] | None = None
-    for citation in sorted(citations, key=lambda c: c.start):
+    for citation in sorted(found, key=lambda c: c.start):
         start, end = citation.start, citation.end
         if (start, end) == previous:
             continue  # one text naming several references ("Add.1-2") is wrapped once

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from archref.model import ArchivalReference, Diagnostic, UNSymbol
 from archref.notations import un, validate_archival
 from archref.parsing import Reference, parse
@@ -36,7 +38,19 @@ VALIDATORS: dict[type, Validator] = {
 
 def register(kind: type, validator: Validator) -> None:
     """Make ``validator`` the validator of references of type ``kind``."""
+    if not isinstance(kind, type):
+        raise TypeError(f"kind must be a reference type (a class), not {kind!r}")
+    if not callable(validator):
+        raise TypeError(f"validator must be callable, not {validator!r}")
     VALIDATORS[kind] = validator
+
+
+def _is_reference(obj: object) -> bool:
+    """Whether ``obj`` is a reference: of a type with a validator, or one of archref's own."""
+    kind = type(obj)
+    if any(cls in VALIDATORS for cls in kind.__mro__):
+        return True
+    return kind.__module__.startswith("archref.") and attrs.has(kind)
 
 
 def check(obj: str | Reference) -> list[Diagnostic]:
@@ -45,8 +59,19 @@ def check(obj: str | Reference) -> list[Diagnostic]:
     A string is parsed first (so text that is no reference raises
     :class:`~archref.model.ParseError`); offsets in the diagnostics point into
     that string. A reference type with no registered validator has no
-    diagnostics.
+    diagnostics. Anything else (``None``, a number, bytes) is a
+    :class:`TypeError`.
+
+    >>> check(None)
+    Traceback (most recent call last):
+    ...
+    TypeError: check() takes a reference or the text of one (str), not NoneType: None
     """
+    if not isinstance(obj, str) and not _is_reference(obj):
+        raise TypeError(
+            "check() takes a reference or the text of one (str), "
+            f"not {type(obj).__name__}: {obj!r:.60}"
+        )
     ref = parse(obj) if isinstance(obj, str) else obj
     for cls in type(ref).__mro__:
         validator = VALIDATORS.get(cls)

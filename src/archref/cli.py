@@ -705,6 +705,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    if isinstance(argv, (str, bytes)):
+        raise TypeError(f"argv must be a list of arguments, not a single string: {argv!r:.60}")
     args = _parser().parse_args(argv)
     try:
         status: int = args.func(args, sys.stdout, sys.stderr)

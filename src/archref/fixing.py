@@ -279,6 +279,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"data must be bytes, not {type(data).__name__}")
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a file name, not {type(path).__name__}")
     target = Path(os.path.realpath(path))
     with _signals_interrupt():
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -86,6 +86,10 @@ class Finding:
 
     def fails(self, fail_on: FailOn) -> bool:
         """Whether this finding makes a check with ``fail_on`` fail."""
+        if fail_on not in ("error", "warning", "info", "never"):
+            raise ValueError(
+                f"fail_on must be 'error', 'warning', 'info' or 'never', not {fail_on!r}"
+            )
         return fail_on != "never" and _RANK[self.severity] >= _RANK[fail_on]
 
 
@@ -101,6 +105,8 @@ class CheckResult:
 
 def findings_of(doc: Document, codes: Iterable[str] | None = None) -> list[Finding]:
     """The findings of one document, in file order; only ``codes`` if given."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"doc must be a Document (from archref.readers), not {type(doc).__name__}")
     return findings_in(doc, extract_document(doc), codes)
 
 
@@ -108,7 +114,10 @@ def findings_in(
     doc: Document, citations: Sequence[LocatedCitation], codes: Iterable[str] | None = None
 ) -> list[Finding]:
     """The findings of citations already extracted from ``doc``; only ``codes`` if given."""
-    wanted = set(codes) if codes is not None else None
+    if not isinstance(doc, Document):
+        raise TypeError(f"doc must be a Document (from archref.readers), not {type(doc).__name__}")
+    listed = _codes_argument(codes)
+    wanted = set(listed) if listed is not None else None
     out: list[Finding] = []
     for located in citations:
         citation = located.citation
@@ -225,6 +234,17 @@ def shown_path(name: str | os.PathLike[str]) -> str:
 # --------------------------------------------------------------------------- reporters
 
 
+def _findings_argument(findings: Sequence[Finding]) -> Sequence[Finding]:
+    """``findings``, checked: a sequence of :class:`Finding` objects."""
+    if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
+        raise TypeError(f"findings must be a list of Finding objects, not {findings!r:.60}")
+    listed = list(findings)
+    for f in listed:
+        if not isinstance(f, Finding):
+            raise TypeError(f"findings must be Finding objects, got {type(f).__name__}: {f!r:.60}")
+    return listed
+
+
 def _where(f: Finding) -> str:
     where = f"{shown_path(f.path)}:{f.start.line}:{f.start.column}:"
     return f"{where} ({f.start.part})" if f.start.part and f.start.part != "body" else where
@@ -232,6 +252,7 @@ def _where(f: Finding) -> str:
 
 def report_text(findings: Sequence[Finding]) -> str:
     """One line per finding, ``path:line:column: CODE severity: message [suggestion: ...]``."""
+    findings = _findings_argument(findings)
     lines = []
     for f in findings:
         hint = f" [suggestion: {f.suggestion}]" if f.suggestion else ""
@@ -245,6 +266,7 @@ def _position_dict(p: Position) -> dict[str, Any]:
 
 def report_json(findings: Sequence[Finding]) -> str:
     """A JSON array, one object per finding (positions 1-based, end exclusive)."""
+    findings = _findings_argument(findings)
     data = [
         {
             "file": shown_path(f.path),
@@ -274,6 +296,7 @@ def _gh_escape(text: str, *, prop: bool = False) -> str:
 
 def report_github(findings: Sequence[Finding]) -> str:
     """GitHub Actions workflow commands: each finding annotates its line in a pull request."""
+    findings = _findings_argument(findings)
     lines = []
     for f in findings:
         props = [f"file={_gh_escape(shown_path(f.path), prop=True)}", f"line={f.start.line}"]
@@ -304,6 +327,7 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
 
 def report_sarif(findings: Sequence[Finding]) -> str:
     """A SARIF 2.1.0 log with one run: the rules that fired and one result per finding."""
+    findings = _findings_argument(findings)
     from archref import __version__  # noqa: PLC0415 (the package imports this module late)
 
     codes = sorted({f.code for f in findings})
