@@ -130,8 +130,14 @@ def test_extract_and_fix_show_a_name_that_is_not_utf8(odd_name: Path) -> None:
     assert done.returncode == 0
     assert done.stdout.decode("utf-8").startswith("na\\xffme.txt:1:1: ARC102 fixed")
     assert (odd_name / name).read_text("utf-8") == FIXED
+    (odd_name / "none.txt").write_text("no reference here\n", encoding="utf-8")
+    os.rename(odd_name / "none.txt", os.path.join(os.fsencode(odd_name), b"none\xfe.txt"))
+    done = run(["format", os.fsdecode(b"none\xfe.txt")], cwd=odd_name)
+    no_traceback(done)
+    assert done.returncode == 1
+    assert done.stderr.decode("utf-8") == "none\\xfe.txt: error: no references found\n"
     missing = os.fsdecode(b"gone\xfe.txt")
-    for args in (["extract", missing], ["check", missing], ["fix", missing]):
+    for args in (["extract", missing], ["check", missing], ["fix", missing], ["format", missing]):
         done = run(args, cwd=odd_name)
         no_traceback(done)
         assert done.returncode == 2

@@ -103,6 +103,13 @@ def _read_input(name: str, err: TextIO) -> str | None:
     return _decode_input(data, shown_path(name), err)
 
 
+def _shown(name: str) -> str:
+    """A file name fit to print (bytes that are not UTF-8 escaped)."""
+    from archref.reporting import shown_path  # noqa: PLC0415
+
+    return shown_path(name)
+
+
 def _decode_input(data: bytes | str, shown: str, err: TextIO) -> str | None:
     """UTF-8 bytes as text (a byte order mark dropped, line ends as ``"\\n"``), or None.
 
@@ -264,9 +271,9 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     kind = _input_kind(args.file, text, args.input_format)
     refs, problems = _references_from(kind, text)
     for problem in problems:
-        print(f"{args.file}: warning: {problem}", file=err)
+        print(f"{_shown(args.file)}: warning: {problem}", file=err)
     if not refs:
-        print(f"{args.file}: error: no references found", file=err)
+        print(f"{_shown(args.file)}: error: no references found", file=err)
         return 1
     from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
     from archref.formats.csl import to_csl_json  # noqa: PLC0415
