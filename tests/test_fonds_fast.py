@@ -31,15 +31,7 @@ REGISTRY = archref.default_registry()
 
 
 def _spellings() -> list[str]:
-    names: set[str] = set()
-    for archive in REGISTRY:
-        names.update((archive.id, *archive.acronyms, *archive.acronyms_cyrillic))
-        names.update(archive.names_other)
-        names.update(n for n in (archive.name_en, archive.name_ru, archive.name_translit) if n)
-        for former in archive.former_names:
-            names.update((former.acronym, *former.aliases))
-            names.update(n for n in (former.name_en, former.name_ru) if n)
-    return sorted(names)
+    return REGISTRY.spellings()
 
 
 KNOWN = _spellings()

@@ -75,14 +75,8 @@ class Registry:
                 raise RegistryError(f"duplicate archive id {archive.id!r}")
             self._by_id[archive.id] = archive
         for archive in self._by_id.values():
-            for alias in _current_aliases(archive):
-                self._add(alias, Lookup(archive))
-            for former in archive.former_names:
-                for alias in (former.acronym, *former.aliases):
-                    self._add(alias, Lookup(archive, former))
-                for name in (former.name_en, former.name_ru):
-                    if name:
-                        self._add(name, Lookup(archive, former), soft=True)
+            for alias, hit, soft in _spellings(archive):
+                self._add(alias, hit, soft=soft)
 
     def _add(self, alias: str, hit: Lookup, *, soft: bool = False) -> None:
         key = alias_key(alias)
@@ -128,9 +122,27 @@ class Registry:
         """Look up an already normalised alias key."""
         return self._index.get(key)
 
+    def spellings(self) -> list[str]:
+        """Every name of every archive as the registry writes it (ids, acronyms in
+        both scripts, full names, former names and their aliases), sorted."""
+        return sorted({alias for a in self for alias, _, _ in _spellings(a)})
+
     def aliases(self) -> Iterator[tuple[str, Lookup]]:
         """Every (alias key, lookup) pair; used to build scanning patterns."""
         yield from self._index.items()
+
+
+def _spellings(archive: Archive) -> Iterator[tuple[str, Lookup, bool]]:
+    """Each name of ``archive``, what it finds, and whether another archive may
+    share it (a former full name may: two archives were once one)."""
+    for alias in _current_aliases(archive):
+        yield alias, Lookup(archive), False
+    for former in archive.former_names:
+        for alias in (former.acronym, *former.aliases):
+            yield alias, Lookup(archive, former), False
+        for name in (former.name_en, former.name_ru):
+            if name:
+                yield name, Lookup(archive, former), True
 
 
 def _current_aliases(archive: Archive) -> Iterator[str]:

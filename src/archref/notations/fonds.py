@@ -1284,14 +1284,7 @@ def _fast_item(k: int) -> str:
 @functools.cache
 def _fast_pattern(registry: Registry) -> re.Pattern[str]:
     """The pattern of :func:`fast_find`, with the registry's plain names (on first use)."""
-    names: set[str] = set()
-    for archive in registry:
-        names.update((archive.id, *archive.acronyms, *archive.acronyms_cyrillic))
-        names.update(archive.names_other)
-        names.update(n for n in (archive.name_en, archive.name_ru, archive.name_translit) if n)
-        for former in archive.former_names:
-            names.update((former.acronym, *former.aliases))
-            names.update(n for n in (former.name_en, former.name_ru) if n)
+    names = registry.spellings()
     plain = sorted(
         (
             n
