@@ -3,15 +3,21 @@ clean result; never another exception, and work and memory bounded by the input.
 
 from __future__ import annotations
 
+import io
+import random
+import struct
 import tracemalloc
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from zipfile import ZIP_DEFLATED
 
 import pytest
 
 from archref.cli import main
-from archref.readers import ReaderError, read_string
+from archref.readers import Document, ReaderError, read_bytes, read_string
 from archref.readers.csljson import LABEL_LIMIT, MAX_DEPTH, check_depth
+from archref.readers.docx import MAX_PART
 from work import assert_linear, calls
 
 
@@ -163,3 +169,226 @@ def test_short_labels_are_kept() -> None:
     text = '[{"id": "x", "author": [{"family": "Stalin"}], "issued": {"date-parts": [[1950]]}}]'
     (chunk,) = read_string(text, "csl-json").chunks
     assert chunk.label == "author[0].family"
+
+
+# ---------------------------------------------------------------- DOCX
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+DOCUMENT = (
+    f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>'
+    "<w:p><w:r><w:t>Stalin wrote to Molotov.</w:t></w:r>"
+    '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    "<w:p><w:r><w:t>The committee (A/C.1/218) met.</w:t></w:r></w:p>"
+    "</w:body></w:document>"
+)
+FOOTNOTES = (
+    f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>RGASPI, f. 558, op. 11, d. 62, ll. 71-72.</w:t>'
+    "</w:r></w:p></w:footnote></w:footnotes>"
+)
+TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"/>'
+)
+
+
+def small_docx(
+    document: str = DOCUMENT, footnotes: str | None = FOOTNOTES, method: int = ZIP_DEFLATED
+) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as z:
+        z.writestr("[Content_Types].xml", TYPES)
+        z.writestr("word/document.xml", document)
+        if footnotes is not None:
+            z.writestr("word/footnotes.xml", footnotes)
+    return out.getvalue()
+
+
+def read_docx_bytes(data: bytes) -> Document:
+    return read_bytes(data, "docx", path="bad.docx")
+
+
+def test_small_docx_reads() -> None:
+    doc = read_docx_bytes(small_docx())
+    assert [(c.kind, c.text) for c in doc.chunks] == [
+        ("body", "Stalin wrote to Molotov."),
+        ("body", "The committee (A/C.1/218) met."),
+        ("footnote", "RGASPI, f. 558, op. 11, d. 62, ll. 71-72."),
+    ]
+
+
+#: XML that inflates without calling a handler: the bomb tests measure the inflating
+FILLER = b"<!-- " + b"=" * 1000 + b" -->"
+
+
+def repeated_part(name: str, unit: bytes, size: int) -> tuple[bytes, int]:
+    """A .docx whose ``name`` is ``unit`` repeated to ``size`` bytes, written a piece at a
+    time (the test never holds the inflated part); and the offset of its local header."""
+    out = io.BytesIO()
+    piece = unit * (1024 * 1024 // len(unit))
+    with zipfile.ZipFile(out, "w", ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", TYPES)
+        offset = out.tell()
+        with z.open(name, "w") as member:
+            member.write(f'<?xml version="1.0"?><w:document {W}><w:body>'.encode())
+            written = 0
+            while written < size:
+                member.write(piece)
+                written += len(piece)
+            member.write(b"</w:body></w:document>")
+    return out.getvalue(), offset
+
+
+def inflated_and_peak(data: bytes) -> tuple[ReaderError, int, int]:
+    """The error reading ``data`` raises, the bytes inflated, and the peak memory used."""
+    inflated = 0
+    real_read = zipfile.ZipExtFile.read
+
+    def counting_read(self: zipfile.ZipExtFile, n: int = -1) -> bytes:
+        nonlocal inflated
+        got = real_read(self, n)
+        inflated += len(got)
+        return got
+
+    error: list[ReaderError] = []
+
+    def read() -> None:
+        with pytest.raises(ReaderError) as info:
+            read_docx_bytes(data)
+        error.append(info.value)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(zipfile.ZipExtFile, "read", counting_read)
+        peak = peak_memory(read)
+    return error[0], inflated, peak
+
+
+def test_docx_honest_large_part_is_refused_at_the_limit() -> None:
+    data, _ = repeated_part("word/document.xml", FILLER, MAX_PART + 1024 * 1024)
+    assert len(data) < MAX_PART // 100  # a bomb: small on disk
+    error, inflated, peak = inflated_and_peak(data)
+    assert "word/document.xml" in str(error) and str(MAX_PART) in str(error)
+    assert error.path == "bad.docx"
+    assert inflated <= MAX_PART + 2 * 1024 * 1024
+    assert peak < 16 * 1024 * 1024, peak  # streamed: no part, no tree in memory
+
+
+def declare_size(data: bytes, name: str, size: int) -> bytes:
+    """``data`` with the size of ``name`` declared as ``size`` bytes, in its local header
+    and in the central directory: a lie the reader must not trust."""
+    bomb = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        local = z.getinfo(name).header_offset
+    assert bomb[local : local + 4] == b"PK\x03\x04"
+    struct.pack_into("<I", bomb, local + 22, size)
+    end = bomb.rindex(b"PK\x05\x06")
+    at = struct.unpack_from("<I", bomb, end + 16)[0]  # the central directory
+    patched = 0
+    while bomb[at : at + 4] == b"PK\x01\x02":
+        n, m, k = struct.unpack_from("<HHH", bomb, at + 28)
+        if bomb[at + 46 : at + 46 + n] == name.encode():
+            struct.pack_into("<I", bomb, at + 24, size)
+            patched += 1
+        at += 46 + n + m + k
+    assert patched == 1
+    return bytes(bomb)
+
+
+def test_docx_part_that_lies_about_its_size_is_not_inflated() -> None:
+    data, _ = repeated_part("word/document.xml", FILLER, 32 * 1024 * 1024)
+    bomb = declare_size(data, "word/document.xml", 1000)
+    assert zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml").file_size == 1000
+    error, inflated, peak = inflated_and_peak(bomb)
+    assert "word/document.xml" in str(error) and error.path == "bad.docx"
+    assert inflated <= 1000
+    assert peak < 16 * 1024 * 1024, peak  # inflated a piece at a time, not all at once
+
+
+def test_docx_part_larger_than_declared_is_refused_at_the_limit() -> None:
+    # the sizes declared (small) and the data (past the limit) disagree from the start
+    data, _ = repeated_part("word/document.xml", FILLER, MAX_PART + 1024 * 1024)
+    bomb = declare_size(data, "word/document.xml", 0xFFFF_FFF0)
+    error, inflated, peak = inflated_and_peak(bomb)
+    assert str(MAX_PART) in str(error) and "word/document.xml" in str(error)
+    assert inflated <= MAX_PART + 2 * 1024 * 1024
+    assert peak < 16 * 1024 * 1024, peak
+
+
+def test_docx_total_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from archref.readers import docx
+
+    data = small_docx()
+    monkeypatch.setattr(docx, "MAX_TOTAL", len(DOCUMENT) + 10)
+    with pytest.raises(ReaderError, match=r"word/footnotes\.xml inflates past .* in all"):
+        read_docx_bytes(data)
+
+
+def test_docx_other_compression_is_refused() -> None:
+    data = small_docx(method=zipfile.ZIP_BZIP2)
+    with pytest.raises(ReaderError, match=r"word/document\.xml: compression method 12"):
+        read_docx_bytes(data)
+
+
+def test_docx_dtd_is_refused() -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with pytest.raises(ReaderError, match=r"word/document\.xml declares a DTD"):
+        read_docx_bytes(small_docx(laughs))
+
+
+def test_docx_encrypted_member() -> None:
+    data = bytearray(small_docx())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at >= 0:
+            data[at + flags_at] |= 1  # the "encrypted" flag
+            at = data.find(signature, at + 4)
+    with pytest.raises(ReaderError, match=r"word/document\.xml"):
+        read_docx_bytes(bytes(data))
+
+
+def test_docx_version_needed_unknown() -> None:
+    data = bytearray(small_docx())
+    at = data.find(b"PK\x01\x02")
+    data[at + 6] = 0x63  # "version needed to extract": 9.9
+    with pytest.raises(ReaderError, match=r"not a \.docx: .*zip file version 9\.9"):
+        read_docx_bytes(bytes(data))
+
+
+def mutations(data: bytes, seed: int, count: int) -> list[bytes]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        mutated = bytearray(data)
+        for _ in range(rng.choice((1, 1, 2, 4))):
+            at = rng.randrange(len(mutated))
+            kind = rng.random()
+            if kind < 0.6:
+                mutated[at] = rng.randrange(256)
+            elif kind < 0.8:
+                mutated[at] ^= 1 << rng.randrange(8)
+            elif kind < 0.9:
+                del mutated[at : at + rng.randrange(1, 16)]
+            else:
+                mutated[at:at] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 8)))
+        out.append(bytes(mutated))
+    return out
+
+
+@pytest.mark.parametrize("method", [ZIP_DEFLATED, zipfile.ZIP_STORED], ids=["deflated", "stored"])
+def test_docx_mutations_read_or_raise_reader_error(method: int) -> None:
+    data = small_docx(method=method)
+    outcomes = {"read": 0, "refused": 0}
+    for mutated in mutations(data, seed=20240607 + method, count=400):
+        try:
+            read_docx_bytes(mutated)
+        except ReaderError as exc:
+            assert exc.path == "bad.docx"
+            outcomes["refused"] += 1
+        else:
+            outcomes["read"] += 1
+    assert outcomes["read"] and outcomes["refused"]

@@ -128,6 +128,8 @@ class LineIndex:
     starts: tuple[int, ...]
     absolute: bool = True
     part: str | None = None
+    #: the number of the first line (a DOCX paragraph read on its own)
+    first: int = 1
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
@@ -145,7 +147,7 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         line = max(line, 0)
         return Position(
-            line + 1,
+            line + self.first,
             offset - self.starts[line] + 1,
             offset if self.absolute else None,
             self.part,

@@ -1,7 +1,7 @@
 """Word (.docx): the document's paragraphs and its footnotes.
 
 A .docx is a zip archive of XML parts; this reader needs only the standard
-library (``zipfile`` and ``xml.etree``). It reads:
+library (``zipfile`` and ``xml.parsers.expat``). It reads:
 
 * ``word/document.xml``: each paragraph (``w:p``, also in tables and text
   boxes) as a body chunk;
@@ -22,127 +22,247 @@ footnote), ``column`` as the 1-based character of that paragraph, and no
 
 A file that is not a zip archive, lacks ``word/document.xml``, or holds XML
 that does not parse is a :class:`~archref.readers.ReaderError`; for XML the
-message names the part and its line and column.
+message names the part and its line and column. So is a corrupt archive or
+member (whatever ``zipfile`` and ``zlib`` raise on it: the error names the
+member), an encrypted member, a compression method other than stored or
+deflated, and a DTD in a part (Word never writes one; refusing it leaves no
+entity to expand).
+
+Zip bombs: each part is inflated and parsed a piece at a time (64 KiB), and
+the bytes actually inflated are counted, whatever the archive's headers
+declare: past :data:`MAX_PART` (64 MiB) for one part or :data:`MAX_TOTAL`
+(128 MiB) for the parts read in all, reading stops with a ReaderError naming
+the part and the limit. No XML tree is built, so memory follows the text
+read, not the markup.
 """
 
 from __future__ import annotations
 
 import io
-import xml.etree.ElementTree as ET
+import struct
 import zipfile
 import zlib
+from xml.parsers import expat
 
 from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
 
-__all__ = ["read_docx"]
+__all__ = ["MAX_PART", "MAX_TOTAL", "read_docx"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_PART = 256 * 1024 * 1024  # bytes: a larger part is refused, not inflated
+#: Bytes one part may inflate to; reading stops, with a ReaderError, past it.
+MAX_PART = 64 * 1024 * 1024
+#: Bytes the parts read may inflate to in all.
+MAX_TOTAL = 128 * 1024 * 1024
+_READ = 64 * 1024  # bytes inflated at a time
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # expat's names
+_P, _T, _REF, _NOTE = _W + "p", _W + "t", _W + "footnoteReference", _W + "footnote"
 _TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _SKIP = frozenset({_W + "delText", _W + "instrText", _W + "del"})
 
+#: What zipfile and zlib raise on a corrupt archive or member.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,  # a bad seek, an undecodable name...
+    KeyError,
+    IndexError,
+    NotImplementedError,  # an unknown compression method or zip version
+    RuntimeError,  # an encrypted member
+    OverflowError,
+    struct.error,
+)
+#: Compression methods a .docx uses; others (bzip2, LZMA) are refused.
+_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
 
-def _part(archive: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
+
+class _Part:
+    """The paragraphs (and footnotes) of one XML part, read as the parser streams it.
+
+    No tree is built: the handlers keep the open paragraphs and footnotes
+    only, so memory grows with the text read, not with the markup.
+    """
+
+    def __init__(self, name: str, path: str, *, footnotes: bool) -> None:
+        self.name = name
+        self.path = path
+        self.footnotes = footnotes  # read the paragraphs of w:footnote elements only
+        self.body: list[tuple[int, str]] = []  # (number, text) of paragraphs with text
+        self.count = 0  # the paragraphs, empty ones too, when not footnotes
+        self.refs: list[str] = []  # footnote references, in order
+        self.notes: dict[str, list[str]] = {}  # normal footnote id -> its paragraphs
+        self.open_notes: list[tuple[str, list[list[str]]] | None] = []
+        self.paras: list[list[str] | None] = []  # the open paragraphs (None: not read)
+        self.numbers: list[int] = []  # and their numbers in the body
+        self.skip = 0  # depth inside an element whose content is left out
+        self.collect = False  # in a w:t, before any child element
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        self.collect = False
+        if self.skip:
+            self.skip += 1
+            return
+        if tag in _SKIP:
+            self.skip = 1
+            return
+        para = self.paras[-1] if self.paras else None
+        if tag == _P:
+            para = None
+            if not self.footnotes:
+                self.count += 1
+                para = []
+            elif self.open_notes and (note := self.open_notes[-1]) is not None:
+                para = []
+                note[1].append(para)
+            self.paras.append(para)
+            self.numbers.append(self.count)
+        elif tag == _T:
+            self.collect = para is not None
+        elif tag in _TEXT:
+            if para is not None:
+                para.append(_TEXT[tag])
+        elif tag == _REF:
+            self.refs.append(attributes.get(_W + "id", ""))
+        elif tag == _NOTE and self.footnotes:
+            normal = attributes.get(_W + "type", "normal") == "normal"
+            self.open_notes.append((attributes.get(_W + "id", ""), []) if normal else None)
+
+    def end(self, tag: str) -> None:
+        self.collect = False
+        if self.skip:
+            self.skip -= 1
+            return
+        if tag == _P:
+            para = self.paras.pop()
+            number = self.numbers.pop()
+            if not self.footnotes and para:
+                self.body.append((number, "".join(para)))
+        elif tag == _NOTE and self.footnotes:
+            note = self.open_notes.pop()
+            if note is not None:
+                self.notes[note[0]] = ["".join(p) for p in note[1]]
+
+    def data(self, text: str) -> None:
+        if self.collect:
+            para = self.paras[-1]
+            assert para is not None
+            para.append(text)
+
+    def doctype(self, *_: object) -> None:
+        raise ReaderError(f"{self.name} declares a DTD, which a .docx never does", self.path)
+
+    def paragraphs(self) -> list[tuple[int, str]]:
+        """The number and text of each body paragraph that has text, in order."""
+        return sorted(self.body)  # a paragraph in another (a text box) ends first
+
+
+class _Budget:
+    """The bytes still allowed to inflate, over all the parts read."""
+
+    def __init__(self, total: int) -> None:
+        self.left = total
+
+
+def _part(archive: zipfile.ZipFile, name: str, path: str, budget: _Budget) -> _Part | None:
+    """Read and parse ``name``, inflating it a piece at a time, within the limits."""
     try:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_PART:
-        raise ReaderError(f"{name} is too large ({info.file_size} bytes)", path)
-    try:
-        data = archive.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise ReaderError(f"corrupt .docx: cannot read {name} ({exc})", path) from None
-    except RuntimeError as exc:  # encrypted
-        raise ReaderError(f"cannot read {name}: {exc}", path) from None
-    try:
-        return ET.fromstring(data)
-    except ET.ParseError as exc:
-        line, column = exc.position
+    if info.compress_type not in _METHODS:
         raise ReaderError(
-            f"invalid XML in {name}, line {line}, column {column + 1}: {exc.msg}", path
+            f"cannot read {name}: compression method {info.compress_type}"
+            " (a .docx is stored or deflated)",
+            path,
+        )
+    part = _Part(name, path, footnotes=name == "word/footnotes.xml")
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartElementHandler = part.start
+    parser.EndElementHandler = part.end
+    parser.CharacterDataHandler = part.data
+    parser.StartDoctypeDeclHandler = part.doctype
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while True:
+                try:
+                    data = member.read(_READ)
+                except _ZIP_ERRORS as exc:
+                    raise ReaderError(
+                        f"corrupt .docx: cannot read {name} ({_reason(exc)})", path
+                    ) from None
+                size += len(data)
+                if size > MAX_PART:
+                    raise ReaderError(
+                        f"{name} inflates to more than {MAX_PART} bytes (the limit for a part)",
+                        path,
+                    )
+                if size > budget.left:
+                    raise ReaderError(
+                        f"{name} inflates past {MAX_TOTAL} bytes read in all (the limit)", path
+                    )
+                parser.Parse(data, not data)
+                if not data:
+                    break
+    except _ZIP_ERRORS as exc:  # opening the member, or closing it
+        raise ReaderError(f"corrupt .docx: cannot read {name} ({_reason(exc)})", path) from None
+    except expat.ExpatError as exc:
+        raise ReaderError(
+            f"invalid XML in {name}, line {exc.lineno}, column {exc.offset + 1}:"
+            f" {expat.ErrorString(exc.code)}",
+            path,
         ) from None
+    except (LookupError, UnicodeError) as exc:  # an encoding expat cannot decode
+        raise ReaderError(f"invalid XML in {name}: {_reason(exc)}", path) from None
+    budget.left -= size
+    return part
 
 
-def _paragraphs(root: ET.Element) -> tuple[list[str], list[str]]:
-    """The texts of the paragraphs under ``root`` in document order, and footnote references.
-
-    Walks with an explicit stack; a paragraph nested in another (a text box)
-    is a paragraph of its own.
-    """
-    texts: list[list[str]] = []
-    refs: list[str] = []
-    stack: list[tuple[ET.Element, int]] = [(root, -1)]
-    while stack:
-        element, para = stack.pop()
-        tag = element.tag
-        if tag in _SKIP:
-            continue
-        if tag == _W + "p":
-            texts.append([])
-            para = len(texts) - 1
-        elif tag == _W + "t" and para >= 0:
-            texts[para].append(element.text or "")
-        elif tag in _TEXT and para >= 0:
-            texts[para].append(_TEXT[tag])
-        elif tag == _W + "footnoteReference":
-            refs.append(element.get(_W + "id", ""))
-        stack.extend((child, para) for child in reversed(element))
-    return ["".join(t) for t in texts], refs
+def _reason(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__
 
 
-def _chunks(
-    paragraphs: list[str],
-    part: str,
-    *,
-    each: bool,
-    note: int | None = None,
-    label: str | None = None,
-) -> list[Chunk]:
-    """Chunks over a made-up source: the paragraphs joined by line feeds."""
+def _footnote(paragraphs: list[str], number: int, label: str) -> Chunk:
+    """A footnote chunk over a made-up source: its paragraphs joined by line feeds."""
     source = "\n".join(paragraphs)
     starts: list[int] = []
     pos = 0
     for text in paragraphs:
         starts.append(pos)
         pos += len(text) + 1
-    lines = LineIndex(tuple(starts) or (0,), absolute=False, part=part)
-    if each:
-        out = []
-        for start, text in zip(starts, paragraphs, strict=True):
-            b = Builder(source, lines)
-            b.copy(start, start + len(text))
-            chunk = b.chunk("body")
-            if chunk.text:
-                out.append(chunk)
-        return out
+    lines = LineIndex(tuple(starts) or (0,), absolute=False, part=f"footnote {number}")
     b = Builder(source, lines)
     b.copy(0, len(source))
-    return [b.chunk("footnote", note=note, label=label)]
+    return b.chunk("footnote", note=number, label=label)
 
 
 def read_docx(data: bytes, path: str = "<bytes>") -> list[Chunk]:
     """The body paragraphs and footnotes of a .docx, body first."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ReaderError(f"not a .docx: not a zip archive ({exc})", path) from None
+    except _ZIP_ERRORS as exc:
+        raise ReaderError(f"not a .docx: not a zip archive ({_reason(exc)})", path) from None
+    budget = _Budget(MAX_TOTAL)
     with archive:
-        document = _part(archive, "word/document.xml", path)
+        document = _part(archive, "word/document.xml", path, budget)
         if document is None:
             raise ReaderError("not a .docx: it has no word/document.xml", path)
-        footnotes = _part(archive, "word/footnotes.xml", path)
-    body, refs = _paragraphs(document)
-    chunks = _chunks(body, "body", each=True)
+        footnotes = _part(archive, "word/footnotes.xml", path, budget)
+    chunks: list[Chunk] = []
+    for number, text in document.paragraphs():  # each on its own: line is its number
+        b = Builder(text, LineIndex((0,), absolute=False, part="body", first=number))
+        b.copy(0, len(text))
+        chunk = b.chunk("body")
+        if chunk.text:
+            chunks.append(chunk)
     if footnotes is None:
         return chunks
-    notes: dict[str, list[str]] = {}
-    for footnote in footnotes.iter(_W + "footnote"):
-        if footnote.get(_W + "type", "normal") != "normal":
-            continue
-        notes[footnote.get(_W + "id", "")] = _paragraphs(footnote)[0]
-    order = [r for r in dict.fromkeys(refs) if r in notes]
-    order += [k for k in notes if k not in order]
+    notes = footnotes.notes
+    order = [r for r in dict.fromkeys(document.refs) if r in notes]
+    referenced = set(order)
+    order += [k for k in notes if k not in referenced]
     for number, key in enumerate(order, 1):
-        chunks += _chunks(notes[key], f"footnote {number}", each=False, note=number, label=key)
+        chunks.append(_footnote(notes[key], number, key))
     return chunks
