@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import tracemalloc
 import zipfile
@@ -14,8 +15,9 @@ from zipfile import ZIP_DEFLATED
 
 import pytest
 
+import archref
 from archref.cli import main
-from archref.readers import Document, ReaderError, read_bytes, read_string
+from archref.readers import Document, ReaderError, read, read_bytes, read_string
 from archref.readers.csljson import LABEL_LIMIT, MAX_DEPTH, check_depth
 from archref.readers.docx import MAX_PART
 from work import assert_linear, calls
@@ -392,3 +394,51 @@ def test_docx_mutations_read_or_raise_reader_error(method: int) -> None:
         else:
             outcomes["read"] += 1
     assert outcomes["read"] and outcomes["refused"]
+
+
+# ---------------------------------------------------------------- wrong types
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: read_string(None, "text"),
+            "read_string() argument 'text' must be str, not NoneType",
+        ),
+        (lambda: read_string(b"x", "text"), "argument 'text' must be str, not bytes"),
+        (
+            lambda: read_string("x", None),
+            "read_string() argument 'format' must be str, not NoneType",
+        ),
+        (lambda: read_string("x", "text", path=None), "argument 'path' must be str, not NoneType"),
+        (lambda: read_bytes("x", "text"), "read_bytes() argument 'data' must be bytes"),
+        (lambda: read_bytes(None, "docx"), "argument 'data' must be bytes .*not NoneType"),
+        (lambda: read_bytes(b"x", 1), "read_bytes() argument 'format' must be str, not int"),
+        (lambda: read(None), "read() argument 'path' must be str or PathLike, not NoneType"),
+        (lambda: read(b"notes.txt"), "read() argument 'path' must be str or PathLike, not bytes"),
+        (lambda: read("notes.txt", 3), "read() argument 'format' must be str, not int"),
+        (lambda: archref.from_bibtex(None), "from_bibtex() argument 'text' must be str, not None"),
+        (lambda: archref.from_bibtex(b"@misc{x,}"), "argument 'text' must be str, not bytes"),
+        (lambda: archref.from_csl_json(None), "from_csl_json() argument 'items' .*not NoneType"),
+        (lambda: archref.from_csl_json('[{"id": "x"}]'), "argument 'items' .*not str"),
+        (lambda: archref.from_csl_json({"id": "x"}), "not dict: pass a list of items"),
+        (lambda: archref.from_csl_json(5), "argument 'items' .*not int"),
+    ],
+    ids=lambda v: "" if callable(v) else v[:40],
+)
+def test_wrong_types_are_type_errors(call: Callable[[], object], message: str) -> None:
+    pattern = ".*".join(re.escape(part) for part in message.split(".*"))
+    with pytest.raises(TypeError, match=pattern):
+        call()
+
+
+def test_right_types_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("RGASPI, f. 558\n", encoding="utf-8")
+    assert read(path).chunks[0].text == "RGASPI, f. 558"
+    assert read(str(path), "text").chunks[0].text == "RGASPI, f. 558"
+    assert read_bytes(bytearray(b"RGASPI"), "text").chunks[0].text == "RGASPI"
+    assert read_bytes(memoryview(small_docx()), "docx").chunks
+    assert len(archref.from_csl_json(iter([{"id": "x"}]))) == 1
+    assert len(archref.from_csl_json(())) == 0

@@ -573,6 +573,8 @@ def from_bibtex(text: str, *, registry: Registry | None = None) -> BibLibrary:
     >>> lib.failed[0].line, lib.failed[0].raw.splitlines()[0]
     (8, '@misc{broken, title = {no end')
     """
+    if not isinstance(text, str):
+        raise TypeError(f"from_bibtex() argument 'text' must be str, not {type(text).__name__}")
     from bibtexparser.entrypoint import parse_string  # noqa: PLC0415 (loaded when used)
     from bibtexparser.model import DuplicateBlockKeyBlock  # noqa: PLC0415
 

@@ -399,6 +399,12 @@ def from_csl_json(
     >>> got.unrecognised[0].reason
     'no archive_location and no UN symbol in number'
     """
+    if isinstance(items, (str, bytes, bytearray, Mapping)) or not isinstance(items, Iterable):
+        hint = ": pass a list of items" if isinstance(items, Mapping) else ""
+        raise TypeError(
+            "from_csl_json() argument 'items' must be a list of CSL-JSON items,"
+            f" not {type(items).__name__}{hint}"
+        )
     reg = registry or default_registry()
     out = []
     for item in items:

@@ -19,7 +19,8 @@ the file, so that a finding can be reported where it is:
 (Position(line=1, column=5, offset=4, part=None), 45)
 
 Everything that cannot be read is a :class:`ReaderError` naming the file
-and the line and column (or byte) of the problem.
+and the line and column (or byte) of the problem. An argument of the wrong
+type is a ``TypeError`` naming the parameter and the type received.
 """
 
 from __future__ import annotations
@@ -89,6 +90,15 @@ def format_of(path: str | os.PathLike[str]) -> Format:
         ) from None
 
 
+def _check_type(value: object, name: str, function: str, *types: type) -> None:
+    """A TypeError naming the parameter and the type received, unless ``value`` fits."""
+    if not isinstance(value, types):
+        wanted = " or ".join(t.__name__ for t in types)
+        raise TypeError(
+            f"{function}() argument {name!r} must be {wanted}, not {type(value).__name__}"
+        )
+
+
 def _check_format(fmt: str, path: str) -> Format:
     for known in get_args(Format):
         if fmt == known:
@@ -124,6 +134,9 @@ def read_string(text: str, format: Format, *, path: str = "<string>") -> Documen
 
     A DOCX is bytes, not text: read it with :func:`read_bytes` or :func:`read`.
     """
+    _check_type(text, "text", "read_string", str)
+    _check_type(format, "format", "read_string", str)
+    _check_type(path, "path", "read_string", str)
     fmt = _check_format(format, path)
     if fmt == "docx":
         raise ReaderError("a .docx is a zip archive, not text: use read() or read_bytes()", path)
@@ -132,6 +145,10 @@ def read_string(text: str, format: Format, *, path: str = "<string>") -> Documen
 
 def read_bytes(data: bytes, format: Format, *, path: str = "<bytes>") -> Document:
     """Read the bytes of a file as ``format`` (text formats must be UTF-8)."""
+    _check_type(data, "data", "read_bytes", bytes, bytearray, memoryview)
+    _check_type(format, "format", "read_bytes", str)
+    _check_type(path, "path", "read_bytes", str)
+    data = bytes(data)
     fmt = _check_format(format, path)
     if fmt == "docx":
         from archref.readers.docx import read_docx  # noqa: PLC0415
@@ -146,7 +163,11 @@ def read(path: str | os.PathLike[str], format: Format | None = None) -> Document
     A ``str`` is always a path; to read text you have in hand, use
     :func:`read_string`.
     """
+    _check_type(path, "path", "read", str, os.PathLike)
     name = os.fspath(path)
+    _check_type(name, "path", "read", str)  # a PathLike of bytes
+    if format is not None:
+        _check_type(format, "format", "read", str)
     fmt = format_of(name) if format is None else _check_format(format, name)
     try:
         data = Path(name).read_bytes()
