@@ -17,7 +17,14 @@ import pytest
 
 import archref
 from archref.cli import main
-from archref.readers import Document, ReaderError, read, read_bytes, read_string
+from archref.readers import (
+    Document,
+    ReaderError,
+    extract_document,
+    read,
+    read_bytes,
+    read_string,
+)
 from archref.readers.csljson import LABEL_LIMIT, MAX_DEPTH, check_depth
 from archref.readers.docx import MAX_PART
 from work import assert_linear, calls
@@ -418,6 +425,8 @@ def test_docx_mutations_read_or_raise_reader_error(method: int) -> None:
         (lambda: read(None), "read() argument 'path' must be str or PathLike, not NoneType"),
         (lambda: read(b"notes.txt"), "read() argument 'path' must be str or PathLike, not bytes"),
         (lambda: read("notes.txt", 3), "read() argument 'format' must be str, not int"),
+        (lambda: extract_document(None), "extract_document() argument 'doc' must be a Document"),
+        (lambda: extract_document("RGASPI, f. 1"), "must be a Document (from read, .*not str"),
         (lambda: archref.from_bibtex(None), "from_bibtex() argument 'text' must be str, not None"),
         (lambda: archref.from_bibtex(b"@misc{x,}"), "argument 'text' must be str, not bytes"),
         (lambda: archref.from_csl_json(None), "from_csl_json() argument 'items' .*not NoneType"),

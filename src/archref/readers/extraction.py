@@ -60,6 +60,11 @@ def extract_document(
     doc: Document, *, registry: Registry | None = None, clean: bool = True
 ) -> list[LocatedCitation]:
     """Every citation of ``doc``, in the order of its chunks, with file positions."""
+    if not isinstance(doc, Document):
+        raise TypeError(
+            "extract_document() argument 'doc' must be a Document (from read, read_string"
+            f" or read_bytes), not {type(doc).__name__}"
+        )
     notes = doc.notes
     by_note: dict[int, list[Citation]] = {}
     for citation in extract_notes([c.text for c in notes], registry=registry, clean=clean):
