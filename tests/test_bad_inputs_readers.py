@@ -7,6 +7,8 @@ import io
 import random
 import re
 import struct
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 from collections.abc import Callable
@@ -72,6 +74,22 @@ def test_format_refuses_deep_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Traceback" not in err
 
 
+def test_format_reads_json_nested_to_the_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # what check_depth lets through, json.loads reads without overflowing the stack
+    path = tmp_path / "limit.json"
+    path.write_text("[" * MAX_DEPTH + "]" * MAX_DEPTH, encoding="utf-8")
+    status, _, err = run(["format", str(path)], capsys)
+    assert status == 1 and "expected an array of item objects" in err
+    done = subprocess.run(
+        [sys.executable, "-m", "archref", "format", str(path)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 1 and b"expected an array of item objects" in done.stderr
+
+
 def test_format_refuses_a_number_too_long_for_an_int(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -129,7 +147,7 @@ def test_check_depth_position_and_strings() -> None:
 @pytest.mark.parametrize(
     "make",
     [
-        lambda k: "[" * min(k, 900) + "]" * min(k, 900) + '["[", "]", {}]' * k,
+        lambda k: "[" * min(k, MAX_DEPTH) + "]" * min(k, MAX_DEPTH) + '["[", "]", {}]' * k,
         lambda k: '"' + '\\"[' * k,  # a string never closed, escaped quotes in it
         lambda k: "[" * k + "]" * k,  # refused at the limit
     ],
@@ -158,8 +176,9 @@ def nested_item(depth: int, key: str = "a") -> str:
 
 
 def test_csl_json_depth_linear() -> None:
-    counted = assert_linear(lambda t: len(read_string(t, "csl-json").chunks), nested_item, 90)
-    assert counted.result_10n == 901
+    n = (MAX_DEPTH - 2) // 10
+    counted = assert_linear(lambda t: len(read_string(t, "csl-json").chunks), nested_item, n)
+    assert counted.result_10n == 10 * n + 1
 
 
 def test_csl_json_memory_linear_in_the_text() -> None:

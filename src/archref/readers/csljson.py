@@ -11,7 +11,7 @@ character mapped to the escape it was written as.
 The standard ``json`` module keeps no positions, so this module has its own
 small reader: one pass, no recursion, strict JSON as RFC 8259 defines it.
 Invalid JSON is a :class:`~archref.readers.ReaderError` at its line and
-column, and so is nesting deeper than :data:`MAX_DEPTH` (1,000) arrays and
+column, and so is nesting deeper than :data:`MAX_DEPTH` (500) arrays and
 objects. :func:`check_depth` applies the same limit to a text before it goes
 to ``json.loads``. A label longer than :data:`LABEL_LIMIT` (256) characters
 is cut, so the work per value is bounded whatever the keys and the depth.
@@ -38,8 +38,10 @@ from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
 __all__ = ["LABEL_LIMIT", "MAX_DEPTH", "SKIPPED_KEYS", "check_depth", "read_csl_json"]
 
 #: Arrays and objects may nest this deep; one more is refused (a
-#: :class:`~archref.readers.ReaderError` at the bracket that opens it).
-MAX_DEPTH = 1000
+#: :class:`~archref.readers.ReaderError` at the bracket that opens it). Well
+#: below Python's recursion limit (1,000 frames), which ``json.loads`` counts
+#: a level at a time: a text that passes :func:`check_depth` cannot overflow it.
+MAX_DEPTH = 500
 #: A chunk's label (its path in the item) is cut to this many characters, an
 #: ellipsis last, so that a long key or a deep path cannot make every value's
 #: label long.
