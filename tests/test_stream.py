@@ -99,3 +99,14 @@ def test_without_a_quiet_place_the_paragraph_is_cut_at_white_space(
 def test_pieces_must_be_strings() -> None:
     with pytest.raises(TypeError, match="str pieces, not bytes"):
         list(extract_stream([b"RGASPI, f. 1"]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("bad", [None, 5, b"RGASPI, f. 1, op. 2"])
+def test_what_is_not_text_is_refused_at_the_call(bad: object) -> None:
+    with pytest.raises(TypeError, match="'pieces' must be an iterable of str"):
+        extract_stream(bad)  # type: ignore[arg-type]
+
+
+def test_a_whole_text_is_one_piece() -> None:
+    text = "RGASPI, f. 17, op. 3, d. 1, l. 5.\n\nIbid., l. 6."
+    assert [plain(c) for c in extract_stream(text)] == [plain(c) for c in extract(text)]

@@ -232,6 +232,17 @@ def extract_stream(
     0 32 full RGASPI, f. 17, op. 3, d. 1, l. 5
     35 46 ibid RGASPI, f. 17, op. 3, d. 1, l. 6
     """
+    if isinstance(pieces, str):
+        pieces = (pieces,)  # a whole text is one piece, not one piece a character
+    elif isinstance(pieces, bytes | bytearray) or not isinstance(pieces, Iterable):
+        raise TypeError(
+            f"extract_stream() argument 'pieces' must be an iterable of str,"
+            f" not {type(pieces).__name__}"
+        )
+    return _stream(iter(pieces), registry=registry, clean=clean)
+
+
+def _stream(pieces: Iterator[str], *, registry: Registry | None, clean: bool) -> Iterator[Citation]:
     ex = _Extractor(registry, clean=clean)
     ex.begin_note()
     parts: list[str] = []
