@@ -663,3 +663,26 @@ def test_docx_corrupt_member(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(ReaderError):
         read(path)
+
+
+def test_plain_text_files_with_any_line_ends_give_the_same_places() -> None:
+    from archref.readers.extraction import extract_document
+
+    lf = (
+        "See RGASPI, f. 558, op. 11,\nd. 62, l. 71.\n\n"
+        "A/C.1/218 and\nTsKhSD, f. 5, op. 28, d. 103, l. 2.\n"
+    )
+    places = {}
+    for name, text in (
+        ("lf", lf),
+        ("crlf", lf.replace("\n", "\r\n")),
+        ("cr", lf.replace("\n", "\r")),
+    ):
+        doc = read_string(text, "text")
+        assert len(doc.chunks) == 2, name
+        places[name] = [
+            (f.start.line, f.start.column, f.end.line, f.end.column, str(f.citation.reference))
+            for f in extract_document(doc)
+        ]
+    assert places["lf"] == places["crlf"] == places["cr"]
+    assert [p[:2] for p in places["cr"]] == [(1, 5), (4, 1), (5, 1)]

@@ -23,6 +23,7 @@ Position(line=1, column=6, offset=5, part=None)
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Literal
 
 import attrs
@@ -117,6 +118,10 @@ class Position:
     part: str | None = None
 
 
+#: A line's end: "\n", "\r\n" or a lone "\r" (old Mac files).
+_LINE_END = re.compile("\r\n?|\n")
+
+
 @attrs.frozen
 class LineIndex:
     """The start offsets of the lines of a source, for offset -> (line, column).
@@ -133,7 +138,9 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        """The lines of ``text``, split at ``"\\n"`` (a ``"\\r"`` before it ends its line)."""
+        """The lines of ``text``, ended by ``"\\n"``, ``"\\r\\n"`` or a lone ``"\\r"``."""
+        if "\r" in text:
+            return cls((0, *(m.end() for m in _LINE_END.finditer(text))))
         starts = [0]
         find = text.find
         pos = find("\n")

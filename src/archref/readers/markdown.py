@@ -77,9 +77,7 @@ def _strip_indent(text: str, start: int, end: int, columns: int) -> int:
 
 def _line_index(text: str) -> LineIndex:
     """The lines of ``text``, ended by ``"\\n"``, ``"\\r\\n"`` or a lone ``"\\r"``."""
-    if "\r" not in text:
-        return LineIndex.of(text)
-    return LineIndex((0, *(m.end() for m in _EOL.finditer(text))))
+    return LineIndex.of(text)
 
 
 class _Reader:

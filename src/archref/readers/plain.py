@@ -23,9 +23,13 @@ def read_text(text: str, path: str = "<string>") -> list[Chunk]:
     end = 0
     pos = 0
     n = len(text)
+    ends = lines.starts[1:]  # where each line after the first starts
+    k = 0
     while pos <= n:
-        nl = text.find("\n", pos)
+        nl = ends[k] if k < len(ends) else -1  # the start of the next line
         line_end = n if nl < 0 else nl
+        while line_end > pos and text[line_end - 1] in "\r\n":
+            line_end -= 1  # the line's end ("\n", "\r\n" or a lone "\r") is not its text
         if text[pos:line_end].strip():
             if start is None:
                 start = pos
@@ -35,7 +39,8 @@ def read_text(text: str, path: str = "<string>") -> list[Chunk]:
             start = None
         if nl < 0:
             break
-        pos = nl + 1
+        pos = nl
+        k += 1
     if start is not None:
         chunks.append(_paragraph(text, lines, start, end))
     return chunks
