@@ -386,3 +386,16 @@ def test_pandoc_cites_with_the_folio_locator(tmp_path: Path) -> None:
     assert run.stderr == ""
     assert "71–72" in run.stdout
     assert "Russian State Archive of Socio-Political History" in run.stdout
+
+
+@pytest.mark.parametrize("bad", [None, 5, "RGASPI, f. 1, op. 2, d. 3"])
+def test_to_csl_json_and_to_bibtex_refuse_what_is_no_list_of_references(bad: object) -> None:
+    for fn in (archref.to_csl_json, archref.to_bibtex):
+        with pytest.raises(TypeError, match="argument 'refs' must be an iterable of references"):
+            fn(bad)  # type: ignore[arg-type]
+
+
+def test_one_reference_instead_of_a_list_gets_a_hint() -> None:
+    ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
+    with pytest.raises(TypeError, match=r"not ArchivalReference \(pass a list of references\)"):
+        archref.to_csl_json(ref)  # type: ignore[arg-type]

@@ -44,6 +44,7 @@ from archref.formats.csl import (
     _archival_from,
     _archive_name,
     archive_location,
+    check_references,
     locator_text,
 )
 from archref.model import ArchivalReference, ParseError, UNSymbol
@@ -386,6 +387,7 @@ def to_bibtex(
     }
     <BLANKLINE>
     """
+    check_references(refs, "to_bibtex")
     if dialect not in ("biblatex", "bibtex"):
         raise ValueError(f"unknown dialect {dialect!r}; choose 'biblatex' or 'bibtex'")
     if convention not in ("chicago", "mla"):

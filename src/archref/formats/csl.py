@@ -61,6 +61,7 @@ __all__ = [
     "SupportsCSL",
     "archival_item",
     "archive_location",
+    "check_references",
     "citation_item",
     "csl_id",
     "from_csl_json",
@@ -298,6 +299,7 @@ def to_csl_json(
     >>> items[0]["archive"], items[0]["note"], items[0]["custom"]
     ('RGASPI', 'archive-place: Moscow', {'archref': {'locators': ['71', '75']}})
     """
+    check_references(refs, "to_csl_json")
     out: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     for ref in refs:
@@ -553,3 +555,13 @@ def _locator_from(text: object) -> Locator | None:
         last = _folio(m.group("b")) if m.group("b") else None
         ranges.append(FolioRange(first, last))
     return Locator(tuple(ranges), unit)
+
+
+def check_references(refs: object, function: str) -> None:
+    """Refuse what is not an iterable of references, naming the argument."""
+    if isinstance(refs, str | bytes) or not isinstance(refs, Iterable):
+        hint = " (pass a list of references)" if hasattr(refs, "__attrs_attrs__") else ""
+        raise TypeError(
+            f"{function}() argument 'refs' must be an iterable of references,"
+            f" not {type(refs).__name__}{hint}"
+        )
