@@ -133,44 +133,28 @@ class _Tok(NamedTuple):
 
 
 def _lex(text: str) -> list[_Tok]:
-    """The tokens of ``text``, white space dropped (``space_before`` remembers it).
-
-    One ``findall`` reads every token; the tokens cover the text without gaps
-    (the last alternative takes any character), so each start is the sum of
-    the lengths before it.
-    """
     toks: list[_Tok] = []
-    append = toks.append
     pos = 0
     space = False
-    for ws, dotted, num, suf, word, opening, closing, dash, punct, other in _TOKEN.findall(text):
-        if ws:
-            pos += len(ws)
+    n = len(text)
+    while pos < n:
+        m = _TOKEN.match(text, pos)
+        assert m is not None  # the last alternative matches any character
+        kind = m.lastgroup
+        if kind == "suf":  # lastgroup names the innermost group that matched last
+            kind = "num"
+        if kind == "ws":
             space = True
-            continue
-        if num:
-            end = pos + len(num) + len(suf)
-            append(_Tok("num", num, pos, end, space, suf))
+        elif kind == "num":
+            toks.append(
+                _Tok("num", m.group("num"), m.start(), m.end(), space, m.group("suf") or "")
+            )
+            space = False
         else:
-            kind: TokenKind
-            if word:
-                kind, tok = "word", word
-            elif dotted:
-                kind, tok = "dotted", dotted
-            elif punct:
-                kind, tok = "punct", punct
-            elif dash:
-                kind, tok = "dash", dash
-            elif opening:
-                kind, tok = "open", opening
-            elif closing:
-                kind, tok = "close", closing
-            else:
-                kind, tok = "other", other
-            end = pos + len(tok)
-            append(_Tok(kind, tok, pos, end, space))
-        pos = end
-        space = False
+            assert kind is not None
+            toks.append(_Tok(kind, m.group(), m.start(), m.end(), space))  # type: ignore[arg-type]
+            space = False
+        pos = m.end()
     return toks
 
 
