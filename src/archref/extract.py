@@ -48,7 +48,7 @@ from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
 from archref.notations import barch, fonds, nara, published, tna, un
 from archref.registry import Registry, default_registry
-from archref.scan import anchors, families, scan
+from archref.scan import anchors, blank_lines, families, scan
 from archref.text import clean as clean_text
 
 __all__ = [
@@ -205,8 +205,6 @@ def extract_notes(
 #: How much of a paragraph :func:`extract_stream` holds before it cuts it (at white space).
 STREAM_PARAGRAPH_LIMIT = 1_000_000
 
-_STREAM_BREAK = re.compile("\n(?:[ \t\f\v\r\u00a0]*\n)+")
-_STREAM_BREAK_CR = re.compile("\r(?:[ \t\f\v\u00a0]*\r)+")
 _LAST_SPACE = re.compile(r"\s(?=\S*\Z)")
 
 
@@ -255,12 +253,8 @@ def _stream(pieces: Iterator[str], *, registry: Registry | None, clean: bool) ->
             raise TypeError(f"extract_stream() reads str pieces, not {type(piece).__name__}")
         if not piece:
             continue
-        if pattern is None:
-            cr = piece.find("\r")
-            lf = piece.find("\n")
-            if lf >= 0 or cr >= 0:  # the first line break tells the convention
-                only_cr = lf < 0 or (0 <= cr < lf - 1)
-                pattern = _STREAM_BREAK_CR if only_cr else _STREAM_BREAK
+        if pattern is None and ("\n" in piece or "\r" in piece):
+            pattern = blank_lines(piece)  # the first line break tells the convention
         probe = tail + piece
         parts.append(piece)
         size += len(piece)

@@ -44,6 +44,7 @@ __all__ = [
     "Family",
     "Scan",
     "anchors",
+    "blank_lines",
     "families",
     "family_patterns",
     "paragraphs",
@@ -296,6 +297,12 @@ _BLANK_LINE_CR = re.compile("\r(?:[ \t\f\v\u00a0]*\r)+")
 _SPACE = re.compile(r"\s")
 
 
+def blank_lines(text: str) -> re.Pattern[str]:
+    """The pattern of a blank line in ``text``: between ``"\\n"`` line ends (with
+    ``"\\r\\n"`` read as one), or between lone ``"\\r"`` in a text with no ``"\\n"``."""
+    return _BLANK_LINE if "\n" in text or "\r" not in text else _BLANK_LINE_CR
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each paragraph: text between blank lines.
 
@@ -304,7 +311,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     >>> paragraphs("old\\r\\rMac")
     [(0, 3), (5, 8)]
     """
-    blank = _BLANK_LINE if "\n" in text or "\r" not in text else _BLANK_LINE_CR
+    blank = blank_lines(text)
     out: list[tuple[int, int]] = []
     pos = 0
     for m in blank.finditer(text):
