@@ -148,6 +148,13 @@ def test_a_long_paragraph_is_cut_around_its_anchors() -> None:
     assert c.text == "RGASPI, f. 17, op. 3, d. 1, l. 5"
 
 
+def test_an_ibid_after_the_letters_of_a_leaf_number_is_anchored() -> None:
+    # "72AAAAAA" is a number with six letters; "Там" after them is a word of its own
+    text = "RGASPI, f. 558, op. 11, d. 62, ll. 71-72AAAAAAТам же. Л. 5"
+    _assert_anchored(text)
+    assert archref.extract(text)[-1].form == "ibid"
+
+
 def test_anchors_that_overlap_are_all_found() -> None:
     # the fond family's dotted shorthand "EM 4/43A/1" overlaps the UK series "4/4"
     names = {name for name, _, _ in scanning.anchors("PRO : PREM 4/43A/16")}

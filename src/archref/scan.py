@@ -115,15 +115,21 @@ def _fonds_anchors() -> tuple[str, ...]:
     }
     ibid = {" ".join(m.split()) for m in fonds.IBID_MARKERS}
     ibid_words = _alternatives(ibid).replace("\\ ", "{S}+")
+    # Where the fond family's lexer can start a word: after anything but a letter,
+    # or after the letters a number carries (at most six: "059a"; the seventh
+    # letter of "72AAAAAAТам" begins a word of its own). "A digit, then letters"
+    # says a little more than that and keeps RE2's automaton small: a count
+    # ({1,6}) of a Unicode class made it run out of memory.
+    start = r"(?:^|{NL}|[0-9]{L}+)"
     return (
         # a level label and an identifier: "Ф. 5", "op.11", "fond (f.) 1286", "Фонд: Р-467"
-        rf"(?:^|{{NLA}})(?i:{_alternatives(labels)})"
-        rf"{_SP}{{0,3}}[.:,]?{_SP}{{0,3}}['’]?{_SP}{{0,3}}"
-        r"(?:[0-9]|{L}{1,4}[-‐‑‒–—−][0-9]|\()",
+        rf"(?:^|{{NLA}}|[0-9]{{L}}+)(?i:{_alternatives(labels)})"
+        # (white space as the lexer reads it: any amount, control separators too)
+        r"{S}*[.:,]?{S}*['’]?{S}*(?:[0-9]|{L}{1,4}[-‐‑‒–—−][0-9]|\()",
         # the Bulgarian "а.е." delo label
-        r"(?:^|{NL})[аa]\." + _SP + r"?[еe]\.",
+        start + r"[аa]{S}*\.{S}*[еe]{S}*\.",
         # "Ibid." / "Там же" / "Ebd.": the short forms the family resolves
-        rf"(?:^|{{NL}})(?i:{ibid_words})(?:{{NL}}|{{END}})",
+        rf"{start}(?i:{ibid_words})(?:{{NL}}|{{END}})",
         # the dotted shorthand after an archive's acronym: "RGASPI 558.11.492"
         rf"(?:[A-ZА-ЯЁ]{{2}}|\))[.,:]?{_SP}{{0,3}}(?:[A-Z]{{2,8}}\.)?[0-9]+{{L}}?"
         r"[./][0-9]+{L}?[./][0-9]",
@@ -201,10 +207,15 @@ def _engine() -> tuple[str, Any]:
     return "re2", re2
 
 
-def _spelt(anchor: str, engine: str) -> str:
-    for placeholder, spelling in _CLASSES[engine].items():
-        anchor = anchor.replace(placeholder, spelling)
-    return anchor
+def _spelt(family: Family, engine: str) -> str:
+    """The family's anchors as one pattern, the placeholders spelt for ``engine``."""
+    parts = []
+    for anchor in family.anchors:
+        source = anchor
+        for placeholder, spelling in _CLASSES[engine].items():
+            source = source.replace(placeholder, spelling)
+        parts.append(f"(?:{source})")
+    return "|".join(parts)
 
 
 def family_patterns(engine: str | None = None) -> dict[str, Any]:
@@ -218,10 +229,7 @@ def family_patterns(engine: str | None = None) -> dict[str, Any]:
 @functools.cache
 def _family_patterns(engine: str) -> dict[str, Any]:
     module = _engine()[1] if engine == "re2" else re
-    return {
-        f.name: module.compile("|".join(f"(?:{_spelt(a, engine)})" for a in f.anchors))
-        for f in families()
-    }
+    return {f.name: module.compile(_spelt(f, engine)) for f in families()}
 
 
 @functools.cache
@@ -231,7 +239,7 @@ def _family_set() -> tuple[Any, tuple[str, ...]]:
     found = re2.Set.SearchSet()
     names = []
     for f in families():
-        found.Add("|".join(f"(?:{_spelt(a, 're2')})" for a in f.anchors))
+        found.Add(_spelt(f, "re2"))
         names.append(f.name)
     found.Compile()
     return found, tuple(names)
