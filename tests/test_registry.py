@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from importlib import resources
 
 import pytest
 
 import archref
 from archref import Archive, RegistryError
 from archref.model._keys import alias_key
-from archref.registry import Registry, default_registry, load_registry
+from archref.registry import Registry, default_registry, load_registry, shipped_registry_texts
 
 REGISTRY = default_registry()
 ARCHIVES: list[Archive] = list(REGISTRY)
@@ -23,8 +22,10 @@ ISO_ALPHA2 = re.compile(r"[A-Z]{2}")
 
 
 def _shipped_toml() -> dict[str, object]:
-    text = resources.files("archref").joinpath("data/archives.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    archives: list[object] = []
+    for _name, text in shipped_registry_texts():
+        archives.extend(tomllib.loads(text)["archive"])
+    return {"archive": archives}
 
 
 # --------------------------------------------------------------------------- shipped data
@@ -383,3 +384,11 @@ def test_a_former_full_name_shared_by_two_archives_is_tolerated() -> None:
 
 def test_registry_error_is_an_archref_error() -> None:
     assert issubclass(RegistryError, archref.ArchrefError)
+
+
+def test_shipped_registry_is_every_file_of_the_folder() -> None:
+    names = [name for name, _text in shipped_registry_texts()]
+    assert names == sorted(names)
+    assert len(names) >= 2
+    total = sum(len(tomllib.loads(text)["archive"]) for _name, text in shipped_registry_texts())
+    assert total == len(REGISTRY)

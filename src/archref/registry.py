@@ -1,6 +1,7 @@
 """The archive registry: which archives exist, under which names.
 
-The registry is data (``data/archives.toml``), loaded once and validated.
+The registry is data (the TOML files of ``data/archives/``, one per region),
+loaded once and validated.
 Every archive can be found by any of its aliases: Latin and Cyrillic
 acronyms, spaced or not, full names in English, Russian or transliteration,
 and former names, which resolve to the current archive.
@@ -216,20 +217,41 @@ def _archive(data: Mapping[str, Any]) -> Archive:
     )
 
 
-def load_registry(text: str) -> Registry:
-    """Build a registry from TOML text (an array of ``[[archive]]`` tables)."""
+def _entries(text: str, where: str) -> list[Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RegistryError(f"the registry is not valid TOML: {exc}") from exc
+        raise RegistryError(f"{where} is not valid TOML: {exc}") from exc
     entries = data.get("archive")
     if not isinstance(entries, list):
-        raise RegistryError("the registry needs an array of [[archive]] tables")
-    return Registry(_archive(entry) for entry in entries)
+        raise RegistryError(f"{where} needs an array of [[archive]] tables")
+    return entries
+
+
+def load_registry(text: str) -> Registry:
+    """Build a registry from TOML text (an array of ``[[archive]]`` tables)."""
+    return Registry(_archive(entry) for entry in _entries(text, "the registry"))
+
+
+def shipped_registry_texts() -> list[tuple[str, str]]:
+    """The shipped registry files as ``(name, TOML text)``, in load order."""
+    folder = resources.files("archref").joinpath("data/archives")
+    files = sorted(
+        (item for item in folder.iterdir() if item.name.endswith(".toml")),
+        key=lambda item: item.name,
+    )
+    return [(item.name, item.read_text("utf-8")) for item in files]
 
 
 @cache
 def default_registry() -> Registry:
-    """The registry shipped with archref (loaded once, then cached)."""
-    text = resources.files("archref").joinpath("data/archives.toml").read_text("utf-8")
-    return load_registry(text)
+    """The registry shipped with archref (loaded once, then cached).
+
+    Every ``*.toml`` file of ``data/archives/`` is read, in name order, and
+    the entries of all of them make one registry (an alias may still name
+    one archive only, across files).
+    """
+    entries: list[Any] = []
+    for name, text in shipped_registry_texts():
+        entries.extend(_entries(text, f"the registry file {name}"))
+    return Registry(_archive(entry) for entry in entries)
