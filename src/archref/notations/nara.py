@@ -559,9 +559,11 @@ def _refusal(read: _Read, archive: Archive | None) -> str | None:
         return None  # a record group: a reference (ARC302 when nothing follows it)
     need = _data().needs.get(archive.id, "level")
     kinds = {lv.kind for lv in read.levels}
+    if need == "series_and_unit" and (not read.levels or read.levels[0].kind != "series"):
+        return "names no series of the files first"
     if kinds & _UNITS:
         return None
-    if need == "unit":
+    if need in {"unit", "series_and_unit"}:
         return "names no file, lot, box or folder"
     if any(_names_a_collection(lv) for lv in read.levels if lv.kind in {"series", "folder"}):
         return None
