@@ -109,7 +109,10 @@ CORPUS: list[tuple[str, list[str | tuple[str, str]]]] = [
         [
             "NARA, RG 59, WTC Lot File 83D222, Box 6, March 1955",
             # the folder's title ends before ", etc. 1955": a title starts with a capital
-            ("Eisenhower Library, Dulles Papers, Subject Series, Box 8, Yalta-Malta Papers", "DDEL"),
+            (
+                "Eisenhower Library, Dulles Papers, Subject Series, Box 8, Yalta-Malta Papers",
+                "DDEL",
+            ),
         ],
     ),
     (

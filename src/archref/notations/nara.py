@@ -102,8 +102,8 @@ from typing import Any, NamedTuple
 import attrs
 
 from archref.model import (
-    Archive,
     ArchivalReference,
+    Archive,
     Diagnostic,
     Folio,
     FolioRange,
@@ -400,6 +400,10 @@ _HOLDERS = frozenset({"box", "lot", "folder"})
 # The levels that cite a unit of the records (not only a collection or series).
 _UNITS = frozenset({"file", "lot", "box", "folder", "entry", "roll", "microfilm"})
 
+# At most this many parts after the name or record group (a real reference has
+# about ten): reading stops there, so a read costs a bounded amount of work.
+_MAX_PARTS = 24
+
 _DECIMAL_DATE = re.compile(r"/(?P<m>\d{1,2})-(?P<rest>\d{3,4})(?![\d])")
 
 
@@ -416,7 +420,7 @@ class _Read(NamedTuple):
 
 
 def _part_at(
-    g: _Grammar, text: str, pos: int, end: int, previous: str, loose: bool
+    g: _Grammar, text: str, pos: int, end: int, previous: str, *, loose: bool
 ) -> tuple[str, re.Match[str]] | None:
     """The part of a reference at ``pos``: (kind, match), or ``None``."""
     for kind, pattern in g.parts:
@@ -489,14 +493,16 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         if bare is None or (bare.end() != end and not _ENDS_ID.match(text, bare.end(), end)):
             return None
         name = bare.lastgroup or ""
-        return _Read(None, None, (Level("file", bare.group()),), None, bare.end(), g.archive_of[name])
+        return _Read(
+            None, None, (Level("file", bare.group()),), None, bare.end(), g.archive_of[name]
+        )
     else:
         k = pos
     if prefix is None:
         archive_id = ARCHIVE_ID
     loose = rg is None
     first = rg is None  # right after the name: no separator before the first part
-    while k < end:
+    while k < end and len(levels) < _MAX_PARTS:
         spaced = False
         if first:
             start = k
@@ -511,7 +517,7 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
                 break
             start = sep.end()
         first = False
-        hit = _part_at(g, text, start, end, previous, loose)
+        hit = _part_at(g, text, start, end, previous, loose=loose)
         if hit is None or (spaced and hit[0] != "file"):
             break
         kind, m = hit
