@@ -1,4 +1,4 @@
-"""The US National Archives: record group, series, file.
+"""The US National Archives and the other American repositories: record group, series, file.
 
 The National Archives and Records Administration (NARA; its main building
 for research is at College Park, Maryland) keeps the records of the federal
@@ -85,6 +85,43 @@ or a lot number alone in prose is not found. The reference ends at ";",
 [(33, 70, 'NARA, RG 59, CDF 1910–1929, 119.4/33A')]
 >>> [m.text for m in find("(National Archives, RG 59 123 H 43/36) and decimal file 795.00/6-2550")]
 ['National Archives, RG 59 123 H 43/36']
+
+The other American repositories
+-------------------------------
+
+The same notation reads what the source notes of *Foreign Relations of the
+United States* cite beside NARA: the State Department's own files ("Department
+of State, Central Files, 611.61/8-1554", "... S/P Files: Lot 64 D 563"), the
+presidential libraries ("Eisenhower Library, Whitman File, NSC Records"),
+NARA's records centre ("Washington National Records Center, RG 330, OSD Files:
+FRC 71 A 6489"), the Library of Congress's Manuscript Division, university
+and Hoover Institution collections, the CIA's files and CREST numbers. Each is
+a registry entry with ``notation = "nara"``: its names open a reference, and
+``data/us_notation.toml`` says what it needs (a record group, a unit, a
+collection's title) and the vocabulary of the levels. Titles are series; a
+title after a box or a lot is a folder's; a Federal Records Center accession
+or a CIA job is a lot, labelled as written:
+
+>>> ref = parse("Department of State, Vietnam Working Group Files: Lot 66 D 193, 20 General")
+>>> ref.archive.id, [(lv.kind, lv.value) for lv in ref.levels]  # doctest: +NORMALIZE_WHITESPACE
+('DOS', [('series', 'Vietnam Working Group Files'), ('lot', '66 D 193'),
+ ('folder', '20 General')])
+>>> ref = parse("National Archives, Nixon Presidential Materials, NSC Files, Box 340")
+>>> ref.archive.id, ref.is_former_name, str(ref)
+('RNL', True, 'RNL, NSC Files, Box 340')
+>>> [(lv.kind, lv.value, lv.label) for lv in parse("WNRC, RG 330, FRC 65A3501").levels]
+[('record_group', '330', 'RG'), ('lot', '65A3501', 'FRC')]
+>>> parse("CIA-RDP80B01676R001700180033-1").archive.id
+'CIA'
+>>> text = ("Source: Kennedy Library, National Security Files, Countries Series, USSR. "
+...         "Secret. See also Department of State, Central Files, 611.61/3-1061.")
+>>> [(m.text, m.reference.archive.id) for m in find(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('Kennedy Library, National Security Files, Countries Series, USSR', 'JFKL'),
+ ('Department of State, Central Files, 611.61/3-1061', 'DOS')]
+
+A name without what its repository needs is no reference: "the Kennedy
+Library, Boston", "Department of State, Bureau of Public Affairs" and a lot
+number alone in prose are not found.
 
 Every pattern is a regular expression with bounded repetitions only, tried
 at a bounded number of positions, so reading is linear in the text.
