@@ -555,6 +555,75 @@ def test_each_reference_parses_and_is_written_back(text: str, archive: str) -> N
         assert archref.parse(ref.format(style)) == ref, style
 
 
+@pytest.mark.parametrize(
+    ("text", "archive", "expected"),
+    [
+        # constructed around the forms of FRUS notes not among the fixtures above
+        (
+            "Department of State, Central Files 1967-69, POL 27 VIET S",
+            "DOS",
+            [("series", "Central Files 1967-69"), ("file", "POL 27 VIET S")],
+        ),
+        (
+            "Department of State, Central Files 1967-69, DEF 15-4 GREENLAND-US",
+            "DOS",
+            [("series", "Central Files 1967-69"), ("file", "DEF 15-4 GREENLAND-US")],
+        ),
+        (
+            "Department of State, S/S-NSC Files: Lot 63 D 351, NSC 68",
+            "DOS",
+            [("series", "S/S-NSC Files"), ("lot", "63 D 351"), ("folder", "NSC 68")],
+        ),
+        (
+            "Department of State, INR Files: Lot 75D393",
+            "DOS",
+            [("series", "INR Files"), ("lot", "75D393")],
+        ),
+        (
+            "Department of State, SPA Files: Lot 61-D 146, Box 4581",
+            "DOS",
+            [("series", "SPA Files"), ("lot", "61-D 146"), ("box", "4581")],
+        ),
+        (
+            "National Archives, RG 59, Entry 5463, Box 5",
+            "NARA",
+            [("record_group", "59"), ("entry", "5463"), ("box", "5")],
+        ),
+        ("RG 330, FRC 65A3501", "NARA", [("record_group", "330"), ("lot", "65A3501")]),
+        (
+            "Kennedy Library, National Security Files, Countries Series, Vietnam, Box 195",
+            "JFKL",
+            [
+                ("series", "National Security Files"),
+                ("series", "Countries Series"),
+                ("series", "Vietnam"),
+                ("box", "195"),
+            ],
+        ),
+        (
+            "Truman Library, Papers of Harry S. Truman, PSF",
+            "HSTL",
+            [("series", "Papers of Harry S. Truman"), ("series", "PSF")],
+        ),
+        (
+            "Library of Congress, Manuscript Division, Harriman Papers, Box 123",
+            "LOC",
+            [("series", "Harriman Papers"), ("box", "123")],
+        ),
+        (
+            "CIA Files, Job 79-R01012A, ODDI Registry",
+            "CIA",
+            [("lot", "79-R01012A"), ("folder", "ODDI Registry")],
+        ),
+    ],
+)
+def test_the_other_forms(text: str, archive: str, expected: Levels) -> None:
+    ref = nara.parse(text)
+    assert ref.archive is not None and ref.archive.id == archive
+    assert [(lv.kind, lv.value) for lv in ref.levels] == expected
+    assert [m.text for m in nara.find(f"Source: {text}. Secret.")] == [text]
+
+
 def test_the_nixon_materials_are_the_nixon_library_s_former_name() -> None:
     ref = archref.parse("National Archives, Nixon Presidential Materials, NSC Files, Box 1025")
     assert ref.archive is not None and ref.archive.id == "RNL"
