@@ -19,7 +19,7 @@ from work import assert_linear
 # monograph/frus-history.xml; HistoryAtState/other-publications,
 # buildings/buildings.xml and views-from-the-embassy/views-from-the-embassy.xml).
 # Each note with the NARA references it holds, as written.
-CORPUS: list[tuple[str, list[str]]] = [
+CORPUS: list[tuple[str, list[str | tuple[str, str]]]] = [
     (
         "Huntington Wilson to Smoot, March 8, 1910, NARA, RG 59, CDF 1910–1929, 119.4 "
         "(Case 2000/25).",
@@ -106,7 +106,14 @@ CORPUS: list[tuple[str, list[str]]] = [
         "83D222, Box 6, March 1955; Dulles to Eden, March 23, 1955 and Eden to Dulles, March "
         "30, 1955, Eisenhower Library, Dulles Papers, Subject Series, Box 8, Yalta-Malta "
         "Papers, etc. 1955.",
-        ["NARA, RG 59, WTC Lot File 83D222, Box 6, March 1955"],
+        [
+            "NARA, RG 59, WTC Lot File 83D222, Box 6, March 1955",
+            # the folder's title ends before ", etc. 1955": a title starts with a capital
+            (
+                "Eisenhower Library, Dulles Papers, Subject Series, Box 8, Yalta-Malta Papers",
+                "DDEL",
+            ),
+        ],
     ),
     (
         "Dennett to Frank Polk, November 10, 1928, NARA, RG 59, Unindexed Records (Central "
@@ -159,13 +166,17 @@ CORPUS: list[tuple[str, list[str]]] = [
 # "us" lines of the corpus with no NARA reference: the Library of Congress, a
 # presidential library, the YMCA archives, and a decimal file with no record
 # group ("MS. Department of State, file 102.5/7-953"; HistoryAtState/
-# other-publications, buildings/buildings.xml), which is not found on its own.
+# other-publications, buildings/buildings.xml), which is not found on its own
+# (the Department of State's files need a series: "Central Files, ...").
+FORD_NOTE = (
+    "Denis Clift to Kissinger, “Soviet Use of Declassified Documents,” October 8, 1975, "
+    "Gerald R. Ford Presidential Library, National Security Adviser Presidential Country "
+    "Files for Europe and Canada, Box 18, USSR (23)."
+)
 NOT_NARA = [
     "Fish to John Jay, Jr., January 17, 1870, LCM, Fish Papers, Container 67.",
     "Paul B. Anderson, letter to his mother, October 10, 1920, 4 (PBAFP KFYA).",
-    "Denis Clift to Kissinger, “Soviet Use of Declassified Documents,” October 8, 1975, "
-    "Gerald R. Ford Presidential Library, National Security Adviser Presidential Country "
-    "Files for Europe and Canada, Box 18, USSR (23).",
+    FORD_NOTE,
     "MS. Department of State, file 102.5/7-953. Also, see Martin I. Yoelson, Supervisory "
     "Interpretive Specialist, Independence National Historical Park, Philadelphia, to Edwin "
     "S. Costrell, Chief, Historical Studies Division, March 27, 1975.",
@@ -179,28 +190,57 @@ def nara_texts(text: str) -> list[str]:
 # --------------------------------------------------------------------------- corpus
 
 
+def _expected(item: str | tuple[str, str]) -> tuple[str, str]:
+    return (item, "NARA") if isinstance(item, str) else item
+
+
 @pytest.mark.parametrize(("note", "expected"), CORPUS)
-def test_corpus_notes_are_found_with_exact_spans(note: str, expected: list[str]) -> None:
+def test_corpus_notes_are_found_with_exact_spans(
+    note: str, expected: list[str | tuple[str, str]]
+) -> None:
     found = [c for c in archref.extract(note) if c.archival is not None]
-    assert [c.text for c in found] == expected
+    got = [(c.text, c.archival.archive.id if c.archival.archive else None) for c in found]
+    assert got == [_expected(e) for e in expected]
     for c in found:
         assert note[c.start : c.end] == c.text
         assert c.archival is not None and c.archival.notation == "nara"
-        assert c.archival.archive is not None and c.archival.archive.id == "NARA"
 
 
 @pytest.mark.parametrize("note", NOT_NARA)
 def test_corpus_notes_without_nara_references(note: str) -> None:
     assert [
-        c for c in archref.extract(note) if getattr(c.reference, "notation", "") == "nara"
+        c
+        for c in archref.extract(note)
+        if c.archival is not None and c.archival.archive is not None
+        if c.archival.archive.id == "NARA"
     ] == []
 
 
-@pytest.mark.parametrize("text", [t for _, refs in CORPUS for t in refs])
+def test_a_presidential_library_in_the_corpus_is_found() -> None:
+    (c,) = archref.extract(FORD_NOTE)
+    assert c.archival is not None and c.archival.archive is not None
+    assert c.archival.archive.id == "GRFL"
+    assert c.text == (
+        "Gerald R. Ford Presidential Library, National Security Adviser Presidential Country "
+        "Files for Europe and Canada, Box 18, USSR (23)"
+    )
+    assert [(lv.kind, lv.value) for lv in c.archival.levels] == [
+        ("series", "National Security Adviser Presidential Country Files for Europe and Canada"),
+        ("box", "18"),
+        ("folder", "USSR (23)"),
+    ]
+
+
+@pytest.mark.parametrize("text", [_expected(t)[0] for _, refs in CORPUS for t in refs])
 def test_corpus_references_parse_and_round_trip(text: str) -> None:
     ref = archref.parse(text)
     assert isinstance(ref, ArchivalReference) and ref.notation == "nara"
     for style in nara.STYLES:
+        if style == "short" and ref.levels[0].kind != "record_group":
+            # without a record group only the repository's name says whose it is: the
+            # short form (the CSL archive_location, the archive given apart) leaves it out
+            assert ref.format("en") == f"{ref.archive.id}, {ref.format('short')}"  # type: ignore[union-attr]
+            continue
         assert archref.parse(ref.format(style)) == ref, style
 
 
@@ -238,9 +278,9 @@ def levels(text: str) -> list[tuple[str, str]]:
             "NARA, RG 59, Lot File 64 D 563, Box 12",
             [("record_group", "59"), ("lot", "64 D 563"), ("box", "12")],
         ),
-        (
+        (  # a series, ": ", its lot file (FRUS's way of citing the State Department's lots)
             "National Archives, RG 59, S/P Files: lot 64 D 563",
-            None,
+            [("record_group", "59"), ("series", "S/P Files"), ("lot", "64 D 563")],
         ),
         (
             "U.S. National Archives, Record Group 59, Entry 1071, Box 3, Folder Korea 1950",
@@ -441,9 +481,11 @@ def test_csl_item() -> None:
 
 
 def test_archival_sources_by_record_group_and_series() -> None:
-    refs = [archref.parse(t) for _, found in CORPUS for t in found]
+    refs = [archref.parse(_expected(t)[0]) for _, found in CORPUS for t in found]
     refs.append(archref.parse("TNA, FO 371/84053"))
-    (nara_group, tna_group) = archival_sources(refs)
+    groups = archival_sources(refs)
+    assert [g.archive.id for g in groups if g.archive is not None] == ["DDEL", "NARA", "TNA"]
+    (_, nara_group, tna_group) = groups
     assert nara_group.heading == (
         "National Archives and Records Administration (NARA), College Park, MD"
     )

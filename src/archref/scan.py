@@ -157,13 +157,7 @@ def _families() -> tuple[Family, ...]:
             before=200,
             after=300,
         ),
-        Family(
-            "nara",
-            # the record group: "RG 59", "Record Group 84"
-            (rf"RG{_SP}?[0-9]|Record{_SP}Group",),
-            before=200,
-            after=800,
-        ),
+        Family("nara", _nara_anchors(), before=200, after=800),
         Family(
             "barch",
             # the archive's name opens every reference: "BArch, NY 4036/717"
@@ -176,6 +170,17 @@ def _families() -> tuple[Family, ...]:
         ),
         Family("published", _published_anchors(), before=2000, after=2000),
     )
+
+
+def _nara_anchors() -> tuple[str, ...]:
+    """What every reference of the US family holds, as
+    :func:`archref.notations.nara.anchor_patterns` derives it from the registry
+    and its data: a record group ("RG 59", "Record Group 84"), a CREST document
+    number ("CIA-RDP..."), or the name of a repository that needs no record group
+    ("Eisenhower Library", "Department of State", "Hoover Institution")."""
+    from archref.notations import nara  # noqa: PLC0415 (the registry, on first scan)
+
+    return nara.anchor_patterns()
 
 
 def _published_anchors() -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""The US National Archives: record group, series, file.
+"""The US National Archives and the other American repositories: record group, series, file.
 
 The National Archives and Records Administration (NARA; its main building
 for research is at College Park, Maryland) keeps the records of the federal
@@ -86,24 +86,66 @@ or a lot number alone in prose is not found. The reference ends at ";",
 >>> [m.text for m in find("(National Archives, RG 59 123 H 43/36) and decimal file 795.00/6-2550")]
 ['National Archives, RG 59 123 H 43/36']
 
+The other American repositories
+-------------------------------
+
+The same notation reads what the source notes of *Foreign Relations of the
+United States* cite beside NARA: the State Department's own files ("Department
+of State, Central Files, 611.61/8-1554", "... S/P Files: Lot 64 D 563"), the
+presidential libraries ("Eisenhower Library, Whitman File, NSC Records"),
+NARA's records centre ("Washington National Records Center, RG 330, OSD Files:
+FRC 71 A 6489"), the Library of Congress's Manuscript Division, university
+and Hoover Institution collections, the CIA's files and CREST numbers. Each is
+a registry entry with ``notation = "nara"``: its names open a reference, and
+``data/us_notation.toml`` says what it needs (a record group, a unit, a
+collection's title) and the vocabulary of the levels. Titles are series; a
+title after a box or a lot is a folder's; a Federal Records Center accession
+or a CIA job is a lot, labelled as written:
+
+>>> ref = parse("Department of State, Vietnam Working Group Files: Lot 66 D 193, 20 General")
+>>> ref.archive.id, [(lv.kind, lv.value) for lv in ref.levels]  # doctest: +NORMALIZE_WHITESPACE
+('DOS', [('series', 'Vietnam Working Group Files'), ('lot', '66 D 193'),
+ ('folder', '20 General')])
+>>> ref = parse("National Archives, Nixon Presidential Materials, NSC Files, Box 340")
+>>> ref.archive.id, ref.is_former_name, str(ref)
+('RNL', True, 'RNL, NSC Files, Box 340')
+>>> [(lv.kind, lv.value, lv.label) for lv in parse("WNRC, RG 330, FRC 65A3501").levels]
+[('record_group', '330', 'RG'), ('lot', '65A3501', 'FRC')]
+>>> parse("CIA-RDP80B01676R001700180033-1").archive.id
+'CIA'
+>>> text = ("Source: Kennedy Library, National Security Files, Countries Series, USSR. "
+...         "Secret. See also Department of State, Central Files, 611.61/3-1061.")
+>>> [(m.text, m.reference.archive.id) for m in find(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('Kennedy Library, National Security Files, Countries Series, USSR', 'JFKL'),
+ ('Department of State, Central Files, 611.61/3-1061', 'DOS')]
+
+A name without what its repository needs is no reference: "the Kennedy
+Library, Boston", "Department of State, Bureau of Public Affairs" and a lot
+number alone in prose are not found.
+
 Every pattern is a regular expression with bounded repetitions only, tried
 at a bounded number of positions, so reading is linear in the text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import NamedTuple
+import tomllib
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import Any, NamedTuple
 
 import attrs
 
-from archref._patterns import LazyPattern
 from archref.model import (
     ArchivalReference,
+    Archive,
     Diagnostic,
     Folio,
     FolioRange,
     Level,
+    LevelKind,
     Locator,
     ParseError,
 )
@@ -115,52 +157,88 @@ __all__ = [
     "STYLES",
     "Match",
     "Style",
+    "anchor_patterns",
     "find",
     "format_reference",
     "parse",
+    "repositories",
     "validate",
 ]
 
 #: The notation styles :func:`format_reference` writes (those of the fond family).
 STYLES = fonds.STYLES
 
-#: The registry id of the US National Archives.
+#: The registry id of the US National Archives: a record group alone names it.
 ARCHIVE_ID = "NARA"
+
+#: The registry's notation of the archives this module reads.
+NOTATION = "nara"
+
+# --------------------------------------------------------------------------- data
+
+
+class _Data(NamedTuple):
+    needs: Mapping[str, str]
+    collection_words: frozenset[str]
+    labels: Mapping[str, tuple[str, ...]]
+    subject_codes: tuple[str, ...]
+    patterns: tuple[tuple[str, str, str | None], ...]  # (name, regex, archive)
+
+
+@functools.cache
+def _data() -> _Data:
+    """``data/us_notation.toml``, read on first use."""
+    text = resources.files("archref").joinpath("data/us_notation.toml").read_text("utf-8")
+    raw: dict[str, Any] = tomllib.loads(text)
+    files = raw["files"]
+    return _Data(
+        needs=dict(raw["needs"]),
+        collection_words=frozenset(w.casefold() for w in raw["titles"]["collection_words"]),
+        labels={kind: tuple(words) for kind, words in raw["labels"].items()},
+        subject_codes=tuple(files["subject_codes"]),
+        patterns=tuple(
+            (p["name"], p["regex"], "CIA" if p["name"] == "crest" else None)
+            for p in files.get("pattern", ())
+        ),
+    )
+
+
+def repositories(registry: Registry | None = None) -> list[Archive]:
+    """The archives whose references this module reads: the registry's entries
+    with ``notation = "nara"`` (NARA, its records centres, the presidential
+    libraries, the Department of State's files, the Library of Congress, ...)."""
+    reg = registry or default_registry()
+    return [a for a in reg if a.notation == NOTATION]
+
+
+def _spellings(archive: Archive) -> Iterator[str]:
+    """The names a reference may open with: id, acronyms, names, former names."""
+    yield archive.id
+    yield from archive.acronyms
+    yield archive.name_en
+    yield from archive.names_other
+    for former in archive.former_names:
+        yield former.acronym
+        if former.name_en:
+            yield former.name_en
+        yield from former.aliases
+
 
 # --------------------------------------------------------------------------- patterns
 
 _SP = r"[ \t\u00a0]"
+_NAME_SP = r"[ \t\u00a0\n]{1,3}"
 _DASH = r"[-–]"
 
-_NAMES = (
-    r"(?P<name>National Archives and Records Administration"
-    r"|U\.S\. National Archives|US National Archives|National Archives|NARA|NA)"
-)
-_RG_AHEAD = r"(?=R(?:G|ecord[ \t\u00a0]Group))"
-_PREFIX_BODY = (
-    rf"{_NAMES}(?P<place>,{_SP}{{1,2}}College{_SP}Park(?:,{_SP}{{1,2}}MD)?)?"
-    rf"(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|{_SP}{{1,2}})"
-)
-_PREFIX = LazyPattern(_PREFIX_BODY)
-_PREFIX_SCAN = LazyPattern(r"(?<![\w.])" + _PREFIX_BODY + _RG_AHEAD)
+_RG = re.compile(rf"(?P<label>RG|Record{_SP}Group)(?P<gap>{_SP}?)(?P<rg>\d{{1,3}})(?![\w/])")
+_RG_SCAN = re.compile(rf"(?<![\w/.\-])(?:RG|Record{_SP}Group){_SP}?\d{{1,3}}(?![\w/])")
 
-_RG = LazyPattern(rf"(?P<label>RG|Record{_SP}Group)(?P<gap>{_SP}?)(?P<rg>\d{{1,3}})(?![\w/])")
-_RG_SCAN = LazyPattern(rf"(?<![\w/.\-])(?:RG|Record{_SP}Group){_SP}?\d{{1,3}}(?![\w/])")
-
-_SEP = LazyPattern(rf",{_SP}{{1,2}}")
-_SPACED = LazyPattern(rf"{_SP}(?=\d{{3}})")
+_SEP = re.compile(rf",{_SP}{{1,2}}")
+_COLON = re.compile(rf":{_SP}{{1,2}}")
+_SPACED = re.compile(rf"{_SP}(?=\d{{3}})")
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _YEARS = rf"\d{{4}}(?:{_DASH}\d{{1,4}})?"
-
-# A title: capitalised words, small connecting words before a capitalised one,
-# years, parenthetical remarks; no sentence-ending full stop.
-_TWORD = r"(?:U\.S\.|[A-Z][\w’'&\-]{0,30}|\([^()\n]{1,60}\))"
-_CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with)"
-_TITLE = (
-    rf"{_TWORD}(?:{_SP}(?:{_TWORD}|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_YEARS}(?![\w])))"
-    r"{0,16}"
-)
 
 # Where a part ends: a comma, ";", ")", a full stop ending the text or a
 # sentence, the end of the text.
@@ -169,7 +247,7 @@ _END_STRICT = r"(?=[,;)]|\.(?!\w)|$)"
 _END_ID = r"(?=[,;)\s]|\.(?!\w)|$)"
 
 _DECIMAL_CORE = (
-    rf"\d{{3}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}"
+    rf"\d{{3}}[A-Z]{{0,2}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}(?:-[A-Z]{{2,5}})?"
     rf"(?:{_SP}(?:[A-Z][A-Za-z]{{0,15}}|of|the|and|\d{{1,3}})){{0,6}}?"
 )
 _DECIMAL_DOC = (
@@ -177,29 +255,72 @@ _DECIMAL_DOC = (
     rf"|{_SP}\([^()\n]{{1,40}}\)"
 )
 
-#: The subject codes of the State Department's subject-numeric files (1963-73).
-_SUBJECTS = (
-    "POL|DEF|ECON|E|FN|FT|INCO|LAB|AGR|AV|CSM|CUL|EDX|ORG|PER|PET|PS|SOC|SCI|STR|TEL"
-    "|TRV|AID|CONS|ADM|BUD|IT|INT|PPB|ED|EX|OS|REF|SP|TP"
+_CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|–)"
+
+
+def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+class _Grammar(NamedTuple):
+    """The patterns of one registry's US repositories."""
+
+    prefix: re.Pattern[str]
+    prefix_scan: re.Pattern[str]
+    bare: re.Pattern[str]  # a file number that is a reference on its own (CREST)
+    bare_scan: re.Pattern[str]
+    parts: tuple[tuple[str, re.Pattern[str]], ...]
+    title: re.Pattern[str]
+    folder: re.Pattern[str]
+    archive_of: Mapping[str, str]  # a file pattern's name -> its archive's id
+
+
+def _title(words: frozenset[str]) -> str:
+    """A title: capitalised words, initials, small words before a capitalised one,
+    lower-case collection words ("papers", "file"), years, remarks in parentheses."""
+    word = r"(?:U\.S\.|[A-Z]\.(?=" + _SP + r"[A-Z])|[A-Z][\w’'&\-–/]{0,30}|\([^()\n]{1,60}\))"
+    lower = _alternatives(words)
+    return (
+        rf"{word}(?:{_SP}(?:{word}|(?:{lower})(?![\w])"
+        rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_YEARS}(?![\w])))"
+        r"{0,16}"
+    )
+
+
+# A folder's title after a box or a lot: words and numbers as written ("20 General
+# Lansdale", "USSR Memcons Dobrynin/President 2/17/69", "Camp David Mtg.—4/16–17"),
+# small words between them, ": " before a number ("Report: 6–9/79").
+_FTOKEN = r"(?:[A-Z0-9](?:[\w’'&/–\-—]|\.(?=[\w–—])){0,40}|\([^()\n]{1,40}\))"
+_FOLDER = (
+    rf"{_FTOKEN}(?:(?:{_SP}|:{_SP}(?=[0-9]))(?:{_FTOKEN}|[a-z]{{1,15}}(?={_SP}[A-Z0-9(])))"
+    r"{0,12}"
 )
 
-_PARTS: tuple[tuple[str, LazyPattern], ...] = tuple(
-    (kind, LazyPattern(pattern))
-    for kind, pattern in (
-        ("box", rf"(?P<label>Box|box|Boxes|boxes){_SP}(?P<v>\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"),
+
+def _labels(kind: str) -> str:
+    return _alternatives(tuple(_data().labels[kind]))
+
+
+def _parts() -> tuple[tuple[str, str], ...]:
+    data = _data()
+    subjects = _alternatives(data.subject_codes)
+    title = _title(data.collection_words)
+    country = rf"[A-Z]{{1,12}}(?:[-–/][A-Z]{{1,12}}){{0,2}}(?:{_SP}[A-Z](?![\w]))?"
+    return (
+        ("box", rf"(?P<label>{_labels('box')}){_SP}(?P<v>\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"),
         (
             "folder",
-            rf"(?P<label>Folder|folder|File{_SP}folder)(?::?{_SP})(?P<v>[^,;()\n]{{1,80}}?)"
-            + _END_STRICT,
+            rf"(?P<label>{_labels('folder')})(?::?{_SP})(?P<v>[^,;()\n]{{1,80}}?)" + _END_STRICT,
         ),
-        ("roll", rf"(?P<label>Roll|Reel|roll|reel){_SP}(?P<v>\d{{1,4}}[A-Z]?)"),
+        ("roll", rf"(?P<label>{_labels('roll')}){_SP}(?P<v>\d{{1,4}}[A-Z]?)"),
         (
             "volume",
-            rf"(?P<label>Vol\.|Volume|vol\.){_SP}?(?P<v>\d{{1,4}}[A-Z]?|[IVXLC]{{1,7}}(?![a-z]))",
+            rf"(?P<label>{_labels('volume')}){_SP}?"
+            rf"(?P<v>\d{{1,4}}[A-Z]?|[IVXLC]{{1,7}}(?![a-z]))",
         ),
         (
             "entry",
-            rf"(?P<label>Entry|entry){_SP}"
+            rf"(?P<label>{_labels('entry')}){_SP}"
             rf"(?P<v>(?:(?:A1|UD|NC|P|[A-Z]{{1,2}}\d?)[ \-])?\d{{1,5}}[A-Z]?)",
         ),
         (
@@ -210,9 +331,14 @@ _PARTS: tuple[tuple[str, LazyPattern], ...] = tuple(
         (
             "lot",
             rf"(?:(?P<title>[A-Z]{{2,6}}(?:{_SP}[A-Z]{{2,6}}){{0,2}}){_SP})?"
-            rf"(?P<label>Lot{_SP}File|Lot{_SP}file|lot{_SP}file|Lot|lot){_SP}"
-            rf"(?P<v>\d{{2}}{_SP}?[DF]{_SP}?\d{{1,4}}[A-Z]?)(?![\w/])"
+            rf"(?P<label>{_labels('lot')}){_SP}"
+            rf"(?P<v>\d{{2}}(?:{_SP}|-)?[DF]{_SP}?\d{{1,4}}[A-Z]?)(?![\w/])"
             rf"(?:{_SP}(?P<sub>[A-Z]{{2,6}}/[A-Z0-9][\w–\-]{{0,10}}))?",
+        ),
+        (
+            "accession",
+            rf"(?P<label>{_labels('accession')}){_SP}"
+            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]?{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
         ),
         (
             "lot",
@@ -222,31 +348,100 @@ _PARTS: tuple[tuple[str, LazyPattern], ...] = tuple(
         (
             "microfilm",
             rf"(?:(?P<label>Microfilm{_SP}Publication|Microfilm){_SP})?(?P<v>[MT]\d{{1,4}})(?![\w/])"
-            rf"(?:{_SP}(?P<title>{_TITLE}))?",
+            rf"(?:{_SP}(?P<title>{title}))?",
         ),
+        *((f"pattern:{name}", rf"(?P<v>{regex})(?![\w])") for name, regex, _ in data.patterns),
         ("file", rf"(?P<v>{_DECIMAL_CORE}(?:{_DECIMAL_DOC}))"),
         (
             "file",
-            rf"(?P<v>(?:{_SUBJECTS}){_SP}\d{{1,3}}(?:-\d{{1,3}}){{0,2}}"
-            rf"(?:{_SP}[A-Z]{{2,6}}(?:[-–][A-Z]{{2,6}})?)?)",
+            rf"(?P<v>(?:{subjects}){_SP}\d{{1,3}}(?:{_DASH}\d{{1,3}}){{0,2}}(?:{_SP}{country})?)",
         ),
         ("pages", rf"(?P<label>pp?\.){_SP}?(?P<a>\d{{1,5}})(?:{_DASH}(?P<b>\d{{1,5}}))?"),
         ("when", rf"(?P<v>(?:(?:{_MONTHS}){_SP})?{_YEARS})"),
-        ("series", rf"(?P<v>{_TITLE})"),
+        ("series", rf"(?P<v>{title})"),
+        ("folder_title", rf"(?P<v>{_FOLDER})"),
     )
-)
-_ENDS_STRICT = LazyPattern(_END_STRICT)
-_ENDS_ID = LazyPattern(_END_ID)
+
+
+@functools.lru_cache(maxsize=8)
+def _grammar(registry: Registry) -> _Grammar:
+    """The patterns for the US repositories of ``registry`` (built once per registry)."""
+    data = _data()
+    free: set[str] = set()
+    with_rg: set[str] = set()
+    cities: set[str] = set()
+    for archive in repositories(registry):
+        names = with_rg if data.needs.get(archive.id) == "record_group" else free
+        names.update(s for s in _spellings(archive) if s and s[0].isupper())
+        if archive.city:
+            cities.add(archive.city)
+
+    def spelt(words: set[str]) -> str:
+        if not words:
+            return r"(?!x)x"
+        return _alternatives(frozenset(words)).replace(r"\ ", _NAME_SP)
+
+    place = rf"(?P<place>,{_SP}{{1,2}}(?:{spelt(cities)}))?" if cities else "(?P<place>(?!x)x)?"
+    body = (
+        rf"(?=[A-Z])(?:(?P<free>{spelt(free)})|(?P<rgname>{spelt(with_rg)}))(?![\w])"
+        rf"{place}(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|{_SP}{{1,2}})"
+    )
+    bare = "|".join(f"(?P<{name}>{regex})" for name, regex, archive in data.patterns if archive)
+    bare = bare or r"(?!x)x"
+    return _Grammar(
+        prefix=re.compile(body),
+        prefix_scan=re.compile(r"(?<![\w.])" + body),
+        bare=re.compile(rf"(?:{bare})(?![\w])"),
+        bare_scan=re.compile(rf"(?<![\w\-])(?:{bare})(?![\w])"),
+        parts=tuple((kind, re.compile(pattern)) for kind, pattern in _parts()),
+        title=re.compile(_title(data.collection_words)),
+        folder=re.compile(_FOLDER),
+        archive_of={name: archive for name, _, archive in data.patterns if archive},
+    )
+
+
+def anchor_patterns() -> tuple[str, ...]:
+    """What every reference this module finds holds, for :mod:`archref.scan`: a
+    record group, a file number that is a reference on its own (CREST), or the
+    name of a repository that needs no record group. Patterns in the scanner's
+    shared syntax (``{S}`` for white space)."""
+    data = _data()
+    names: set[str] = set()
+    for archive in repositories():
+        if data.needs.get(archive.id) != "record_group":
+            names.update(s for s in _spellings(archive) if s and s[0].isupper())
+    spelt = _alternatives(frozenset(names)).replace(r"\ ", "{S}{1,3}")
+    sp = "[ \t\u00a0]"  # the characters themselves: RE2 reads no backslash-u escape
+    out = [f"RG{sp}?[0-9]|Record{sp}Group"]
+    out += [regex.split(r"\d", 1)[0] for _, regex, archive in data.patterns if archive]
+    if spelt:
+        out.append(spelt)
+    return tuple(out)
+
+
+_ENDS_STRICT = re.compile(_END_STRICT)
+# a series' title may also end at ": " ("S/P Files: Lot 64 D 563")
+_ENDS_SERIES = re.compile(rf"{_END_STRICT}|(?=:{_SP})")
+_ENDS_ID = re.compile(_END_ID)
 # "Box 3, 1928–2 and Dennett to Polk, ...": a folder's years end before "and"
-_ENDS_WHEN = LazyPattern(rf"{_END_STRICT}|(?={_SP}(?:and|through){_SP})")
+_ENDS_WHEN = re.compile(rf"{_END_STRICT}|(?={_SP}(?:and|through){_SP})")
 
 # a year or years after a series title belong to the title: "Miscellaneous Office Files, 1910–1944"
-_TITLE_YEARS = LazyPattern(rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?){_END_STRICT}")
+_TITLE_YEARS = re.compile(rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?)(?:{_END_STRICT}|(?=:{_SP}))")
 
 # Levels whose parts may follow each other before the unit cited.
 _TITLED = frozenset({"series", "microfilm"})
+# Levels after which a title is a folder's (in a reference without a record group,
+# or once a lot is cited): "Box 340, Subject Files", "Lot 63 D 351, NSC 68".
+_HOLDERS = frozenset({"box", "lot", "folder"})
+# The levels that cite a unit of the records (not only a collection or series).
+_UNITS = frozenset({"file", "lot", "box", "folder", "entry", "roll", "microfilm"})
 
-_DECIMAL_DATE = LazyPattern(r"/(?P<m>\d{1,2})-(?P<rest>\d{3,4})(?![\d])")
+# At most this many parts after the name or record group (a real reference has
+# about ten): reading stops there, so a read costs a bounded amount of work.
+_MAX_PARTS = 24
+
+_DECIMAL_DATE = re.compile(r"/(?P<m>\d{1,2})-(?P<rest>\d{3,4})(?![\d])")
 
 
 # --------------------------------------------------------------------------- reading
@@ -254,30 +449,39 @@ _DECIMAL_DATE = LazyPattern(r"/(?P<m>\d{1,2})-(?P<rest>\d{3,4})(?![\d])")
 
 class _Read(NamedTuple):
     prefix: re.Match[str] | None
-    rg: re.Match[str]
+    rg: re.Match[str] | None
     levels: tuple[Level, ...]
     folios: Locator | None
     end: int
+    archive_id: str | None  # for a reference without a name: NARA (a record group), CIA (CREST)
 
 
-def _part_at(text: str, pos: int, end: int, previous: str) -> tuple[str, re.Match[str]] | None:
+def _part_at(
+    g: _Grammar, text: str, pos: int, end: int, previous: str, *, loose: bool
+) -> tuple[str, re.Match[str]] | None:
     """The part of a reference at ``pos``: (kind, match), or ``None``."""
-    for kind, pattern in _PARTS:
+    for kind, pattern in g.parts:
         m = pattern.match(text, pos, end)
         if m is None:
             continue
         if kind == "when" and previous not in {"box", "folder"}:
             continue  # "1947–1948" after a box is a folder; elsewhere it is prose
-        if kind == "series" and previous not in {"record_group", "series", "microfilm"}:
+        if kind == "series" and previous not in {"record_group", "series", "microfilm", ""}:
+            if loose and previous in _HOLDERS:
+                continue  # a folder's title
             return None  # titles come before the unit cited: what follows it is prose
+        if kind == "folder_title" and not (loose and previous in _HOLDERS):
+            return None
         after = m.end()
         ender = _ENDS_ID
-        if kind in {"series", "folder"}:
+        if kind == "series":
+            ender = _ENDS_SERIES
+        elif kind in {"folder", "folder_title"}:
             ender = _ENDS_STRICT
         elif kind == "when":
             ender = _ENDS_WHEN
         if after != end and not ender.match(text, after, end):
-            if kind == "series":
+            if kind in {"series", "folder_title"}:
                 return None
             continue
         return kind, m
@@ -287,41 +491,70 @@ def _part_at(text: str, pos: int, end: int, previous: str) -> tuple[str, re.Matc
 def _level_of(kind: str, m: re.Match[str]) -> list[Level]:
     groups = m.groupdict()
     label = groups.get("label")
-    if kind == "when":
+    if kind in {"when", "folder_title"}:
         return [Level("folder", m.group("v"))]
-    if kind == "lot":
+    if kind.startswith("pattern:"):
+        return [Level("file", m.group("v"))]
+    if kind in {"lot", "accession"}:
         levels = [Level("lot", m.group("v"), title=groups.get("title"), label=label)]
         if groups.get("sub"):
             levels.append(Level("folder", m.group("sub"), label=""))
         return levels
     if kind == "microfilm":
         return [Level("microfilm", m.group("v"), title=groups.get("title"), label=label)]
-    return [Level(kind, m.group("v"), label=label)]  # type: ignore[arg-type]
+    level_kind: LevelKind = kind  # type: ignore[assignment]
+    return [Level(level_kind, m.group("v"), label=label)]
 
 
-def _read(text: str, pos: int, end: int, *, named: bool) -> _Read | None:
-    """Read a reference from ``pos``: prefix (if ``named``), record group, parts."""
-    prefix = None
-    if named:
-        prefix = _PREFIX.match(text, pos, end)
-        if prefix is None:
-            return None
+def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read | None:
+    """Read a reference from ``pos``: a name, a record group, a file number on its own."""
+    prefix = g.prefix.match(text, pos, end)
+    archive_id: str | None = None
+    if prefix is not None:
+        sep = prefix.group("sep").strip()
+        if prefix.group("free") is not None and (not sep or (finding and sep == ".")):
+            return None  # "Kennedy Library Boston", "in the Kennedy Library. The ..."
         pos = prefix.end()
     rg = _RG.match(text, pos, end)
-    if rg is None:
+    if prefix is not None and prefix.group("rgname") is not None and rg is None:
         return None
-    levels: list[Level] = [Level("record_group", rg.group("rg"), label=rg.group("label"))]
+    levels: list[Level] = []
     folios: Locator | None = None
-    k = rg.end()
-    previous = "record_group"
-    while k < end:
-        sep = _SEP.match(text, k, end)
-        spaced = sep is None and previous == "record_group"
-        if spaced:
-            sep = _SPACED.match(text, k, end)  # "RG 59 123 H 43/36"
-        if sep is None:
-            break
-        hit = _part_at(text, sep.end(), end, previous)
+    previous = ""
+    if rg is not None:
+        levels.append(Level("record_group", rg.group("rg"), label=rg.group("label")))
+        previous = "record_group"
+        k = rg.end()
+    elif prefix is None:
+        bare = g.bare.match(text, pos, end)
+        if bare is None or (bare.end() != end and not _ENDS_ID.match(text, bare.end(), end)):
+            return None
+        name = bare.lastgroup or ""
+        return _Read(
+            None, None, (Level("file", bare.group()),), None, bare.end(), g.archive_of[name]
+        )
+    else:
+        k = pos
+    if prefix is None:
+        archive_id = ARCHIVE_ID
+    loose = rg is None
+    first = rg is None  # right after the name: no separator before the first part
+    while k < end and len(levels) < _MAX_PARTS:
+        spaced = False
+        if first:
+            start = k
+        else:
+            sep = _SEP.match(text, k, end)
+            if sep is None and previous in _TITLED:
+                sep = _COLON.match(text, k, end)  # "S/P Files: Lot 64 D 563"
+            spaced = sep is None and previous == "record_group"
+            if spaced:
+                sep = _SPACED.match(text, k, end)  # "RG 59 123 H 43/36"
+            if sep is None:
+                break
+            start = sep.end()
+        first = False
+        hit = _part_at(g, text, start, end, previous, loose=loose)
         if hit is None or (spaced and hit[0] != "file"):
             break
         kind, m = hit
@@ -345,23 +578,55 @@ def _read(text: str, pos: int, end: int, *, named: bool) -> _Read | None:
             k = years.end()
         levels.extend(new)
         previous = new[-1].kind
-    return _Read(prefix, rg, tuple(levels), folios, k)
+        if kind in {"lot", "accession"}:
+            loose = True  # what follows a lot is its folders' titles
+    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+
+
+def _archive_of(read: _Read, registry: Registry) -> tuple[Archive | None, str | None]:
+    """The archive a reference names, and the name as cited."""
+    if read.prefix is None:
+        return registry.get(read.archive_id or ARCHIVE_ID), None
+    cited = read.prefix.group("free") or read.prefix.group("rgname")
+    return registry.get(cited), cited
+
+
+def _names_a_collection(level: Level) -> bool:
+    words = _data().collection_words
+    return any(w.casefold() in words for w in re.findall(r"[^\W\d_]+", level.value))
+
+
+def _refusal(read: _Read, archive: Archive | None) -> str | None:
+    """Why what was read is no reference of its repository, or ``None``."""
+    if read.rg is not None or archive is None:
+        return None  # a record group: a reference (ARC302 when nothing follows it)
+    need = _data().needs.get(archive.id, "level")
+    kinds = {lv.kind for lv in read.levels}
+    if need == "series_and_unit" and (not read.levels or read.levels[0].kind != "series"):
+        return "names no series of the files first"
+    if kinds & _UNITS:
+        return None
+    if need in {"unit", "series_and_unit"}:
+        return "names no file, lot, box or folder"
+    if any(_names_a_collection(lv) for lv in read.levels if lv.kind in {"series", "folder"}):
+        return None
+    return "names no file, box or collection"
 
 
 def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
-    cited = read.prefix.group("name") if read.prefix is not None else None
+    archive, cited = _archive_of(read, registry)
     return ArchivalReference(
-        archive=registry.get(ARCHIVE_ID),
+        archive=archive,
         levels=read.levels,
         folios=read.folios,
         archive_as_cited=cited,
         text=text,
-        notation="nara",
+        notation=NOTATION,
     )
 
 
 def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
-    """Parse exactly one reference of the US National Archives.
+    """Parse exactly one reference of the US National Archives or another American repository.
 
     Surrounding whitespace, one pair of enclosing parentheses and one final
     full stop or semicolon are tolerated. Raises :class:`~archref.ParseError`
@@ -370,6 +635,7 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
     reg = registry or default_registry()
+    g = _grammar(reg)
     end = len(text.rstrip())
     pos = len(text) - len(text.lstrip())
     if end - pos >= 2 and text[pos] == "(" and text[end - 1] == ")":
@@ -378,24 +644,30 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
         end = len(text[: end - 1].rstrip())
     if pos >= end:
         raise ParseError("empty text is not a reference", text, 0, len(text))
-    prefix = _PREFIX.match(text, pos, end)
-    if prefix is not None and not _RG.match(text, prefix.end(), end):
+    prefix = g.prefix.match(text, pos, end)
+    if prefix is not None and prefix.group("rgname") and not _RG.match(text, prefix.end(), end):
         raise ParseError(
             "expected a record group ('RG 59', 'Record Group 59')",
             text,
             prefix.end(),
             min(end, prefix.end() + 1),
         )
-    read = _read(text, pos, end, named=prefix is not None)
+    read = _read(text, pos, end, g, finding=False)
     if read is None:
         raise ParseError(
-            "not a reference of the US National Archives (expected 'RG' and a number)",
+            "not a reference of the US National Archives or another American repository "
+            "(expected 'RG' and a number, or a repository's name and a comma)",
             text,
             pos,
             min(end, pos + 2),
         )
     if read.end != end:
         raise ParseError("unexpected text after the reference", text, read.end, end)
+    archive, _ = _archive_of(read, reg)
+    refusal = _refusal(read, archive)
+    if refusal is not None:
+        at = read.prefix.end() if read.prefix is not None else pos
+        raise ParseError(f"the reference {refusal}", text, at, end)
     return _build(text, read, reg)
 
 
@@ -422,34 +694,37 @@ class Match:
 
 
 def find(text: str, *, registry: Registry | None = None) -> list[Match]:
-    """Every reference of the US National Archives in ``text``, in order.
+    """Every reference of the US National Archives or another American repository
+    in ``text``, in order.
 
     With an archive's name before the record group, a record group alone
     is found (and :func:`validate` reports it, ARC302); without one, "RG n"
-    must be followed by at least one part of a reference.
+    must be followed by at least one part of a reference. A repository named
+    without a record group needs what its data says (a file, a box, or a
+    collection's title); a CREST document number is found on its own.
     """
     reg = registry or default_registry()
-    found: list[Match] = []
+    g = _grammar(reg)
     n = len(text)
+    starts: list[tuple[int, int]] = [(m.start(), 0) for m in g.prefix_scan.finditer(text)]
+    starts += [(m.start(), 1) for m in _RG_SCAN.finditer(text)]
+    starts += [(m.start(), 2) for m in g.bare_scan.finditer(text)]
+    starts.sort()
+    found: list[Match] = []
     covered_to = -1
-    for pm in _PREFIX_SCAN.finditer(text):
-        read = _read(text, pm.start(), n, named=True)
-        if read is None:
+    for start, how in starts:  # one sweep, in order: a start inside a reference is skipped
+        if start < covered_to:
             continue
-        found.append(Match(_build(text[pm.start() : read.end], read, reg), pm.start(), read.end))
-    spans = [(m.start, m.end) for m in found]
-    k = 0  # the spans and the record groups both run in order: one sweep over both
-    for rm in _RG_SCAN.finditer(text):
-        while k < len(spans) and spans[k][1] <= rm.start():
-            k += 1
-        if (k < len(spans) and spans[k][0] <= rm.start()) or rm.start() < covered_to:
+        read = _read(text, start, n, g, finding=True)
+        if read is None or (read.prefix is None) != (how != 0):
             continue
-        read = _read(text, rm.start(), n, named=False)
-        if read is None or len(read.levels) < 2:
+        if how == 1 and len(read.levels) < 2:
+            continue  # "RG 59" with nothing after it and no archive named
+        archive, _ = _archive_of(read, reg)
+        if _refusal(read, archive) is not None:
             continue
-        found.append(Match(_build(text[rm.start() : read.end], read, reg), rm.start(), read.end))
+        found.append(Match(_build(text[start : read.end], read, reg), start, read.end))
         covered_to = read.end
-    found.sort(key=lambda m: m.start)
     return found
 
 
@@ -485,8 +760,8 @@ def _level_text(level: Level) -> str:
 
 
 def _core_text(ref: ArchivalReference) -> str:
-    if not ref.levels or ref.levels[0].kind != "record_group":
-        raise ValueError(f"not a reference of the US National Archives: {ref!r}")
+    if not ref.levels:
+        raise ValueError(f"not a reference of an American repository: {ref!r}")
     out = ""
     for level in ref.levels:
         text = _level_text(level)
@@ -572,9 +847,10 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 text[start:end],
             )
         )
-    rg = _RG.search(text) if text else None
+    has_rg = bool(ref.levels) and ref.levels[0].kind == "record_group"
+    rg = _RG.search(text) if text and has_rg else None
     span = (rg.start(), rg.end()) if rg is not None else (0, len(text))
-    if len(ref.levels) == 1 and ref.folios is None:
+    if has_rg and len(ref.levels) == 1 and ref.folios is None:
         out.append(
             Diagnostic(
                 "ARC302",
