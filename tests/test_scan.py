@@ -326,3 +326,11 @@ def test_a_window_whose_publication_anchors_lie_in_archival_references_is_not_re
     monkeypatch.setitem(extract_module.FINDERS, "published", lambda s: read.append(s) or finder(s))
     archref.extract(note + ". Хлевнюк О. В. Политбюро. М., 1996. С. 5")
     assert len(read) == 1
+
+
+def test_a_character_python_does_not_know_reads_alike_in_both_engines() -> None:
+    # U+31350 is a CJK ideograph of Unicode 15: a letter to RE2's tables, an
+    # unassigned code point to Python 3.11's; found by the property test above.
+    text = "\U00031350Там же. Л. 5"
+    assert scanning.anchors(text, engine="re2") == scanning.anchors(text, engine="re")
+    assert scanning.scan(text, engine="re2") == scanning.scan(text, engine="re")

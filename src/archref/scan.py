@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -212,6 +213,25 @@ def _engine() -> tuple[str, Any]:
     return "re2", re2
 
 
+def _reads_alike(text: str, engine: str) -> str:
+    """``engine``, or ``"re"`` where RE2 could read ``text`` unlike Python.
+
+    RE2's Unicode tables may be newer than Python's: a character that Python
+    does not know (category ``Cn``, for example a CJK ideograph of a later
+    Unicode version) can be a letter to RE2 and not to ``re``, which the
+    finders use. Such a text is read with ``re``, so the anchors are always
+    those the finders can match. Only the distinct non-ASCII characters are
+    looked at.
+
+    >>> _reads_alike("RGASPI, f. 558", "re2"), _reads_alike("\U00031350 Там же", "re2")
+    ('re2', 're')
+    """
+    if engine != "re2" or text.isascii():
+        return engine
+    unknown = any(ord(char) > 0x7F and unicodedata.category(char) == "Cn" for char in set(text))
+    return "re" if unknown else engine
+
+
 def _spelt(family: Family, engine: str) -> str:
     """The family's anchors as one pattern, the placeholders spelt for ``engine``."""
     parts = []
@@ -270,7 +290,7 @@ def anchors(
     each family's pattern is searched again one character after the start of
     each of its anchors.
     """
-    name = engine or _engine()[0]
+    name = _reads_alike(text, engine or _engine()[0])
     out: list[tuple[str, int, int]] = []
     for fam, pattern in family_patterns(name).items():
         if family is None or fam == family:
@@ -402,9 +422,10 @@ def scan(text: str, *, engine: str | None = None) -> Scan:
     every family that has an anchor in it (one pass of a set of patterns
     over the paragraph); a longer one is cut around each family's anchors,
     to the family's reach. ``engine`` chooses the regular-expression engine
-    (``"re2"`` or ``"re"``); both give the same windows.
+    (``"re2"`` or ``"re"``); both give the same windows (a text with a
+    character Python's Unicode tables do not know is read with ``re``).
     """
-    name = engine or _engine()[0]
+    name = _reads_alike(text, engine or _engine()[0])
     windows: dict[str, list[tuple[int, int]]] = {}
     paras = paragraphs(text)
     for lo, hi in paras:
