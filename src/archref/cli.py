@@ -154,8 +154,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
     from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
-    from archref.reporting import shown_path  # noqa: PLC0415
-    from archref.serialize import to_dict  # noqa: PLC0415
+    from archref.reporting import extract_record, shown_path, text_locator  # noqa: PLC0415
 
     name, as_json, mode = task
     text = _read_input(name, err)
@@ -164,34 +163,13 @@ def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
     shown = "<stdin>" if name == "-" else shown_path(name)
     notes = _notes(text, mode)
     citations = extract_notes([note for _, note in notes])
+    locate = text_locator(text)
     for citation in citations:
         base = notes[citation.note or 0][0]
         start, end = base + citation.start, base + citation.end
         line, col = line_column(text, start)
         if as_json:
-            data = {
-                "file": shown,
-                "line": line,
-                "column": col,
-                "start": start,
-                "end": end,
-                "text": citation.text,
-                "form": citation.form,
-                "certain": citation.certain,
-                "reference": to_dict(citation.reference),
-                "diagnostics": [
-                    {
-                        "code": d.code,
-                        "severity": d.severity,
-                        "message": d.message,
-                        "start": base + d.start,
-                        "end": base + d.end,
-                        "text": d.text,
-                        "suggestion": d.suggestion,
-                    }
-                    for d in citation.diagnostics
-                ],
-            }
+            data = extract_record(shown, citation, locate, base=base)
             print(json.dumps(data, ensure_ascii=False), file=out)
             continue
         print(
@@ -652,9 +630,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--output-format",
-        choices=("text", "json", "github", "sarif"),
+        choices=("text", "json", "github", "sarif", "checkstyle", "junit"),
         default="text",
-        help="text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)",
+        help="text (default), json, github (workflow annotations), sarif (SARIF 2.1.0), "
+        "checkstyle or junit (XML)",
     )
     c.add_argument(
         "--select",

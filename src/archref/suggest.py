@@ -1,4 +1,4 @@
-""""Did you mean ...?": the closest known names to a name archref does not know.
+""" "Did you mean ...?": the closest known names to a name archref does not know.
 
 An archive the registry does not know ("RGAPSI"), a TNA department code
 that is not in the list ("PO 371/23461"), a UN organ or subsidiary body
@@ -82,8 +82,8 @@ def closest(name: str, known: Iterable[str], *, limit: int = 1) -> list[str]:
     if not isinstance(name, str):
         raise TypeError(f"name must be a str, not {type(name).__name__}")
     word = name.strip()
-    if not word or len(word) > MAX_LENGTH:
-        return []
+    if len(word) < 2 or len(word) > MAX_LENGTH:
+        return []  # one letter is one edit from every other letter: nothing to tell
     key = word.casefold()
     scored: list[tuple[int, float, str]] = []
     for candidate in sorted(set(known)):
