@@ -43,9 +43,10 @@ document then holds to one form.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 import attrs
 
@@ -54,6 +55,8 @@ from archref.model._keys import alias_key
 from archref.readers.extraction import LocatedCitation
 
 __all__ = ["PREFERENCE_KEYS", "Preferences", "document_diagnostics", "preferences"]
+
+T = TypeVar("T", bound=str)
 
 LabelForm = Literal["abbreviated", "full"]
 Script = Literal["latin", "cyrillic"]
@@ -136,6 +139,9 @@ def preferences(settings: Mapping[str, Any] | Iterable[str] | Preferences | None
 
 
 # --------------------------------------------------------------------------- layout
+
+#: Diagnostics, each with the citation it is about.
+_Found = list[tuple[LocatedCitation, Diagnostic]]
 
 
 @attrs.frozen
@@ -255,6 +261,12 @@ def _written(label: _Label, form: LabelForm, plural: bool) -> str | None:
     return word.capitalize() if label.text[:1].isupper() else word
 
 
+_FORM_WORDS: dict[LabelForm, str] = {
+    "abbreviated": "abbreviated (f., op., d., l.)",
+    "full": "in full (fond, opis, delo, list)",
+}
+
+
 def _citation_form(layout: _Layout) -> LabelForm | None:
     """The label form of a reference with Latin labels, when all its labels share one."""
     if layout.script != "latin":
@@ -266,7 +278,7 @@ def _citation_form(layout: _Layout) -> LabelForm | None:
     return forms.pop()
 
 
-def _majority(values: Sequence[str]) -> str | None:
+def _majority(values: Sequence[T]) -> T | None:
     """The value used most (the first used on a tie), or ``None`` for no values."""
     if not values:
         return None
@@ -309,7 +321,8 @@ def _arc501(
                 lay.located,
                 Diagnostic(
                     "ARC501",
-                    f"labels written {form}, where this document writes them {target} ({why})",
+                    f"labels written {_FORM_WORDS[form]}, where this document writes them"
+                    f" {_FORM_WORDS[target]} ({why})",
                     "info",
                     start,
                     end,
@@ -381,7 +394,7 @@ def _arc502(
 # --------------------------------------------------------------------------- names
 
 
-def _arc503(layouts: list[_Layout]) -> list[tuple[LocatedCitation, Diagnostic]]:
+def _arc503(layouts: list[_Layout]) -> _Found:
     from archref.notations.fonds import current_name  # noqa: PLC0415
 
     files: dict[tuple[object, ...], list[_Layout]] = {}
@@ -482,38 +495,43 @@ _WRITTEN: dict[Punctuation, str] = {"comma": ", ", "full-stop": ". ", "space": "
 
 
 def _gaps(lay: _Layout) -> list[tuple[int, int, Punctuation]] | None:
-    """The separators between the levels (and before the leaves): spans and kinds,
-    or ``None`` when one is none of a comma, a full stop or spaces."""
+    """The separators after the archive's name, between the levels and before the
+    leaves: spans and kinds, or ``None`` when one is none of a comma, a full
+    stop or one to three spaces."""
     every = [*lay.labels, *([lay.leaf] if lay.leaf else [])]
     chunk = lay.located.chunk.text
+    pairs = [(before.value_end, after.start) for before, after in itertools.pairwise(every)]
+    if lay.archive is not None and every:
+        pairs.insert(0, (lay.archive[1], every[0].start))
     out = []
-    for before, after in zip(every, every[1:], strict=False):
-        gap = chunk[before.value_end : after.start]
+    for end, start in pairs:
+        gap = chunk[end:start]
         kind = _SEPARATORS.get(gap.strip())
         if kind is None or not gap.startswith(gap.strip()) or len(gap) > 3 or " " not in gap:
             return None
-        out.append((before.value_end, after.start, kind))
+        out.append((end, start, kind))
     return out
 
 
-def _arc505(
-    layouts: list[_Layout], prefer: Preferences
-) -> list[tuple[LocatedCitation, Diagnostic]]:
+def _arc505(layouts: list[_Layout], prefer: Preferences) -> _Found:
     out = []
     for script in ("latin", "cyrillic"):
         styled = []
         for lay in layouts:
             gaps = _gaps(lay) if lay.script == script else None
-            if gaps and len({k for _, _, k in gaps}) == 1:
-                styled.append((lay, gaps, gaps[0][2]))
-        used = [kind for _, _, kind in styled]
-        if len(set(used)) < 2 and prefer.punctuation is None:
+            if gaps:
+                styled.append((lay, gaps))
+        # the style of each reference that keeps to one; a mixed one follows the others
+        used: list[Punctuation] = [g[0][2] for _, g in styled if len({k for _, _, k in g}) == 1]
+        mixed = any(len({k for _, _, k in g}) > 1 for _, g in styled)
+        if len(set(used)) < 2 and not mixed and prefer.punctuation is None:
             continue
         target = prefer.punctuation or _majority(used)
         if target is None:
             continue
-        for lay, gaps, kind in styled:
-            if kind == target:
+        for lay, gaps in styled:
+            kinds = {k for _, _, k in gaps}
+            if kinds == {target}:
                 continue
             chunk = lay.located.chunk.text
             start, end = gaps[0][0], gaps[-1][1]
@@ -522,13 +540,14 @@ def _arc505(
                 pieces += [chunk[pos:g0], _WRITTEN[target]]
                 pos = g1
             fix = "".join(pieces) + chunk[pos:end]
+            written = " and ".join(_WORDS[k] for k in sorted(kinds))
             why = "set as the preference" if prefer.punctuation else "as most references here"
             out.append(
                 (
                     lay.located,
                     Diagnostic(
                         "ARC505",
-                        f"levels separated by {_WORDS[kind]}, where this document separates them"
+                        f"levels separated by {written}, where this document separates them"
                         f" by {_WORDS[target]} ({why})",
                         "info",
                         start,

@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -41,8 +42,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from archref.model.common import Severity
 from archref.model import Diagnostic
+from archref.model.common import Severity
 from archref.readers import (
     Chunk,
     Document,
@@ -189,9 +190,8 @@ def findings_in(
         reference = citation.reference if citation.is_resolved else None
         shown = str(reference) if reference is not None else None
         for d in citation.diagnostics:
-            if d.code == "ARC103":
-                d = _archive_before(chunk.text, citation, d)
-            add(chunk, citation.start, d, shown)
+            told = _archive_before(chunk.text, citation, d) if d.code == "ARC103" else d
+            add(chunk, citation.start, told, shown)
     for chunk in doc.chunks:
         taken = spans.get(id(chunk), [])
         for d in un.malformed(chunk.text):
@@ -237,10 +237,8 @@ def _archive_before(text: str, citation: Citation, d: Diagnostic) -> Diagnostic:
         return d
     gap = head[len(head.rstrip(" ,.:;")) :]
     suggestion = None
-    try:
+    with contextlib.suppress(ValueError):
         suggestion = fonds.format_reference(fonds.parse(f"{names[0]}{gap}{citation.text}"))
-    except ValueError:
-        pass
     message = f"{d.message}; is {word!r} before it a slip for {names[0]!r}?"
     return attrs.evolve(d, message=message, suggestion=suggestion or d.suggestion)
 
@@ -406,8 +404,11 @@ def position_record(start: Position, end: Position) -> dict[str, Any]:
     file, whose ``part`` then names the body or the footnote); ``end`` is the
     position just after the span.
 
-    >>> position_record(Position(3, 1, 5), Position(3, 7, 11))
-    {'line': 3, 'column': 1, 'offset': 5, 'part': None, 'end': {'line': 3, 'column': 7, 'offset': 11}}
+    >>> record = position_record(Position(3, 1, 5), Position(3, 7, 11))
+    >>> record["line"], record["column"], record["offset"], record["part"]
+    (3, 1, 5, None)
+    >>> record["end"]
+    {'line': 3, 'column': 7, 'offset': 11}
     """
     return {
         "line": start.line,
@@ -441,8 +442,11 @@ def text_locator(text: str) -> Locate:
     """A :data:`Locate` for offsets into ``text``, a whole decoded file.
 
     >>> locate = text_locator("x\\r\\n\\r\\nTsKhSD")
-    >>> locate(5, 11)
-    (Position(line=3, column=1, offset=5, part=None), Position(line=3, column=7, offset=11, part=None))
+    >>> start, end = locate(5, 11)
+    >>> start
+    Position(line=3, column=1, offset=5, part=None)
+    >>> end.line, end.column, end.offset
+    (3, 7, 11)
     """
     lines = LineIndex.of(text)
     return lambda start, end: (lines.position(start), lines.position(end))
