@@ -1314,11 +1314,13 @@ def malformed(text: str) -> list[Diagnostic]:
         try:
             parse(candidate)
         except ParseError as exc:
+            why = exc.message
+            if exc.offending and repr(exc.offending) not in why:
+                why += f": {exc.offending!r}"
             out.append(
                 Diagnostic(
                     "UN112",
-                    f"{candidate!r} is shaped like a UN document symbol but does not read as one:"
-                    f" {exc.message} ({exc.offending!r})",
+                    f"{candidate!r} does not read as a UN document symbol: {why}",
                     RULES["UN112"][0],
                     start,
                     end,
