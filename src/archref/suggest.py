@@ -1,4 +1,4 @@
-""" "Did you mean ...?": the closest known names to a name archref does not know.
+"""Suggestions, "did you mean ...?": the closest known names to a name archref does not know.
 
 An archive the registry does not know ("RGAPSI"), a TNA department code
 that is not in the list ("PO 371/23461"), a UN organ or subsidiary body
