@@ -311,3 +311,19 @@ def test_check_reports_a_symbol_that_parse_rejects(tmp_path: Path) -> None:
 )
 def test_no_malformed_symbol_in_prose_or_good_symbols(prose: str) -> None:
     assert un.malformed(prose) == []
+
+
+def test_malformed_parses_a_bounded_number_of_candidates() -> None:
+    from work import calls
+
+    # each candidate a different symbol-shaped string, so that none is read from the cache
+    def text(n: int) -> str:
+        return " ".join(f"A/RES/X{k}Y" for k in range(n))
+
+    many = un.MAX_MALFORMED_CANDIDATES * 3
+    assert len(un.malformed(text(many))) == un.MAX_MALFORMED_CANDIDATES
+    un._parse_error.cache_clear()
+    at_limit = calls(un.malformed, text(un.MAX_MALFORMED_CANDIDATES))
+    un._parse_error.cache_clear()
+    beyond = calls(un.malformed, text(many))
+    assert beyond < at_limit * 1.5  # the candidates past the limit are not parsed

@@ -1277,6 +1277,22 @@ def _check_ga_sessions(symbol: UNSymbol) -> Iterator[Diagnostic]:
 
 #: The longest run of symbol characters :func:`malformed` reads as one candidate.
 _MAX_CANDIDATE = 120
+#: The most candidates :func:`malformed` parses in one text: a text of many thousand
+#: symbol-shaped strings (a table, a generated file) is checked as far as that.
+MAX_MALFORMED_CANDIDATES = 2_000
+
+
+@lru_cache(maxsize=1024)
+def _parse_error(candidate: str) -> str | None:
+    """Why ``candidate`` does not parse, or ``None`` when it does (a repeated one is read once)."""
+    try:
+        parse(candidate)
+    except ParseError as exc:
+        why = exc.message
+        if exc.offending and repr(exc.offending) not in why:
+            why += f": {exc.offending!r}"
+        return why
+    return None
 
 
 @cache
@@ -1296,7 +1312,8 @@ def malformed(text: str) -> list[Diagnostic]:
     and has at least two "/" ("A/RES/XYZ", "A/C.1/218/Add.x"), so that "A/B"
     or "S/he" in prose is no candidate. Trailing punctuation is left out.
     Offsets point into ``text``; the message is the parser's. The caller
-    leaves out what :func:`find` read as a symbol.
+    leaves out what :func:`find` read as a symbol. At most
+    :data:`MAX_MALFORMED_CANDIDATES` candidates of one text are parsed.
 
     >>> [(d.code, d.text) for d in malformed("See A/RES/XYZ and A/C.1/218/Add.x.")]
     [('UN112', 'A/RES/XYZ'), ('UN112', 'A/C.1/218/Add.x')]
@@ -1304,6 +1321,7 @@ def malformed(text: str) -> list[Diagnostic]:
     []
     """
     out: list[Diagnostic] = []
+    budget = MAX_MALFORMED_CANDIDATES
     for m in _candidate_pattern().finditer(text):
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in ".,;:-/)*":
@@ -1311,12 +1329,11 @@ def malformed(text: str) -> list[Diagnostic]:
         candidate = text[start:end]
         if candidate.count("/") < 2 or candidate.count("(") != candidate.count(")"):
             continue
-        try:
-            parse(candidate)
-        except ParseError as exc:
-            why = exc.message
-            if exc.offending and repr(exc.offending) not in why:
-                why += f": {exc.offending!r}"
+        budget -= 1
+        if budget < 0:
+            break
+        why = _parse_error(candidate)
+        if why is not None:
             out.append(
                 Diagnostic(
                     "UN112",
