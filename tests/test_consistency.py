@@ -252,3 +252,13 @@ def test_extract_document_citations_are_what_the_rules_read() -> None:
     doc = read_string(notes("RGASPI, f. 558, op. 11, d. 62, l. 71-72."), "text")
     ((located, diagnostic),) = document_diagnostics(extract_document(doc))
     assert located.chunk.text[diagnostic.start : diagnostic.end] == diagnostic.text == "l."
+
+
+def test_arc503_the_full_name_then_the_acronym_is_no_finding() -> None:
+    # the e-Dossier's first mention gives the full name, later ones the acronym
+    text = notes(
+        "Russian State Archive of Socio-Political History (RGASPI), fond 558, opis 11, delo 62,"
+        " listy 71-72.",
+        "RGASPI, fond 558, opis 11, delo 62, listy 73.",
+    )
+    assert found(text) == []

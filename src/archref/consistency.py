@@ -12,8 +12,9 @@ another. These rules look at the references of a document together:
   references written with Latin labels;
 * ARC502: archives cited by their acronym in the Latin script in some
   references and in the Cyrillic script in others ("RGASPI", "РГАСПИ");
-* ARC503: one file (archive, fond, opis, delo) cited under two names of its
-  archive ("TsKhSD" and "RGANI");
+* ARC503: one file (archive, fond, opis, delo) cited under a former name of
+  its archive in some references and a current one in others ("TsKhSD" and
+  "RGANI");
 * ARC504: several leaves cited with "l." where the document (or the
   convention) writes "ll.", or "ll." for one leaf; or, in a document whose
   house style is "l." throughout, "ll.";
@@ -23,8 +24,8 @@ another. These rules look at the references of a document together:
 The form a document is held to comes from :class:`Preferences` (set in
 code, or by ``archref check --prefer``), and where a preference is not set
 from the document itself: the form most of its references use (the first
-used, on a tie). ARC503 prefers the archive's current name, and otherwise
-the spelling used most. ARC504 holds to "ll." for several leaves unless
+used, on a tie). ARC503 prefers the archive's current name (the spelling
+of it used most). ARC504 holds to "ll." for several leaves unless
 the preference, or a document that writes "l." for several leaves at
 least twice and more often than "ll.", says "l.".
 
@@ -407,23 +408,22 @@ def _arc503(layouts: list[_Layout]) -> _Found:
     out = []
     for group in files.values():
         spellings = [lay.ref.archive_as_cited or "" for lay in group]
-        if len({alias_key(s) for s in spellings}) < 2:
-            continue
         archive = group[0].ref.archive
         assert archive is not None
         current = [s for s in spellings if archive.former_name(s) is None]
-        preferred = _majority(current) or _majority(spellings)
+        if not current or len(current) == len(spellings):
+            # one name throughout, or its current names only ("Russian State Archive
+            # of Socio-Political History (RGASPI)" at the first mention, "RGASPI" after)
+            continue
+        preferred = _majority(current)
         assert preferred is not None
         for lay, spelling in zip(group, spellings, strict=True):
-            if alias_key(spelling) == alias_key(preferred):
+            if archive.former_name(spelling) is None:
                 continue
             assert lay.archive is not None
             start, end = lay.archive
             text = lay.located.chunk.text[start:end]
-            if archive.former_name(spelling) is not None and archive.former_name(preferred) is None:
-                fix: str | None = current_name(archive, spelling)
-            else:
-                fix = preferred if _script_of(preferred) == _script_of(spelling) else None
+            fix: str | None = current_name(archive, spelling)
             out.append(
                 (
                     lay.located,

@@ -99,7 +99,7 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
         "consistency",
     ),
     ("ARC502", "warning", "one archive's acronym written in two scripts", "consistency"),
-    ("ARC503", "warning", "one file cited under two names of its archive", "consistency"),
+    ("ARC503", "warning", "one file cited under a former and a current name", "consistency"),
     ("ARC504", "warning", "'l.' and 'll.' used unlike for several leaves", "consistency"),
     ("ARC505", "info", "levels punctuated in two ways", "consistency"),
 )
