@@ -398,8 +398,8 @@ def test_markdown_line_ends_give_the_same_diagnostics_and_fixes(tmp_path: Path, 
 
     def where(out: bytes) -> list[tuple[object, ...]]:
         return [
-            (f["code"], f["start"]["line"], f["start"]["column"], f["end"]["line"], f["text"])
-            for f in json.loads(out)
+            (f["code"], f["line"], f["column"], f["end"]["line"], f["text"])
+            for f in json.loads(out)["findings"]
         ]
 
     assert where(got.stdout) == where(expected.stdout)
