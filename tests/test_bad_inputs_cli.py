@@ -101,7 +101,7 @@ def odd_name(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "checkstyle", "junit"])
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(odd_name: Path, fmt: str) -> None:
     name = os.fsdecode(b"na\xffme.txt")
     done = run(["check", "--output-format", fmt, name], cwd=odd_name)
@@ -111,7 +111,12 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(odd_name: Path, fmt: str)
     if fmt in {"text", "github"}:
         assert "na\\xffme.txt" in out
     if fmt == "json":
-        assert json.loads(out)[0]["file"] == "na\\xffme.txt"
+        assert json.loads(out)["findings"][0]["file"] == "na\\xffme.txt"
+    if fmt in {"checkstyle", "junit"}:
+        import xml.etree.ElementTree as ET
+
+        root = ET.fromstring(done.stdout)
+        assert [e.get("name") for e in root] == ["na\\xffme.txt"]
     if fmt == "sarif":
         log = json.loads(out)
         location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
@@ -393,8 +398,8 @@ def test_markdown_line_ends_give_the_same_diagnostics_and_fixes(tmp_path: Path, 
 
     def where(out: bytes) -> list[tuple[object, ...]]:
         return [
-            (f["code"], f["start"]["line"], f["start"]["column"], f["end"]["line"], f["text"])
-            for f in json.loads(out)
+            (f["code"], f["line"], f["column"], f["end"]["line"], f["text"])
+            for f in json.loads(out)["findings"]
         ]
 
     assert where(got.stdout) == where(expected.stdout)

@@ -100,13 +100,16 @@ def test_json_report(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str
     status, out, _ = run(["check", str(md), "--output-format", "json"], capsys)
     assert status == 1
     data = json.loads(out)
-    assert [d["code"] for d in data] == ["UN209", "ARC102"]
-    former = data[1]
+    assert data["version"] == 1 and data["tool"]["name"] == "archref"
+    findings = data["findings"]
+    assert [d["code"] for d in findings] == ["UN209", "ARC102"]
+    former = findings[1]
     assert former["text"] == "TsKhSD"
     assert former["reference"] == "RGANI, f. 5, op. 28, d. 103, l. 2"
-    start, end = former["start"], former["end"]
-    assert MARKDOWN[start["offset"] : end["offset"]] == "TsKhSD"
-    assert (start["line"], end["column"] - start["column"]) == (9, 6)
+    assert former["fix"] == "RGANI"
+    end = former["end"]
+    assert MARKDOWN[former["offset"] : end["offset"]] == "TsKhSD"
+    assert (former["line"], end["column"] - former["column"]) == (9, 6)
 
 
 def test_github_annotations(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -251,3 +252,78 @@ def test_is_valid() -> None:
     assert not un.is_valid("S/65z")
     assert not un.is_valid("and/or")
     assert un.is_valid("A/SITE/11")  # info only
+
+
+# -- the Secretary-General's series, and symbols that do not parse --------------
+
+
+@pytest.mark.parametrize(
+    "symbol",
+    [
+        # documents of the Sub-Committee of Experts on the Transport of Dangerous Goods
+        # and of its Committee (unece.org/node/19207; ST/SG/AC.10/27 of 15 January 2001)
+        "ST/SG/AC.10/C.3/2",
+        "ST/SG/AC.10/C.3/110",
+        "ST/SG/AC.10/C.3/109/Add.1",
+        "ST/SG/AC.10/C.3/2019/38",
+        "ST/SG/AC.10/27",
+    ],
+)
+def test_the_secretary_generals_series_is_known(symbol: str) -> None:
+    assert codes(symbol) == []
+
+
+def test_sg_belongs_to_the_secretariat() -> None:
+    (d,) = un.validate(un.parse("A/SG/2"))
+    assert (d.code, d.text) == ("UN105", "SG")
+    assert "only in symbols of ST" in d.message
+
+
+def test_check_reports_a_symbol_that_parse_rejects(tmp_path: Path) -> None:
+    from archref.reporting import check_files
+
+    # the US draft of the 1947 Korea debate (undocs.org/A/C.1/218), its addendum
+    # number lost; and a resolution symbol without its number
+    path = tmp_path / "korea.txt"
+    path.write_text(
+        "The United States introduced its resolution (Document A/C.1/218/Add.x);\n"
+        "the Assembly adopted A/RES/XYZ. See also S/RES/82 (1950) and A/C.1/229.\n",
+        encoding="utf-8",
+    )
+    findings = check_files([path]).findings
+    assert [(f.code, f.text, f.start.line, f.start.column) for f in findings] == [
+        ("UN112", "A/C.1/218/Add.x", 1, 55),
+        ("UN112", "A/RES/XYZ", 2, 22),
+    ]
+    for text in ("A/C.1/218/Add.x", "A/RES/XYZ"):
+        with pytest.raises(un.ParseError):
+            un.parse(text)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "and/or the A/B test; S/he wrote",
+        "https://undocs.org/A/RES/XYZ",
+        "1950/51/52 and E/1332/ADD.2",
+        "A/RES/3379(XXX), S/PV.473, A/AC.l09/493",
+    ],
+)
+def test_no_malformed_symbol_in_prose_or_good_symbols(prose: str) -> None:
+    assert un.malformed(prose) == []
+
+
+def test_malformed_parses_a_bounded_number_of_candidates() -> None:
+    from work import calls
+
+    # each candidate a different symbol-shaped string, so that none is read from the cache
+    def text(n: int) -> str:
+        return " ".join(f"A/RES/X{k}Y" for k in range(n))
+
+    many = un.MAX_MALFORMED_CANDIDATES * 3
+    assert len(un.malformed(text(many))) == un.MAX_MALFORMED_CANDIDATES
+    un._parse_error.cache_clear()
+    at_limit = calls(un.malformed, text(un.MAX_MALFORMED_CANDIDATES))
+    un._parse_error.cache_clear()
+    beyond = calls(un.malformed, text(many))
+    assert beyond < at_limit * 1.5  # the candidates past the limit are not parsed

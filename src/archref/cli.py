@@ -24,6 +24,7 @@ from archref.model import ArchivalReference, ParseError, line_column
 from archref.notations import ARCHIVAL_STYLES
 
 if TYPE_CHECKING:
+    from archref.consistency import Preferences
     from archref.fixing import FixResult
     from archref.model.citation import Citation
 
@@ -154,8 +155,7 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
     from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
-    from archref.reporting import shown_path  # noqa: PLC0415
-    from archref.serialize import to_dict  # noqa: PLC0415
+    from archref.reporting import extract_record, shown_path, text_locator  # noqa: PLC0415
 
     name, as_json, mode = task
     text = _read_input(name, err)
@@ -164,34 +164,13 @@ def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
     shown = "<stdin>" if name == "-" else shown_path(name)
     notes = _notes(text, mode)
     citations = extract_notes([note for _, note in notes])
+    locate = text_locator(text)
     for citation in citations:
         base = notes[citation.note or 0][0]
-        start, end = base + citation.start, base + citation.end
+        start = base + citation.start
         line, col = line_column(text, start)
         if as_json:
-            data = {
-                "file": shown,
-                "line": line,
-                "column": col,
-                "start": start,
-                "end": end,
-                "text": citation.text,
-                "form": citation.form,
-                "certain": citation.certain,
-                "reference": to_dict(citation.reference),
-                "diagnostics": [
-                    {
-                        "code": d.code,
-                        "severity": d.severity,
-                        "message": d.message,
-                        "start": base + d.start,
-                        "end": base + d.end,
-                        "text": d.text,
-                        "suggestion": d.suggestion,
-                    }
-                    for d in citation.diagnostics
-                ],
-            }
+            data = extract_record(shown, citation, locate, base=base)
             print(json.dumps(data, ensure_ascii=False), file=out)
             continue
         print(
@@ -389,8 +368,13 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=err)
         return 2
+    prefer = _prefer(args, err)
+    if prefer is None:
+        return 2
     fmt = None if args.input_format == "auto" else args.input_format
-    result = check_files(args.files, format=fmt, codes=[r.code for r in rules], jobs=args.jobs)
+    result = check_files(
+        args.files, format=fmt, codes=[r.code for r in rules], jobs=args.jobs, prefer=prefer
+    )
     for error in result.errors:
         print(f"error: {shown_path(str(error))}", file=err)
     report = REPORTERS[args.output_format](list(result.findings))
@@ -413,6 +397,22 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failing else 0
 
 
+def _prefer(args: argparse.Namespace, err: TextIO) -> Preferences | None:
+    """The ``--prefer KEY=VALUE`` options as preferences, or None after saying what is wrong."""
+    from archref.consistency import preferences  # noqa: PLC0415
+
+    try:
+        return preferences(_codes_free(args.prefer))
+    except ValueError as exc:
+        print(f"error: --prefer: {exc}", file=err)
+        return None
+
+
+def _codes_free(values: Sequence[str] | None) -> list[str]:
+    """Comma-separated ``KEY=VALUE`` items from repeated options, as written."""
+    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+
+
 def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import difflib  # noqa: PLC0415
 
@@ -426,6 +426,9 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=err)
         return 2
+    prefer = _prefer(args, err)
+    if prefer is None:
+        return 2
     fmt = None if args.input_format == "auto" else args.input_format
     errors = fixes = changed = 0
     left: list[Finding] = []
@@ -438,13 +441,17 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if path == "-":
                 data = stdin_data()
                 if isinstance(data, str):  # a text stream in place of standard input
-                    result = fix_text(data, fmt or "text", path="<stdin>", codes=codes)
+                    result = fix_text(
+                        data, fmt or "text", path="<stdin>", codes=codes, prefer=prefer
+                    )
                 else:
-                    result = fix_bytes(data, fmt or "text", path="<stdin>", codes=codes)
+                    result = fix_bytes(
+                        data, fmt or "text", path="<stdin>", codes=codes, prefer=prefer
+                    )
                 if not args.diff:
                     _write_fixed(out, result.text, None if isinstance(data, str) else result)
             else:
-                result = fix_file(path, format=fmt, codes=codes, write=not args.diff)
+                result = fix_file(path, format=fmt, codes=codes, write=not args.diff, prefer=prefer)
         except (ReaderError, OSError) as exc:
             # OSError: the fixed file could not be written (it is as it was)
             print(f"error: {shown_path(str(exc))}", file=err)
@@ -561,6 +568,13 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+PREFER_HELP = (
+    "the form the consistency rules (ARC5xx) hold a document to, KEY=VALUE, comma-separated "
+    "or repeated: labels=abbreviated|full, script=latin|cyrillic, leaves=ll.|l., "
+    "punctuation=comma|full-stop|space (default: what most of the document uses)"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     from archref.parallel import jobs_argument  # noqa: PLC0415
 
@@ -652,9 +666,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--output-format",
-        choices=("text", "json", "github", "sarif"),
+        choices=("text", "json", "github", "sarif", "checkstyle", "junit"),
         default="text",
-        help="text (default), json, github (workflow annotations) or sarif (SARIF 2.1.0)",
+        help="text (default), json, github (workflow annotations), sarif (SARIF 2.1.0), "
+        "checkstyle or junit (XML)",
     )
     c.add_argument(
         "--select",
@@ -679,6 +694,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="check the files in N processes (default 1; 0: one per CPU); the output is the same",
     )
+    c.add_argument("--prefer", action="append", metavar="KEY=VALUE", help=PREFER_HELP)
     c.set_defaults(func=_cmd_check)
     x = sub.add_parser(
         "fix",
@@ -697,6 +713,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     x.add_argument("--select", action="append", metavar="CODES", help="only these rule codes")
     x.add_argument("--ignore", action="append", metavar="CODES", help="not these rule codes")
+    x.add_argument("--prefer", action="append", metavar="KEY=VALUE", help=PREFER_HELP)
     x.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),

@@ -47,7 +47,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -55,6 +55,9 @@ from archref.model.common import ArchrefError
 from archref.readers import Format, Position, ReaderError, extract_document, format_of, read_string
 from archref.readers._base import decode
 from archref.reporting import Finding, _codes_argument, findings_in
+
+if TYPE_CHECKING:
+    from archref.consistency import Preferences
 
 __all__ = [
     "AppliedFix",
@@ -69,16 +72,6 @@ __all__ = [
 #: Turns of fixing before giving up (each turn removes the diagnostics it fixes).
 MAX_TURNS = 8
 _BOM = b"\xef\xbb\xbf"
-
-#: Characters a replacement may not hold in a format, because the format would
-#: need them escaped.
-_UNSAFE: dict[str, str] = {
-    "text": "",
-    "markdown": "\\`*_[]<>#|",
-    "latex": "\\{}%&#$_^~",
-    "bibtex": '\\{}%&#$_^~"',
-    "csl-json": '"\\',
-}
 
 
 @attrs.frozen
@@ -137,29 +130,24 @@ class FixResult:
         return self.bom + self.text.encode("utf-8")
 
 
-def _safe(replacement: str, fmt: Format) -> bool:
-    unsafe = _UNSAFE.get(fmt)
-    if unsafe is None:
-        return False
-    return not any(ch in unsafe or (ch < " " and ch != "\t") for ch in replacement)
-
-
 def _one_turn(
-    text: str, fmt: Format, path: str, codes: set[str] | None
+    text: str, fmt: Format, path: str, codes: set[str] | None, prefer: Preferences | None
 ) -> tuple[str, list[AppliedFix], list[Finding]]:
-    """One turn of fixing: the text, the fixes made, and (when none was made) the findings."""
+    """One turn of fixing: the text, the fixes made, and (when none was made) the findings.
+
+    The fixes are those the findings carry (:attr:`Finding.fix`, kept only
+    where the file holds exactly the diagnostic's text and the replacement
+    needs no escaping); their positions are offsets into ``text``.
+    """
     doc = read_string(text, fmt, path=path)
-    citations = extract_document(doc)
+    findings = findings_in(doc, extract_document(doc), codes, prefer=prefer)
     edits: list[tuple[int, int, str, AppliedFix]] = []
-    for located in citations:
-        for d in located.citation.diagnostics:
-            if d.fix is None or d.fix == d.text or (codes is not None and d.code not in codes):
-                continue
-            start, end = located.chunk.source_span(d.start, d.end)
-            if text[start:end] != d.text or not _safe(d.fix, fmt):
-                continue  # escaped, marked up or unsafe to write: not ours to change
-            where = located.chunk.start_position(d.start)
-            edits.append((start, end, d.fix, AppliedFix(path, where, d.code, d.text, d.fix)))
+    for f in findings:
+        if f.fix is None or f.start.offset is None or f.end.offset is None:
+            continue
+        edits.append(
+            (f.start.offset, f.end.offset, f.fix, AppliedFix(path, f.start, f.code, f.text, f.fix))
+        )
     edits.sort(key=lambda e: (e[0], e[1]))
     chosen: list[tuple[int, int, str, AppliedFix]] = []
     for edit in edits:
@@ -167,16 +155,24 @@ def _one_turn(
             continue  # overlaps a fix already taken: the next turn sees it again
         chosen.append(edit)
     if not chosen:  # nothing left to fix: what is left is what this turn found
-        return text, [], findings_in(doc, citations, codes)
+        return text, [], findings
     for start, end, new, _ in reversed(chosen):
         text = text[:start] + new + text[end:]
     return text, [e[3] for e in chosen], []
 
 
 def fix_text(
-    text: str, format: Format, *, path: str = "<string>", codes: Iterable[str] | None = None
+    text: str,
+    format: Format,
+    *,
+    path: str = "<string>",
+    codes: Iterable[str] | None = None,
+    prefer: Preferences | None = None,
 ) -> FixResult:
     """Apply every fix the diagnostics of ``text`` carry (only ``codes`` if given).
+
+    ``prefer`` sets the forms the consistency rules (ARC5xx) rewrite the
+    text to (:class:`~archref.consistency.Preferences`).
 
     Raises :class:`~archref.readers.ReaderError` for a format whose positions
     are not places in a text (``docx``), or a text that cannot be read.
@@ -192,7 +188,7 @@ def fix_text(
     current = text
     applied: list[AppliedFix] = []
     for _ in range(MAX_TURNS):
-        current, done, remaining = _one_turn(current, format, path, wanted)
+        current, done, remaining = _one_turn(current, format, path, wanted, prefer)
         if not done:
             return FixResult(path, text, current, tuple(applied), tuple(remaining))
         applied.extend(done)
@@ -201,7 +197,12 @@ def fix_text(
 
 
 def fix_bytes(
-    data: bytes, format: Format, *, path: str = "<bytes>", codes: Iterable[str] | None = None
+    data: bytes,
+    format: Format,
+    *,
+    path: str = "<bytes>",
+    codes: Iterable[str] | None = None,
+    prefer: Preferences | None = None,
 ) -> FixResult:
     """:func:`fix_text` for the bytes of a file, decoded as the readers decode a file.
 
@@ -216,7 +217,7 @@ def fix_bytes(
     bom = _BOM if data.startswith(_BOM) else b""
     if bom + text.encode("utf-8") != data:  # pragma: no cover (decode reads UTF-8 only)
         raise ReaderError("not written: its bytes would not be written back as they were", path)
-    result = fix_text(text, format, path=path, codes=codes)
+    result = fix_text(text, format, path=path, codes=codes, prefer=prefer)
     return attrs.evolve(result, bom=bom)
 
 
@@ -302,6 +303,7 @@ def fix_file(
     format: Format | None = None,
     codes: Iterable[str] | None = None,
     write: bool = True,
+    prefer: Preferences | None = None,
 ) -> FixResult:
     """Fix a file in place (atomically), or only compute the fixes with ``write=False``.
 
@@ -321,7 +323,7 @@ def fix_file(
         data = Path(name).read_bytes()
     except OSError as exc:
         raise ReaderError(f"cannot read the file: {exc.strerror or exc}", name) from None
-    result = fix_bytes(data, fmt, path=name, codes=codes)
+    result = fix_bytes(data, fmt, path=name, codes=codes, prefer=prefer)
     if write and result.changed:
         _write_back(name, result.to_bytes())
     return result

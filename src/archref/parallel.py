@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     import dask.bag
 
+    from archref.consistency import Preferences
     from archref.readers import Format
     from archref.reporting import CheckResult
 
@@ -249,11 +250,13 @@ def _is_stdin(path: str | os.PathLike[str]) -> bool:
     return os.fspath(path) == "-"
 
 
-def _check_one(task: tuple[str | os.PathLike[str], Format | None, list[str] | None]) -> CheckResult:
+def _check_one(
+    task: tuple[str | os.PathLike[str], Format | None, list[str] | None, Preferences | None],
+) -> CheckResult:
     from archref.reporting import check_files as check_one  # noqa: PLC0415
 
-    path, format, codes = task
-    return check_one([path], format=format, codes=codes)
+    path, format, codes, prefer = task
+    return check_one([path], format=format, codes=codes, prefer=prefer)
 
 
 def check_files(
@@ -262,6 +265,7 @@ def check_files(
     format: Format | None = None,
     codes: Iterable[str] | None = None,
     jobs: int = 1,
+    prefer: Preferences | None = None,
 ) -> CheckResult:
     """:func:`archref.reporting.check_files` in ``jobs`` processes, with the same result.
 
@@ -271,7 +275,7 @@ def check_files(
     from archref.reporting import CheckResult  # noqa: PLC0415
 
     wanted = list(codes) if codes is not None else None
-    tasks = [(path, format, wanted) for path in paths]
+    tasks = [(path, format, wanted, prefer) for path in paths]
     results = list(map_ordered(_check_one, tasks, jobs, local=lambda task: _is_stdin(task[0])))
     return CheckResult(
         tuple(f for r in results for f in r.findings),

@@ -10,6 +10,7 @@ a code never changes meaning, and a retired rule keeps its code unused.
 * ``ARC2xx``: The National Archives (UK) notation;
 * ``ARC3xx``: the US National Archives (NARA) notation;
 * ``ARC4xx``: the German federal archives (Bundesarchiv, BStU) notation;
+* ``ARC5xx``: consistency within a document (:mod:`archref.consistency`);
 * ``UN1xx``-``UN3xx``: UN document symbols;
 * ``PUB1xx``: published works.
 
@@ -19,6 +20,8 @@ a code never changes meaning, and a retired rule keeps its code unused.
 'un'
 >>> [r.code for r in select(["ARC1"], ["ARC104"])]
 ['ARC101', 'ARC102', 'ARC103']
+>>> RULES["ARC102"].help_uri("https://example.org/archref/")
+'https://example.org/archref/rules/#arc102'
 """
 
 from __future__ import annotations
@@ -30,7 +33,14 @@ import attrs
 from archref.model.common import Severity
 from archref.notations import published, un
 
-__all__ = ["RULES", "Rule", "select"]
+__all__ = ["DOCS_URL", "RULES", "Rule", "select"]
+
+#: Where the documentation site is published: the base of each rule's
+#: ``helpUri`` in a SARIF log (``report_sarif(..., docs_url=...)`` sets another).
+DOCS_URL = "https://archref.readthedocs.io/en/latest/"
+
+#: The section of a page that documents rules with no heading of their own.
+_SECTIONS = {"published-sources.md": "the-rules"}
 
 
 @attrs.frozen
@@ -42,8 +52,8 @@ class Rule:
         severity: the severity it is reported with (a family may lower it
             in a context it explains, never raise it).
         summary: a one-line description, lower case.
-        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"barch"``, ``"un"``,
-            ``"published"``.
+        family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"barch"``,
+            ``"consistency"``, ``"un"``, ``"published"``.
         page: the documentation page that describes it.
     """
 
@@ -52,6 +62,16 @@ class Rule:
     summary: str
     family: str
     page: str
+
+    @property
+    def anchor(self) -> str:
+        """The rule's section on its page: its heading's id (``"arc102"``)."""
+        return _SECTIONS.get(self.page, self.code.lower())
+
+    def help_uri(self, docs_url: str = DOCS_URL) -> str:
+        """The address of the rule's documentation in the site built from ``docs/``."""
+        page = self.page.removesuffix(".md")
+        return f"{docs_url.rstrip('/')}/{page}/#{self.anchor}"
 
 
 _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
@@ -72,6 +92,16 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC303", "info", "record group not written 'RG n'", "nara"),
     ("ARC401", "warning", "range of leaves or pages running backwards", "barch"),
     ("ARC402", "info", "ambiguous abbreviation 'BA' for the Bundesarchiv", "barch"),
+    (
+        "ARC501",
+        "info",
+        "level labels abbreviated in some references, in full in others",
+        "consistency",
+    ),
+    ("ARC502", "warning", "one archive's acronym written in two scripts", "consistency"),
+    ("ARC503", "warning", "one file cited under a former and a current name", "consistency"),
+    ("ARC504", "warning", "'l.' and 'll.' used unlike for several leaves", "consistency"),
+    ("ARC505", "info", "levels punctuated in two ways", "consistency"),
 )
 
 

@@ -80,6 +80,7 @@ from archref.model import (
 )
 from archref.model._keys import alias_key
 from archref.registry import Registry, default_registry
+from archref.suggest import unknown_archive
 
 __all__ = [
     "IBID_MARKERS",
@@ -1672,14 +1673,16 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
         cited = None  # a chain link or an "ibid." does not write the archive's name again
     if archive is None and cited:
         start, end, text = _span_of(ref, cited)
+        hint, suggestion = unknown_archive(ref, cited)
         out.append(
             Diagnostic(
                 "ARC101",
-                f"archive {cited!r} is not in the registry",
+                f"archive {cited!r} is not in the registry{hint}",
                 "info",
                 start,
                 end,
                 text,
+                suggestion=suggestion,
             )
         )
     elif archive is None and ref.archive_as_cited is None:

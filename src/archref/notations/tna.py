@@ -108,6 +108,7 @@ from archref.model import ArchivalReference, Archive, Diagnostic, Level, ParseEr
 from archref.notations import fonds
 from archref.notations.fonds import Style
 from archref.registry import Registry, default_registry
+from archref.suggest import closest, did_you_mean
 
 __all__ = [
     "STYLES",
@@ -456,6 +457,27 @@ def _with_department(ref: ArchivalReference, dept: str) -> ArchivalReference:
     return attrs.evolve(ref, levels=levels)
 
 
+def _department_hint(
+    ref: ArchivalReference, dept: str, known: Mapping[str, str]
+) -> tuple[str, str | None]:
+    """ARC202's "did you mean": the known departments one edit from ``dept``
+    (named when there are at most three), and the reference with the
+    department corrected when there is only one.
+
+    >>> _department_hint(parse("TNA, PERM 11/1"), "PERM", departments())
+    ("; did you mean 'PREM'?", 'TNA, PREM 11/1')
+    >>> _department_hint(parse("PRO:PO 371/23461"), "PO", departments())[0]  # doctest: +ELLIPSIS
+    "; 6 known codes are one edit from it: 'CO', 'DO', 'FO', ..."
+    """
+    names = closest(dept, known, limit=len(known))
+    if len(names) > 3:
+        shown = ", ".join(repr(n) for n in names[:3])
+        return f"; {len(names)} known codes are one edit from it: {shown}, ...", None
+    if len(names) == 1:
+        return did_you_mean(names), format_reference(_with_department(ref, names[0]))
+    return did_you_mean(names), None
+
+
 def validate(ref: ArchivalReference) -> list[Diagnostic]:
     """The rules of the notation: what is worth a reader's attention in a reference.
 
@@ -517,13 +539,15 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
             )
         )
     elif dept not in known:
+        hint, suggestion = _department_hint(ref, dept, known)
         out.append(
             Diagnostic(
                 "ARC202",
-                f"department code {dept!r} is not one archref knows",
+                f"department code {dept!r} is not one archref knows{hint}",
                 "warning",
                 *span,
                 text[span[0] : span[1]],
+                suggestion=suggestion,
             )
         )
     if read is None:

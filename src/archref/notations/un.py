@@ -87,6 +87,7 @@ from archref._patterns import LazyPattern
 from archref.model.common import Diagnostic, ParseError, Severity
 from archref.model.published import PartialDate
 from archref.model.un import MODIFIER_KINDS, Component, Modifier, ModifierKind, UNSymbol
+from archref.suggest import closest, did_you_mean
 
 __all__ = [
     "RULES",
@@ -95,6 +96,7 @@ __all__ = [
     "find",
     "format",
     "is_valid",
+    "malformed",
     "parse",
     "sc_resolution_years",
     "to_csl_json",
@@ -908,6 +910,7 @@ RULES: dict[str, tuple[Severity, str]] = {
     "UN109": ("warning", "no document number"),
     "UN110": ("warning", "resolution without its session or year"),
     "UN111": ("warning", "letter after the serial number"),
+    "UN112": ("warning", "text shaped like a symbol that does not read as one"),
     "UN201": ("error", "roman session out of range"),
     "UN202": ("error", "arabic session before its time"),
     "UN203": ("error", "ECOSOC year component before 1978"),
@@ -1048,10 +1051,17 @@ def validate(symbol: UNSymbol) -> list[Diagnostic]:
         if m.kind in ("Rev", "Add", "Corr", "Amend") and m.number is None:
             out.append(_diag("UN102", f"'{m.kind}' without its number", symbol, m.kind))
     if organ not in voc.organs:
-        out.append(_diag("UN104", f"unknown organ {organ!r}", symbol, organ))
+        hint = did_you_mean(closest(organ, voc.organs, limit=3))
+        out.append(_diag("UN104", f"unknown organ {organ!r}{hint}", symbol, organ))
     for c in comps[1:]:
         if c.kind == "body" and c.code not in voc.bodies:
-            out.append(_diag("UN105", f"unknown subsidiary body {c.value!r}", symbol, c.value))
+            hint = did_you_mean(closest(c.code, voc.bodies, limit=3))
+            message = f"unknown subsidiary body {c.value!r}{hint}"
+            out.append(_diag("UN105", message, symbol, c.value))
+        elif c.kind == "body" and organ not in voc.bodies[c.code].get("organs", (organ,)):
+            after = ", ".join(voc.bodies[c.code]["organs"])
+            message = f"the body {c.code!r} is found only in symbols of {after}, not of {organ}"
+            out.append(_diag("UN105", message, symbol, c.value))
         if c.kind == "type" and c.code not in voc.types:  # pragma: no cover - types are known
             out.append(_diag("UN105", f"unknown document type {c.value!r}", symbol, c.value))
     last = next((c for c in reversed(comps) if c.kind not in ("empty",)), None)
@@ -1263,6 +1273,78 @@ def _check_ga_sessions(symbol: UNSymbol) -> Iterator[Diagnostic]:
                     c.value,
                 )
         break
+
+
+#: The longest run of symbol characters :func:`malformed` reads as one candidate.
+_MAX_CANDIDATE = 120
+#: The most candidates :func:`malformed` parses in one text: a text of many thousand
+#: symbol-shaped strings (a table, a generated file) is checked as far as that.
+MAX_MALFORMED_CANDIDATES = 2_000
+
+
+@lru_cache(maxsize=1024)
+def _parse_error(candidate: str) -> str | None:
+    """Why ``candidate`` does not parse, or ``None`` when it does (a repeated one is read once)."""
+    try:
+        parse(candidate)
+    except ParseError as exc:
+        why = exc.message
+        if exc.offending and repr(exc.offending) not in why:
+            why += f": {exc.offending!r}"
+        return why
+    return None
+
+
+@cache
+def _candidate_pattern() -> LazyPattern:
+    """An organ of the vocabulary, then "/" and a bounded run of symbol characters,
+    not inside a word, a number or a path ("https://.../A/RES/...")."""
+    organs = "|".join(sorted((re.escape(o) for o in _vocabulary().organs), key=len, reverse=True))
+    return LazyPattern(
+        rf"(?<![A-Za-z0-9/.\-])(?:{organs})/[A-Za-z0-9.()*/\-]{{1,{_MAX_CANDIDATE}}}"
+    )
+
+
+def malformed(text: str) -> list[Diagnostic]:
+    """UN112: text shaped like a UN document symbol that :func:`parse` rejects.
+
+    A candidate starts with an organ of the vocabulary ("A", "S", "E", "ST")
+    and has at least two "/" ("A/RES/XYZ", "A/C.1/218/Add.x"), so that "A/B"
+    or "S/he" in prose is no candidate. Trailing punctuation is left out.
+    Offsets point into ``text``; the message is the parser's. The caller
+    leaves out what :func:`find` read as a symbol. At most
+    :data:`MAX_MALFORMED_CANDIDATES` candidates of one text are parsed.
+
+    >>> [(d.code, d.text) for d in malformed("See A/RES/XYZ and A/C.1/218/Add.x.")]
+    [('UN112', 'A/RES/XYZ'), ('UN112', 'A/C.1/218/Add.x')]
+    >>> malformed("S/RES/82 (1950), and/or A/B testing; ST/SG/AC.10/C.3/2.")
+    []
+    """
+    out: list[Diagnostic] = []
+    budget = MAX_MALFORMED_CANDIDATES
+    for m in _candidate_pattern().finditer(text):
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in ".,;:-/)*":
+            end -= 1
+        candidate = text[start:end]
+        if candidate.count("/") < 2 or candidate.count("(") != candidate.count(")"):
+            continue
+        budget -= 1
+        if budget < 0:
+            break
+        why = _parse_error(candidate)
+        if why is not None:
+            out.append(
+                Diagnostic(
+                    "UN112",
+                    f"{candidate!r} does not read as a UN document symbol: {why}",
+                    RULES["UN112"][0],
+                    start,
+                    end,
+                    candidate,
+                )
+            )
+    return out
 
 
 # ---------------------------------------------------------------------------
