@@ -110,7 +110,7 @@ def test_format_text_to_csl_json(
     status, out, _ = run(["format", "-", "--to", "csl-json"], capsys)
     assert status == 0
     items = json.loads(out)
-    assert [i["id"] for i in items] == ["RGASPI-558-11-62", "A/RES/112(II)", "RGANI-5-28-103"]
+    assert [i["id"] for i in items] == ["RGASPI-558-11-62", "A-RES-112-II", "RGANI-5-28-103"]
     assert items[0]["archive_location"] == "f. 558, op. 11, d. 62"
     assert items[0]["archive-place"] == "Moscow"
 

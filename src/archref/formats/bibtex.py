@@ -39,13 +39,16 @@ import attrs
 
 from archref.formats.csl import (
     ArchiveName,
+    Citable,
     Notation,
     SupportsCSL,
     _archival_from,
     _archive_name,
     archive_location,
     check_references,
+    citation_key,
     locator_text,
+    reference_of,
 )
 from archref.model import ArchivalReference, ParseError, UNSymbol
 from archref.notations import fonds, un
@@ -349,7 +352,7 @@ def _csl_fields(item: Mapping[str, Any], dialect: Dialect) -> tuple[str, list[tu
 
 
 def to_bibtex(
-    refs: Iterable[ArchivalReference | UNSymbol | SupportsCSL],
+    refs: Iterable[Citable],
     dialect: Dialect = "biblatex",
     convention: Convention = "chicago",
     *,
@@ -357,6 +360,10 @@ def to_bibtex(
     notation: Notation | str = "en",
 ) -> str:
     r"""The references as a .bib file: one entry per file, symbol or work, in order.
+
+    ``refs`` may also hold citations (:func:`archref.extract` results: their
+    references are written) and CSL-JSON items (mappings, written as the
+    published works are).
 
     ``dialect="biblatex"`` (for biber) writes UTF-8 as it is, with only
     LaTeX's special characters escaped; ``convention`` chooses the fields:
@@ -400,9 +407,16 @@ def to_bibtex(
     entries: list[Block] = []
     by_identity: dict[object, str] = {}
     taken: set[str] = set()
-    for ref in refs:
-        if isinstance(ref, ArchivalReference):
-            identity: object = ("archival", attrs.evolve(ref, folios=None))
+    for value in refs:
+        ref = reference_of(value)
+        if ref is None:  # a citation with nothing to cite
+            continue
+        if isinstance(ref, Mapping):  # a CSL-JSON item
+            identity: object = ("csl", str(ref.get("id")))
+            key = citation_key(str(ref.get("id", "work")))
+            entry_type, fields = _csl_fields(ref, dialect)
+        elif isinstance(ref, ArchivalReference):
+            identity = ("archival", attrs.evolve(ref, folios=None))
             key = bibtex_key(ref)
             entry_type, values = _archival_fields(ref, dialect, convention, archive_name, notation)
             fields = [(k, escape_latex(v)) for k, v in values]
