@@ -39,9 +39,12 @@ def test_biblatex_chicago_entry() -> None:
     assert to_bibtex([archref.parse(TSKHSD)]) == (
         "@misc{rgani5_28_103,\n"
         "  entrysubtype = {archival},\n"
+        "  shorttitle = {RGANI, f. 5, op. 28, d. 103},\n"
         "  note = {f. 5, op. 28, d. 103},\n"
         "  institution = {Russian State Archive of Contemporary History},\n"
-        "  location = {Moscow}\n"
+        "  location = {Moscow},\n"
+        "  pages = {2},\n"
+        "  pagination = {folio}\n"
         "}\n"
     )
 
@@ -50,11 +53,35 @@ def test_biblatex_mla_entry() -> None:
     text = to_bibtex([archref.parse(AVPRF)], convention="mla", notation="en-full")
     assert text == (
         "@unpublished{avprf059a_5a_4_p11,\n"
+        "  shorttitle = {AVPRF, fond 059a, opis 5a, delo 4, papka 11},\n"
         "  number = {fond 059a, opis 5a, delo 4, papka 11},\n"
         "  library = {Archive of Foreign Policy of the Russian Federation},\n"
-        "  location = {Moscow}\n"
+        "  location = {Moscow},\n"
+        "  pages = {159--160},\n"
+        "  pagination = {folio}\n"
         "}\n"
     )
+
+
+def test_leaves_kept_as_pages_with_folio_pagination() -> None:
+    # biblatex: pagination = {folio} makes pages and numeric postnotes read
+    # "fols."; pages only where every citation of the file cites the same leaves
+    one = to_bibtex([archref.parse(SEED), archref.parse(SEED)])
+    assert "  pages = {71--72},\n  pagination = {folio}\n" in one
+    two = to_bibtex([archref.parse(SEED), archref.parse("RGASPI, f. 558, op. 11, d. 62, l. 75")])
+    assert "pages" not in two and "  pagination = {folio}\n" in two
+    garf = to_bibtex([archref.parse("GARF, f. R-6991, op. 1, d. 3, pp. 105-6")])
+    assert "  pages = {105--106}\n" in garf and "pagination" not in garf
+    bare = to_bibtex([archref.parse("RGASPI, f. 17, op. 3, d. 1051")])
+    assert "pages" not in bare and "pagination" not in bare
+    classic = to_bibtex([archref.parse(SEED)], dialect="bibtex")
+    assert "pages" not in classic and "shorttitle" not in classic
+
+
+def test_untitled_file_has_a_short_title_for_short_notes() -> None:
+    # biblatex-chicago's short note of an untitled file printed only ", l. 73"
+    bib = to_bibtex([archref.parse("ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 9-13")])
+    assert "  shorttitle = {GARF, f. R-9401, op. 2, d. 64},\n" in bib
 
 
 def test_classic_bibtex_entry_carries_the_whole_reference_in_note() -> None:

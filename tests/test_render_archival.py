@@ -12,6 +12,7 @@ NARA, and Security Council resolution 82 (1950).
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 import archref
 from archref.formats.csl import note_item, shelfmark
 
+SEED = "RGASPI, f. 558, op. 11, d. 62, ll. 71-72"
 DOC = Path(__file__).resolve().parent.parent / "docs" / "formatting.md"
 ROW = re.compile(r"^\| `(?P<ref>[^`]+)` \| `(?P<style>[^`]+)` \| (?P<note>.*) \| (?P<entry>.*) \|$")
 
@@ -172,3 +174,41 @@ def test_every_reference_type_has_to_csl_json() -> None:
     assert {key: value for key, value in exported.items() if key != "custom"} == item
     symbol = archref.parse("S/RES/82 (1950)")
     assert symbol.to_csl_json()["number"] == "S/RES/82 (1950)"
+
+
+def test_csl_ids_are_citation_keys_pandoc_can_cite() -> None:
+    pandoc_key = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?$")
+    refs = [
+        archref.parse("S/RES/82 (1950)"),
+        archref.parse("A/RES/112 (II) of 14 November 1947"),
+        archref.parse("ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 9-13"),
+        archref.parse("ЦДА. Ф. 1Б. Оп. 67"),
+        archref.parse("National Archives, RG 59, Central Files, 795.00/6-2550"),
+    ]
+    ids = [item["id"] for item in archref.to_csl_json(refs)]
+    assert ids[:4] == ["S-RES-82-1950", "A-RES-112-II", "GARF-R-9401-2-64", "TsDA-1B-67"]
+    assert all(pandoc_key.match(i) for i in ids), ids
+
+
+def test_format_keeps_the_published_items_of_a_csl_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from archref.cli import main
+
+    book = {
+        "id": "Stueck1995",
+        "type": "book",
+        "author": [{"family": "Stueck", "given": "William"}],
+        "title": "The Korean War: An International History",
+        "publisher": "Princeton University Press",
+        "issued": {"date-parts": [[1995]]},
+    }
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([book, *archref.to_csl_json([archref.parse(SEED)])]))
+    assert main(["format", str(path), "--to", "text"]) == 0
+    got = capsys.readouterr()
+    assert "Stueck, William. The Korean War: An International History." in got.out
+    assert "Russian State Archive of Socio-Political History" in got.out
+    assert got.err == ""
+    assert main(["format", str(path), "--to", "csl-json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0] == book

@@ -1,7 +1,10 @@
 """BibTeX and BibLaTeX: archival references as .bib entries, and back.
 
 :func:`to_bibtex` writes one entry per file (archive and levels); the
-leaves belong to each citation, as the postnote (:func:`cite_command`).
+leaves belong to each citation, as the postnote (:func:`cite_command`),
+and to the entry's ``pages`` (with ``pagination = {folio}``) when every
+citation of the file cites the same ones; an untitled file gets a
+``shorttitle`` (its shelfmark) for biblatex-chicago's short notes.
 :func:`from_bibtex` reads any .bib file, Better BibTeX exports included,
 finds archival references and UN symbols in the fields where people and
 tools put them, and keeps every block as it was: entries it does not
@@ -12,9 +15,12 @@ understand and blocks that failed to parse are reported, never dropped.
 >>> print(to_bibtex([ref]))
 @misc{rgaspi558_11_62,
   entrysubtype = {archival},
+  shorttitle = {RGASPI, f. 558, op. 11, d. 62},
   note = {f. 558, op. 11, d. 62},
   institution = {Russian State Archive of Socio-Political History},
-  location = {Moscow}
+  location = {Moscow},
+  pages = {71--72},
+  pagination = {folio}
 }
 <BLANKLINE>
 >>> cite_command(ref)
@@ -49,6 +55,7 @@ from archref.formats.csl import (
     citation_key,
     locator_text,
     reference_of,
+    shelfmark,
 )
 from archref.model import ArchivalReference, ParseError, UNSymbol
 from archref.notations import fonds, un
@@ -227,6 +234,7 @@ def _archival_fields(
         # biblatex-mla @unpublished: number in library, library, its location.
         fields = [
             ("title", titles.get("delo")),
+            ("shorttitle", None if titles.get("delo") else shelfmark(ref, notation)[0]),
             ("note", titles.get("fond")),
             ("number", location),
             ("library", name),
@@ -234,10 +242,12 @@ def _archival_fields(
         ]
         return "unpublished", [(k, v) for k, v in fields if v]
     # biblatex-chicago @misc with an entrysubtype: note, organization,
-    # institution, location run from the most specific to the most general.
+    # institution, location run from the most specific to the most general;
+    # an untitled file's short notes need a shorttitle (else only ", l. 73").
     fields = [
         ("entrysubtype", "archival"),
         ("title", titles.get("delo")),
+        ("shorttitle", None if titles.get("delo") else shelfmark(ref, notation)[0]),
         ("note", location),
         ("organization", titles.get("fond")),
         ("institution", name),
@@ -379,9 +389,12 @@ def to_bibtex(
     ...         archref.parse("S/RES/82 (1950)")]
     >>> print(to_bibtex(refs, convention="mla", archive_name="acronym"))
     @unpublished{avprf059a_5a_4_p11,
+      shorttitle = {AVPRF, f. 059a, op. 5a, d. 4, pa. 11},
       number = {f. 059a, op. 5a, d. 4, pa. 11},
       library = {AVPRF},
-      location = {Moscow}
+      location = {Moscow},
+      pages = {159--160},
+      pagination = {folio}
     }
     <BLANKLINE>
     @report{un-s-res-82-1950,
@@ -404,8 +417,9 @@ def to_bibtex(
     from bibtexparser.library import Library  # noqa: PLC0415 (loaded when used)
     from bibtexparser.model import Block, Entry, Field  # noqa: PLC0415
 
-    entries: list[Block] = []
-    by_identity: dict[object, str] = {}
+    built: list[tuple[str, str, list[tuple[str, str]]]] = []
+    by_identity: dict[object, int] = {}
+    leaves: dict[int, list[ArchivalReference]] = {}
     taken: set[str] = set()
     for value in refs:
         ref = reference_of(value)
@@ -431,14 +445,42 @@ def to_bibtex(
             entry_type, fields = _csl_fields(item, dialect)
         else:
             raise TypeError(f"cannot write {type(ref).__name__} as BibTeX")
-        if identity in by_identity:
-            continue
-        key = _unique(key, taken)
-        taken.add(key)
-        by_identity[identity] = key
-        entries.append(Entry(entry_type, key, [Field(k, "{" + v + "}") for k, v in fields]))
+        if identity not in by_identity:
+            key = _unique(key, taken)
+            taken.add(key)
+            by_identity[identity] = len(built)
+            built.append((entry_type, key, fields))
+        if isinstance(ref, ArchivalReference) and ref.folios is not None:
+            leaves.setdefault(by_identity[identity], []).append(ref)
+    entries: list[Block] = []
+    for index, (entry_type, key, fields) in enumerate(built):
+        extra = _cited_leaves(leaves.get(index, []), notation) if dialect == "biblatex" else []
+        entries.append(
+            Entry(entry_type, key, [Field(k, "{" + v + "}") for k, v in [*fields, *extra]])
+        )
     library = Library(entries, fail_on_duplicate_key=True)
     return _write(library, enclose=False)
+
+
+def _cited_leaves(refs: Sequence[ArchivalReference], notation: str) -> list[tuple[str, str]]:
+    """``pages`` and ``pagination`` for a file's entry, from the leaves its citations cite.
+
+    biblatex prints the ``pages`` of an entry, and a numeric postnote of a
+    citation, with the term its ``pagination`` names: ``folio`` for leaves
+    ("fols. 71–72"), pages by default. ``pages`` is written when every
+    citation of the file cites the same leaves (the document is those
+    leaves); different leaves belong to each citation's postnote.
+    """
+    if not refs:
+        return []
+    seen: dict[str, None] = {}
+    for ref in refs:
+        assert ref.folios is not None
+        seen[escape_latex(locator_text(ref.folios, notation)).replace("-", "--")] = None
+    fields = [("pages", next(iter(seen)))] if len(seen) == 1 else []
+    if all(ref.folios is not None and ref.folios.unit == "leaf" for ref in refs):
+        fields.append(("pagination", "folio"))
+    return fields
 
 
 def _write(library: Library, *, enclose: bool) -> str:

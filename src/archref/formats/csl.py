@@ -550,8 +550,35 @@ class CSLImport:
         """The items kept as they are, each with the reason."""
         return [it for it in self.items if not it.understood]
 
+    @property
+    def entries(self) -> list[ArchivalReference | UNSymbol | Mapping[str, Any]]:
+        """Every item in order: the references understood, or the item itself.
+
+        An item archref did not understand (a book, an article) is kept as the
+        CSL-JSON item it is, so that formatting the file again loses nothing;
+        only what is not an item with an id (:attr:`dropped`) is left out.
+        """
+        out: list[ArchivalReference | UNSymbol | Mapping[str, Any]] = []
+        for it in self.items:
+            if it.references:
+                out.extend(it.references)
+            elif _keepable(it.item):
+                out.append(it.item)
+        return out
+
+    @property
+    def dropped(self) -> list[ImportedItem]:
+        """The items :attr:`entries` leaves out: not understood and without an id."""
+        return [it for it in self.items if not it.understood and not _keepable(it.item)]
+
     def __len__(self) -> int:
         return len(self.items)
+
+
+def _keepable(item: Mapping[str, Any]) -> bool:
+    """A CSL-JSON item with an id (text or a number) that the formatters can take."""
+    key = item.get("id")
+    return isinstance(key, str | int) and not isinstance(key, bool) and str(key) != ""
 
 
 def from_csl_json(
