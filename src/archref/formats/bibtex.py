@@ -13,7 +13,7 @@ understand and blocks that failed to parse are reported, never dropped.
 >>> import archref
 >>> ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
 >>> print(to_bibtex([ref]))
-@misc{rgaspi558_11_62,
+@misc{RGASPI-558-11-62,
   entrysubtype = {archival},
   shorttitle = {RGASPI, f. 558, op. 11, d. 62},
   note = {f. 558, op. 11, d. 62},
@@ -24,7 +24,7 @@ understand and blocks that failed to parse are reported, never dropped.
 }
 <BLANKLINE>
 >>> cite_command(ref)
-'\\\\autocite[ll.~71--72]{rgaspi558_11_62}'
+'\\\\autocite[ll.~71--72]{RGASPI-558-11-62}'
 >>> [str(r) for r in from_bibtex(to_bibtex([ref])).references]
 ['RGASPI, f. 558, op. 11, d. 62']
 
@@ -37,7 +37,6 @@ bibtexparser is imported when a function here is called, not with archref.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -53,6 +52,7 @@ from archref.formats.csl import (
     archive_location,
     check_references,
     citation_key,
+    csl_id,
     locator_text,
     reference_of,
     shelfmark,
@@ -149,49 +149,26 @@ def unescape_latex(text: str) -> str:
 
 # --------------------------------------------------------------------------- keys
 
-_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia i i ie g"
-#: Cyrillic letters in keys, after the Library of Congress romanisation without diacritics.
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", _LATIN.split(" "), strict=True))
-
-
-def _key_part(text: str) -> str:
-    out = []
-    for ch in unicodedata.normalize("NFC", text).lower():
-        if ch.isascii() and (ch.isalnum() or ch == "-"):
-            out.append(ch)
-        elif ch in _TRANSLIT:
-            out.append(_TRANSLIT[ch].strip("-"))
-        else:
-            decomposed = unicodedata.normalize("NFKD", ch)
-            out.append("".join(c for c in decomposed if c.isascii() and c.isalnum()))
-    return "".join(out)
-
-
-_KEY_PREFIX = {"papka": "p", "tom": "t", "chast": "ch", "year": "y", "section": "s", "box": "box"}
-
 
 def bibtex_key(ref: ArchivalReference) -> str:
-    """A stable, ASCII citation key for the file a reference points to.
+    """The citation key of the file a reference points to: its CSL-JSON id.
 
-    The archive's id in lower case, then the levels joined by ``_``; levels
-    other than fond, opis and delo carry a short prefix. Cyrillic is
-    transliterated, so the key works with classic BibTeX too.
+    The archive's id, then the levels joined by hyphens; levels other than
+    fond, opis and delo carry a short prefix. ASCII only (Cyrillic is written
+    in Latin), so the key works with classic BibTeX and pandoc too, and a
+    document citing ``[@RGASPI-558-11-62]`` finds the same work in a .bib
+    file and in a CSL-JSON file.
 
     >>> import archref
     >>> bibtex_key(archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72"))
-    'rgaspi558_11_62'
+    'RGASPI-558-11-62'
     >>> bibtex_key(archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160"))
-    'avprf059a_5a_4_p11'
+    'AVPRF-059a-5a-4-p11'
     >>> garf = archref.parse("ГАРФ. Ф. Р-6991. Оп. 1. Д. 3")
     >>> bibtex_key(garf), bibtex_key(archref.parse("ЦДА. Ф. 1Б. Оп. 67"))
-    ('garfr-6991_1_3', 'tsda1b_67')
+    ('GARF-R-6991-1-3', 'TsDA-1B-67')
     """
-    if ref.archive is not None:
-        head = _key_part(ref.archive.id)
-    else:
-        head = _key_part(ref.archive_as_cited or "") or "archive"
-    parts = [_KEY_PREFIX.get(lv.kind, "") + _key_part(lv.value) for lv in ref.levels]
-    return head + "_".join(p for p in parts if p)
+    return csl_id(ref)
 
 
 def _unique(key: str, taken: set[str]) -> str:
@@ -388,7 +365,7 @@ def to_bibtex(
     >>> refs = [archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160"),
     ...         archref.parse("S/RES/82 (1950)")]
     >>> print(to_bibtex(refs, convention="mla", archive_name="acronym"))
-    @unpublished{avprf059a_5a_4_p11,
+    @unpublished{AVPRF-059a-5a-4-p11,
       shorttitle = {AVPRF, f. 059a, op. 5a, d. 4, pa. 11},
       number = {f. 059a, op. 5a, d. 4, pa. 11},
       library = {AVPRF},
@@ -397,7 +374,7 @@ def to_bibtex(
       pagination = {folio}
     }
     <BLANKLINE>
-    @report{un-s-res-82-1950,
+    @report{S-RES-82-1950,
       author = {{United Nations Security Council}},
       title = {Resolution 82 (1950)},
       number = {S/RES/82 (1950)},
@@ -436,12 +413,12 @@ def to_bibtex(
             fields = [(k, escape_latex(v)) for k, v in values]
         elif isinstance(ref, UNSymbol):
             identity = ("un", ref)
-            key = "un-" + _key_part(re.sub(r"[/()\s.]+", "-", str(ref))).strip("-")
+            key = citation_key(str(ref))
             entry_type, fields = _csl_fields(un.to_csl_json(ref), dialect)
         elif isinstance(ref, SupportsCSL):
             item = ref.to_csl_json()
             identity = ("csl", str(item.get("id")))
-            key = _key_part(re.sub(r"[^\w-]+", "-", str(item.get("id", "work")))) or "work"
+            key = citation_key(str(item.get("id", "work")))
             entry_type, fields = _csl_fields(item, dialect)
         else:
             raise TypeError(f"cannot write {type(ref).__name__} as BibTeX")
@@ -509,9 +486,9 @@ def cite_command(
 
     >>> import archref
     >>> print(cite_command(archref.parse("TsKhSD, f. 5, op. 28, d. 103, l. 2")))
-    \autocite[l.~2]{rgani5_28_103}
+    \autocite[l.~2]{RGANI-5-28-103}
     >>> print(cite_command(archref.parse("RGASPI, f. 17, op. 3, d. 1051"), "cite"))
-    \cite{rgaspi17_3_1051}
+    \cite{RGASPI-17-3-1051}
     """
     key = bibtex_key(ref)
     if ref.folios is None:
