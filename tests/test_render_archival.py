@@ -212,3 +212,19 @@ def test_format_keeps_the_published_items_of_a_csl_json_file(
     assert got.err == ""
     assert main(["format", str(path), "--to", "csl-json"]) == 0
     assert json.loads(capsys.readouterr().out)[0] == book
+
+
+def test_bibtex_keys_are_the_csl_ids() -> None:
+    import bibtexparser
+
+    refs = [
+        archref.parse(SEED),
+        archref.parse("ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 9-13"),
+        archref.parse("TNA, FO 371/84053"),
+        archref.parse("S/RES/82 (1950)"),
+    ]
+    ids = [item["id"] for item in archref.to_csl_json(refs)]
+    keys = [entry.key for entry in bibtexparser.parse_string(archref.to_bibtex(refs)).entries]
+    assert (
+        keys == ids == ["RGASPI-558-11-62", "GARF-R-9401-2-64", "TNA-FO-371-84053", "S-RES-82-1950"]
+    )
