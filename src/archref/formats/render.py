@@ -107,6 +107,24 @@ def _as_note(value: NoteLike) -> list[Cite]:
     return [_as_cite(cite) for cite in value]
 
 
+#: In-text styles that cite by author: an untitled archival file's shelfmark
+#: stands as its author there, so that MLA cites "(GARF, f. R-9401, op. 2, d.
+#: 64, ll. 9–13)" and APA "(GARF, f. R-9401, op. 2, d. 64, n.d., ll. 9–13)"
+#: where they printed "()" and "(n.d., ll. 9–13)".
+SHELFMARK_AS_AUTHOR: Final[frozenset[str]] = frozenset({"apa", "modern-language-association"})
+
+
+def _shelfmark_as_author(items: list[dict[str, Any]], placed: Sequence[Any]) -> None:
+    from archref.model import ArchivalReference  # noqa: PLC0415
+
+    archival = {
+        e.id for e in placed if e is not None and isinstance(e.reference, ArchivalReference)
+    }
+    for item in items:
+        if item["id"] in archival and "author" not in item and "title" not in item:
+            item["author"] = [{"literal": item.pop("archive")}]
+
+
 def _implied_notes(placed: Sequence[Any]) -> list[list[Cite]]:
     """One note per reference given, or per note of the citations given.
 
@@ -225,6 +243,8 @@ def render(
     if isinstance(refs, Mapping):
         raise TypeError("render() takes a list of items or references, not one mapping")
     items, placed = collect(refs, notes_form=True)
+    if style_path(style).stem in SHELFMARK_AS_AUTHOR:
+        _shelfmark_as_author(items, placed)
     if notes is None and kind == "notes":
         notes = _implied_notes(placed)
     parsed = load_style(style, locale)
