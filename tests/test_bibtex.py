@@ -37,11 +37,14 @@ def test_version_is_pinned_to_bibtexparser_2() -> None:
 
 def test_biblatex_chicago_entry() -> None:
     assert to_bibtex([archref.parse(TSKHSD)]) == (
-        "@misc{rgani5_28_103,\n"
+        "@misc{RGANI-5-28-103,\n"
         "  entrysubtype = {archival},\n"
+        "  shorttitle = {RGANI, f. 5, op. 28, d. 103},\n"
         "  note = {f. 5, op. 28, d. 103},\n"
         "  institution = {Russian State Archive of Contemporary History},\n"
-        "  location = {Moscow}\n"
+        "  location = {Moscow},\n"
+        "  pages = {2},\n"
+        "  pagination = {folio}\n"
         "}\n"
     )
 
@@ -49,17 +52,41 @@ def test_biblatex_chicago_entry() -> None:
 def test_biblatex_mla_entry() -> None:
     text = to_bibtex([archref.parse(AVPRF)], convention="mla", notation="en-full")
     assert text == (
-        "@unpublished{avprf059a_5a_4_p11,\n"
+        "@unpublished{AVPRF-059a-5a-4-p11,\n"
+        "  shorttitle = {AVPRF, fond 059a, opis 5a, delo 4, papka 11},\n"
         "  number = {fond 059a, opis 5a, delo 4, papka 11},\n"
         "  library = {Archive of Foreign Policy of the Russian Federation},\n"
-        "  location = {Moscow}\n"
+        "  location = {Moscow},\n"
+        "  pages = {159--160},\n"
+        "  pagination = {folio}\n"
         "}\n"
     )
 
 
+def test_leaves_kept_as_pages_with_folio_pagination() -> None:
+    # biblatex: pagination = {folio} makes pages and numeric postnotes read
+    # "fols."; pages only where every citation of the file cites the same leaves
+    one = to_bibtex([archref.parse(SEED), archref.parse(SEED)])
+    assert "  pages = {71--72},\n  pagination = {folio}\n" in one
+    two = to_bibtex([archref.parse(SEED), archref.parse("RGASPI, f. 558, op. 11, d. 62, l. 75")])
+    assert "pages" not in two and "  pagination = {folio}\n" in two
+    garf = to_bibtex([archref.parse("GARF, f. R-6991, op. 1, d. 3, pp. 105-6")])
+    assert "  pages = {105--106}\n" in garf and "pagination" not in garf
+    bare = to_bibtex([archref.parse("RGASPI, f. 17, op. 3, d. 1051")])
+    assert "pages" not in bare and "pagination" not in bare
+    classic = to_bibtex([archref.parse(SEED)], dialect="bibtex")
+    assert "pages" not in classic and "shorttitle" not in classic
+
+
+def test_untitled_file_has_a_short_title_for_short_notes() -> None:
+    # biblatex-chicago's short note of an untitled file printed only ", l. 73"
+    bib = to_bibtex([archref.parse("ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 9-13")])
+    assert "  shorttitle = {GARF, f. R-9401, op. 2, d. 64},\n" in bib
+
+
 def test_classic_bibtex_entry_carries_the_whole_reference_in_note() -> None:
     text = to_bibtex([archref.parse(SEED)], dialect="bibtex")
-    assert "@misc{rgaspi558_11_62," in text
+    assert "@misc{RGASPI-558-11-62," in text
     assert "howpublished = {Russian State Archive of Socio-Political History, Moscow}" in text
     assert "note = {RGASPI, f. 558, op. 11, d. 62}" in text
     assert [str(r) for r in from_bibtex(text).references] == ["RGASPI, f. 558, op. 11, d. 62"]
@@ -84,7 +111,7 @@ def test_latex_specials_are_escaped() -> None:
         assert r"Papers of Smith \& Co., 100\% \{sic\} \#5 R\_1 \$2" in text
         entry = bibtexparser.parse_string(text).entries[0]
         assert not bibtexparser.parse_string(text).failed_blocks
-        assert entry.key == "garfr-5446_1_1"
+        assert entry.key == "GARF-R-5446-1-1"
     assert unescape_latex(escape_latex(title)) == title
 
 
@@ -95,32 +122,32 @@ def test_keys_are_stable_unique_and_one_per_file() -> None:
         archref.parse("RGASPI, f. 17, op. 163, d. 1350, l. 40"),
     ]
     lib = bibtexparser.parse_string(to_bibtex(refs))
-    assert [e.key for e in lib.entries] == ["rgaspi17_163_1326", "rgaspi17_163_1350"]
+    assert [e.key for e in lib.entries] == ["RGASPI-17-163-1326", "RGASPI-17-163-1350"]
     assert to_bibtex(refs) == to_bibtex(refs)
     # two files whose keys collide still get two keys
     papka = ArchivalReference(refs[0].archive, (Level("fond", "17"), Level("papka", "163")))
     section = ArchivalReference(refs[0].archive, (Level("fond", "17"), Level("tom", "163")))
     plain = ArchivalReference(refs[0].archive, (Level("fond", "17p163"),))
     keys = [e.key for e in bibtexparser.parse_string(to_bibtex([papka, section, plain])).entries]
-    assert keys == ["rgaspi17_p163", "rgaspi17_t163", "rgaspi17p163"]
-    assert bibtex_key(archref.parse(GOST)) == "rgaspi17_162_7"
+    assert keys == ["RGASPI-17-p163", "RGASPI-17-t163", "RGASPI-17p163"]
+    assert bibtex_key(archref.parse(GOST)) == "RGASPI-17-162-7"
 
 
 def test_cite_commands_carry_the_leaves() -> None:
-    assert cite_command(archref.parse(SEED)) == r"\autocite[ll.~71--72]{rgaspi558_11_62}"
+    assert cite_command(archref.parse(SEED)) == r"\autocite[ll.~71--72]{RGASPI-558-11-62}"
     assert cite_command(archref.parse(GOST), "footcite", notation="ru") == (
-        r"\footcite[Л.~99]{rgaspi17_162_7}"
+        r"\footcite[Л.~99]{RGASPI-17-162-7}"
     )
 
 
 def test_un_symbols_are_reports_of_the_united_nations() -> None:
     refs = [archref.parse("A/RES/112(II)"), archref.parse("S/RES/82 (1950)")]
     text = to_bibtex(refs)
-    assert "@report{un-a-res-112-ii," in text
+    assert "@report{A-RES-112-II," in text
     assert "institution = {United Nations}" in text
     assert "date = {1950}" in text
     classic = to_bibtex(refs, dialect="bibtex")
-    assert "@techreport{un-s-res-82-1950," in classic
+    assert "@techreport{S-RES-82-1950," in classic
     assert "year = {1950}" in classic
     assert from_bibtex(text).references == refs
     assert from_bibtex(classic).references == refs
@@ -385,7 +412,7 @@ def test_pandoc_reads_the_bib_without_warnings(
         check=True,
     )
     assert run.stderr == ""
-    assert "rgaspi17_162_7" in run.stdout
+    assert "RGASPI-17-162-7" in run.stdout
     assert "Ф. 17. Оп. 162. Д. 7" in run.stdout
 
 

@@ -160,10 +160,15 @@ def test_pages_are_labelled_page() -> None:
     assert from_csl_json(to_csl_json([ref])).references == [ref]
 
 
+KEYS = ["A-RES-112-II", "S-RES-82-1950"]
+
+
 def test_un_symbols_use_their_own_mapping() -> None:
     refs = [archref.parse("A/RES/112(II)"), archref.parse("S/RES/82 (1950)")]
     items = to_csl_json(refs)
-    assert items == [un.to_csl_json(s) for s in refs]
+    # under a citation key: pandoc cannot cite "S/RES/82 (1950)" (a space)
+    assert items == [{**un.to_csl_json(s), "id": key} for s, key in zip(refs, KEYS, strict=True)]
+    assert [item["id"] for item in items] == ["A-RES-112-II", "S-RES-82-1950"]
     assert items[1]["issued"] == {"date-parts": [[1950]]}
     assert from_csl_json(items).references == refs
 

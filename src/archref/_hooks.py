@@ -39,6 +39,7 @@ __all__ = [
     "CslConverter",
     "Hooks",
     "add_provider",
+    "archival_csl_converters",
     "archival_formatters",
     "un_csl_converters",
 ]
@@ -74,9 +75,11 @@ def _load_providers() -> bool:
 class Hooks(Generic[F]):
     """The implementations of one operation, by key (a notation family's name)."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, provider: str | None = None) -> None:
         self.what = what
         self._impls: dict[str, F] = {}
+        # a module of its own that registers this operation, imported on a miss
+        self._provider = provider
 
     def register(self, key: str, impl: F) -> None:
         """Make ``impl`` the implementation for ``key`` (replacing an earlier one)."""
@@ -91,6 +94,9 @@ class Hooks(Generic[F]):
         impl = self._impls.get(key)
         if impl is None and _load_providers():
             impl = self._impls.get(key)
+        if impl is None and self._provider is not None:
+            importlib.import_module(self._provider)
+            impl = self._impls.get(key)
         if impl is None:
             known = ", ".join(self._impls)
             raise ValueError(f"unknown {self.what} {key!r}; known: {known}")
@@ -101,3 +107,8 @@ class Hooks(Generic[F]):
 archival_formatters: Hooks[ArchivalFormatter] = Hooks("archival notation")
 #: How a UN symbol becomes a CSL-JSON item (``UNSymbol.to_csl_json``), under the key ``"un"``.
 un_csl_converters: Hooks[CslConverter] = Hooks("UN symbol converter")
+#: How an archival reference becomes a CSL-JSON item (``ArchivalReference.to_csl_json``),
+#: under the key ``"archival"``; registered by ``archref.formats.csl``, imported when asked.
+archival_csl_converters: Hooks[Callable[..., dict[str, Any]]] = Hooks(
+    "archival CSL converter", provider="archref.formats.csl"
+)

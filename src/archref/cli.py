@@ -214,10 +214,8 @@ def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             return [], ["not CSL-JSON: expected an array of item objects"]
         got = from_csl_json(items)
-        problems = [
-            f"item {u.item.get('id')!r} kept as it is: {u.reason}" for u in got.unrecognised
-        ]
-        return list(got.references), problems
+        problems = [f"item {u.item.get('id')!r} left out: no id" for u in got.dropped]
+        return list(got.entries), problems
     if kind == "bibtex":
         from archref.formats.bibtex import from_bibtex  # noqa: PLC0415
 

@@ -511,6 +511,16 @@ _WORD_BREAK: Final = (_SYMBOL, ord("|"))
 SortKey = tuple[tuple[int, int], ...]
 
 
+def _number(digits: str) -> int:
+    """A run of digits as a number; one too long for ``int`` by its first digits."""
+    stripped = digits.lstrip("0")
+    return int(stripped[:_SORT_DIGITS] or "0")
+
+
+#: Digits of a number compared in a sort key: Python reads at most 4300 at once.
+_SORT_DIGITS = 4000
+
+
 def sort_key(text: str) -> SortKey:
     """A sort key comparing as citeproc-js compares its keys.
 
@@ -540,7 +550,7 @@ def sort_key(text: str) -> SortKey:
             digits += char
             continue
         if digits:
-            out.append((_DIGITS, int(digits)))
+            out.append((_DIGITS, _number(digits)))
             digits = ""
         if char == " ":
             out.append(_WORD_BREAK)
@@ -565,6 +575,6 @@ def sort_key(text: str) -> SortKey:
                 out.append((_SYMBOL, ord(letter)))
             # punctuation, other spaces and controls are ignored
     if digits:
-        out.append((_DIGITS, int(digits)))
+        out.append((_DIGITS, _number(digits)))
     out.append(_WORD_BREAK)
     return tuple(out)

@@ -11,6 +11,7 @@ files each variable under both spellings (``collection-editor`` and
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -33,6 +34,38 @@ _RENAMED: Final = {
     "journalAbbreviation": "container-title-short",
 }
 _SKIPPED: Final = frozenset({"id", "type", "key"})
+
+#: CSL 1.0.2 date variables: a CSL-JSON date object each.
+DATE_VARIABLES: Final = frozenset(
+    {"accessed", "available-date", "event-date", "issued", "original-date", "submitted"}
+)
+#: CSL 1.0.2 name variables (with the spellings CSL-JSON uses): a list of names each.
+NAME_VARIABLES: Final = frozenset(
+    {
+        "author", "chair", "collection-editor", "compiler", "composer", "container-author",
+        "contributor", "curator", "director", "editor", "editor-translator", "editorial-director",
+        "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
+        "organizer", "original-author", "performer", "producer", "recipient", "reviewed-author",
+        "script-writer", "series-creator", "translator",
+    }
+)  # fmt: skip
+
+#: CSL 1.0.2 standard and number variables: text or a number each.
+TEXT_VARIABLES: Final = frozenset(
+    {
+        "abstract", "annote", "archive", "archive-collection", "archive-location", "archive-place",
+        "authority", "call-number", "chapter-number", "citation-key", "citation-label",
+        "collection-number", "collection-title", "container-title", "container-title-short",
+        "dimensions", "division", "DOI", "edition", "event", "event-title", "event-place",
+        "first-reference-note-number", "genre", "ISBN", "ISSN", "issue", "jurisdiction", "keyword",
+        "language", "license", "locator", "medium", "note", "number", "number-of-pages",
+        "number-of-volumes", "original-publisher", "original-publisher-place", "original-title",
+        "page", "page-first", "part-number", "part-title", "PMCID", "PMID", "printing-number",
+        "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title", "scale",
+        "section", "source", "status", "supplement-number", "title", "title-short", "URL",
+        "version", "volume", "volume-title", "volume-title-short", "year-suffix",
+    }
+)  # fmt: skip
 
 _MONTHS: Final = {
     name: number
@@ -116,6 +149,20 @@ def rich_string(value: Any) -> Any:
     return MixedString(segments)
 
 
+class ItemError(ValueError):
+    """A CSL-JSON item whose field has a value of the wrong kind."""
+
+    def __init__(self, key: str, field: str, problem: str) -> None:
+        super().__init__(f"CSL-JSON item {key!r}, field {field!r}: {problem}")
+        self.key = key
+        self.field = field
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _names(value: list[Any]) -> list[Any]:
     names = []
     for data in value:
@@ -170,11 +217,90 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, Mapping) and bool({"date-parts", "raw", "literal"} & set(value))
 
 
+def _check_names(key: str, field: str, value: Any) -> None:
+    if not isinstance(value, list):
+        raise ItemError(key, field, f"names are a list of name objects, not {_shown(value)}")
+    for name in value:
+        if not isinstance(name, Mapping):
+            raise ItemError(key, field, f"a name is an object, not {_shown(name)}")
+        for part, text in name.items():
+            if text is not None and not isinstance(text, str | int | float | bool):
+                raise ItemError(key, field, f"the name part {part!r} is {_shown(text)}")
+
+
+def _date_number(value: Any) -> bool:
+    """A number, its digits, or nothing ("" and null: the part is not given)."""
+    if value is None or value == "":
+        return True
+    if isinstance(value, int) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and value.strip().lstrip("-").isdigit()
+
+
+def _check_date(key: str, field: str, value: Any) -> None:
+    if not isinstance(value, Mapping):
+        hint = f' (write {{"raw": {json.dumps(value)}}})' if isinstance(value, str) else ""
+        raise ItemError(key, field, f"a date is an object, not {_shown(value)}{hint}")
+    parts = value.get("date-parts")
+    if parts is not None:
+        if not isinstance(parts, list) or len(parts) > 2:
+            raise ItemError(
+                key, field, f"date-parts is a list of one or two dates, not {_shown(parts)}"
+            )
+        for part in parts:
+            if not isinstance(part, list) or len(part) > 3:
+                raise ItemError(
+                    key,
+                    field,
+                    f"a date in date-parts is a list of up to three numbers, not {_shown(part)}",
+                )
+            for number in part:
+                if not _date_number(number):
+                    raise ItemError(key, field, f"a date part is a number, not {_shown(number)}")
+    for text_key in ("raw", "literal", "season"):
+        text = value.get(text_key)
+        if text is not None and not isinstance(text, str | int):
+            raise ItemError(key, field, f"{text_key} is text, not {_shown(text)}")
+
+
+def check_item(item: Mapping[str, Any]) -> str:
+    """The id of a CSL-JSON item, after checking the kinds of its CSL variables.
+
+    Raises :class:`ItemError` (a ``ValueError``) naming the item and the field
+    when a date variable is not a date object, a name variable not a list of
+    name objects, or a text or number variable a list or an object. Fields
+    CSL does not define are not checked.
+
+    >>> try:
+    ...     check_item({"id": "x", "type": "book", "issued": "1995"})
+    ... except ValueError as error:
+    ...     print(error)
+    CSL-JSON item 'x', field 'issued': a date is an object, not '1995' (write {"raw": "1995"})
+    """
+    if not isinstance(item, Mapping):
+        raise TypeError(f"a CSL-JSON item is a mapping, not {type(item).__name__}")
+    if "id" not in item or item["id"] is None or isinstance(item["id"], list | Mapping):
+        raise ValueError("a CSL-JSON item needs an id (text or a number)")
+    key = str(item["id"])
+    kind = item.get("type")
+    if kind is not None and not isinstance(kind, str):
+        raise ItemError(key, "type", f"the type is text, not {_shown(kind)}")
+    for field, value in item.items():
+        if value is None or value == "" or field in _SKIPPED:
+            continue
+        name = _RENAMED.get(field, field).replace("_", "-")
+        if name in DATE_VARIABLES:
+            _check_date(key, field, value)
+        elif name in NAME_VARIABLES:
+            _check_names(key, field, value)
+        elif name in TEXT_VARIABLES and isinstance(value, list | Mapping):
+            raise ItemError(key, field, f"the value is text or a number, not {_shown(value)}")
+    return key
+
+
 def reference(item: Mapping[str, Any]) -> Any:
     """One CSL-JSON item as a citeproc-py ``Reference``."""
-    if "id" not in item:
-        raise ValueError("a CSL-JSON item needs an id")
-    key = str(item["id"])
+    key = check_item(item)
     fields: dict[str, Any] = {}
     for raw_name, value in item.items():
         if raw_name in _SKIPPED or value is None or value == "":

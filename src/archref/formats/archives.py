@@ -41,6 +41,7 @@ from typing import Literal
 
 import attrs
 
+from archref.formats.csl import reference_of
 from archref.model import ArchivalReference, Archive, Level
 from archref.notations import fonds
 
@@ -229,7 +230,8 @@ def archival_sources(
     """The archives, fonds and opisi that ``refs`` cite, grouped and sorted.
 
     ``refs`` may hold anything: references that are not archival (UN
-    symbols, published works) are skipped, so the citations of a whole text
+    symbols, published works) are skipped, and citations (:func:`archref.extract`
+    results) stand for their references, so the citations of a whole text
     can be passed. ``notation`` is one of the styles of
     :func:`archref.notations.fonds.format_reference` (``"en"``,
     ``"en-full"``, ``"ru"``, ``"de"``; ``"short"`` writes as ``"en"``).
@@ -245,7 +247,8 @@ def archival_sources(
     if style not in fonds.STYLES:
         raise ValueError(f"unknown notation {notation!r}; choose one of {', '.join(fonds.STYLES)}")
     groups: dict[str, tuple[Archive | None, str | None, list[ArchivalReference]]] = {}
-    for ref in refs:
+    for value in refs:
+        ref = reference_of(value)
         if not isinstance(ref, ArchivalReference):
             continue
         key = ref.archive.id if ref.archive is not None else f"?{ref.archive_as_cited or ''}"

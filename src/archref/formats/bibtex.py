@@ -1,7 +1,10 @@
 """BibTeX and BibLaTeX: archival references as .bib entries, and back.
 
 :func:`to_bibtex` writes one entry per file (archive and levels); the
-leaves belong to each citation, as the postnote (:func:`cite_command`).
+leaves belong to each citation, as the postnote (:func:`cite_command`),
+and to the entry's ``pages`` (with ``pagination = {folio}``) when every
+citation of the file cites the same ones; an untitled file gets a
+``shorttitle`` (its shelfmark) for biblatex-chicago's short notes.
 :func:`from_bibtex` reads any .bib file, Better BibTeX exports included,
 finds archival references and UN symbols in the fields where people and
 tools put them, and keeps every block as it was: entries it does not
@@ -10,15 +13,18 @@ understand and blocks that failed to parse are reported, never dropped.
 >>> import archref
 >>> ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
 >>> print(to_bibtex([ref]))
-@misc{rgaspi558_11_62,
+@misc{RGASPI-558-11-62,
   entrysubtype = {archival},
+  shorttitle = {RGASPI, f. 558, op. 11, d. 62},
   note = {f. 558, op. 11, d. 62},
   institution = {Russian State Archive of Socio-Political History},
-  location = {Moscow}
+  location = {Moscow},
+  pages = {71--72},
+  pagination = {folio}
 }
 <BLANKLINE>
 >>> cite_command(ref)
-'\\\\autocite[ll.~71--72]{rgaspi558_11_62}'
+'\\\\autocite[ll.~71--72]{RGASPI-558-11-62}'
 >>> [str(r) for r in from_bibtex(to_bibtex([ref])).references]
 ['RGASPI, f. 558, op. 11, d. 62']
 
@@ -31,7 +37,6 @@ bibtexparser is imported when a function here is called, not with archref.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -39,13 +44,18 @@ import attrs
 
 from archref.formats.csl import (
     ArchiveName,
+    Citable,
     Notation,
     SupportsCSL,
     _archival_from,
     _archive_name,
     archive_location,
     check_references,
+    citation_key,
+    csl_id,
     locator_text,
+    reference_of,
+    shelfmark,
 )
 from archref.model import ArchivalReference, ParseError, UNSymbol
 from archref.notations import fonds, un
@@ -139,49 +149,26 @@ def unescape_latex(text: str) -> str:
 
 # --------------------------------------------------------------------------- keys
 
-_LATIN = "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch - y - e iu ia i i ie g"
-#: Cyrillic letters in keys, after the Library of Congress romanisation without diacritics.
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ", _LATIN.split(" "), strict=True))
-
-
-def _key_part(text: str) -> str:
-    out = []
-    for ch in unicodedata.normalize("NFC", text).lower():
-        if ch.isascii() and (ch.isalnum() or ch == "-"):
-            out.append(ch)
-        elif ch in _TRANSLIT:
-            out.append(_TRANSLIT[ch].strip("-"))
-        else:
-            decomposed = unicodedata.normalize("NFKD", ch)
-            out.append("".join(c for c in decomposed if c.isascii() and c.isalnum()))
-    return "".join(out)
-
-
-_KEY_PREFIX = {"papka": "p", "tom": "t", "chast": "ch", "year": "y", "section": "s", "box": "box"}
-
 
 def bibtex_key(ref: ArchivalReference) -> str:
-    """A stable, ASCII citation key for the file a reference points to.
+    """The citation key of the file a reference points to: its CSL-JSON id.
 
-    The archive's id in lower case, then the levels joined by ``_``; levels
-    other than fond, opis and delo carry a short prefix. Cyrillic is
-    transliterated, so the key works with classic BibTeX too.
+    The archive's id, then the levels joined by hyphens; levels other than
+    fond, opis and delo carry a short prefix. ASCII only (Cyrillic is written
+    in Latin), so the key works with classic BibTeX and pandoc too, and a
+    document citing ``[@RGASPI-558-11-62]`` finds the same work in a .bib
+    file and in a CSL-JSON file.
 
     >>> import archref
     >>> bibtex_key(archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72"))
-    'rgaspi558_11_62'
+    'RGASPI-558-11-62'
     >>> bibtex_key(archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160"))
-    'avprf059a_5a_4_p11'
+    'AVPRF-059a-5a-4-p11'
     >>> garf = archref.parse("ГАРФ. Ф. Р-6991. Оп. 1. Д. 3")
     >>> bibtex_key(garf), bibtex_key(archref.parse("ЦДА. Ф. 1Б. Оп. 67"))
-    ('garfr-6991_1_3', 'tsda1b_67')
+    ('GARF-R-6991-1-3', 'TsDA-1B-67')
     """
-    if ref.archive is not None:
-        head = _key_part(ref.archive.id)
-    else:
-        head = _key_part(ref.archive_as_cited or "") or "archive"
-    parts = [_KEY_PREFIX.get(lv.kind, "") + _key_part(lv.value) for lv in ref.levels]
-    return head + "_".join(p for p in parts if p)
+    return csl_id(ref)
 
 
 def _unique(key: str, taken: set[str]) -> str:
@@ -224,6 +211,7 @@ def _archival_fields(
         # biblatex-mla @unpublished: number in library, library, its location.
         fields = [
             ("title", titles.get("delo")),
+            ("shorttitle", None if titles.get("delo") else shelfmark(ref, notation)[0]),
             ("note", titles.get("fond")),
             ("number", location),
             ("library", name),
@@ -231,10 +219,12 @@ def _archival_fields(
         ]
         return "unpublished", [(k, v) for k, v in fields if v]
     # biblatex-chicago @misc with an entrysubtype: note, organization,
-    # institution, location run from the most specific to the most general.
+    # institution, location run from the most specific to the most general;
+    # an untitled file's short notes need a shorttitle (else only ", l. 73").
     fields = [
         ("entrysubtype", "archival"),
         ("title", titles.get("delo")),
+        ("shorttitle", None if titles.get("delo") else shelfmark(ref, notation)[0]),
         ("note", location),
         ("organization", titles.get("fond")),
         ("institution", name),
@@ -349,7 +339,7 @@ def _csl_fields(item: Mapping[str, Any], dialect: Dialect) -> tuple[str, list[tu
 
 
 def to_bibtex(
-    refs: Iterable[ArchivalReference | UNSymbol | SupportsCSL],
+    refs: Iterable[Citable],
     dialect: Dialect = "biblatex",
     convention: Convention = "chicago",
     *,
@@ -357,6 +347,10 @@ def to_bibtex(
     notation: Notation | str = "en",
 ) -> str:
     r"""The references as a .bib file: one entry per file, symbol or work, in order.
+
+    ``refs`` may also hold citations (:func:`archref.extract` results: their
+    references are written) and CSL-JSON items (mappings, written as the
+    published works are).
 
     ``dialect="biblatex"`` (for biber) writes UTF-8 as it is, with only
     LaTeX's special characters escaped; ``convention`` chooses the fields:
@@ -371,13 +365,16 @@ def to_bibtex(
     >>> refs = [archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160"),
     ...         archref.parse("S/RES/82 (1950)")]
     >>> print(to_bibtex(refs, convention="mla", archive_name="acronym"))
-    @unpublished{avprf059a_5a_4_p11,
+    @unpublished{AVPRF-059a-5a-4-p11,
+      shorttitle = {AVPRF, f. 059a, op. 5a, d. 4, pa. 11},
       number = {f. 059a, op. 5a, d. 4, pa. 11},
       library = {AVPRF},
-      location = {Moscow}
+      location = {Moscow},
+      pages = {159--160},
+      pagination = {folio}
     }
     <BLANKLINE>
-    @report{un-s-res-82-1950,
+    @report{S-RES-82-1950,
       author = {{United Nations Security Council}},
       title = {Resolution 82 (1950)},
       number = {S/RES/82 (1950)},
@@ -397,34 +394,70 @@ def to_bibtex(
     from bibtexparser.library import Library  # noqa: PLC0415 (loaded when used)
     from bibtexparser.model import Block, Entry, Field  # noqa: PLC0415
 
-    entries: list[Block] = []
-    by_identity: dict[object, str] = {}
+    built: list[tuple[str, str, list[tuple[str, str]]]] = []
+    by_identity: dict[object, int] = {}
+    leaves: dict[int, list[ArchivalReference]] = {}
     taken: set[str] = set()
-    for ref in refs:
-        if isinstance(ref, ArchivalReference):
-            identity: object = ("archival", attrs.evolve(ref, folios=None))
+    for value in refs:
+        ref = reference_of(value)
+        if ref is None:  # a citation with nothing to cite
+            continue
+        if isinstance(ref, Mapping):  # a CSL-JSON item
+            identity: object = ("csl", str(ref.get("id")))
+            key = citation_key(str(ref.get("id", "work")))
+            entry_type, fields = _csl_fields(ref, dialect)
+        elif isinstance(ref, ArchivalReference):
+            identity = ("archival", attrs.evolve(ref, folios=None))
             key = bibtex_key(ref)
             entry_type, values = _archival_fields(ref, dialect, convention, archive_name, notation)
             fields = [(k, escape_latex(v)) for k, v in values]
         elif isinstance(ref, UNSymbol):
             identity = ("un", ref)
-            key = "un-" + _key_part(re.sub(r"[/()\s.]+", "-", str(ref))).strip("-")
+            key = citation_key(str(ref))
             entry_type, fields = _csl_fields(un.to_csl_json(ref), dialect)
         elif isinstance(ref, SupportsCSL):
             item = ref.to_csl_json()
             identity = ("csl", str(item.get("id")))
-            key = _key_part(re.sub(r"[^\w-]+", "-", str(item.get("id", "work")))) or "work"
+            key = citation_key(str(item.get("id", "work")))
             entry_type, fields = _csl_fields(item, dialect)
         else:
             raise TypeError(f"cannot write {type(ref).__name__} as BibTeX")
-        if identity in by_identity:
-            continue
-        key = _unique(key, taken)
-        taken.add(key)
-        by_identity[identity] = key
-        entries.append(Entry(entry_type, key, [Field(k, "{" + v + "}") for k, v in fields]))
+        if identity not in by_identity:
+            key = _unique(key, taken)
+            taken.add(key)
+            by_identity[identity] = len(built)
+            built.append((entry_type, key, fields))
+        if isinstance(ref, ArchivalReference) and ref.folios is not None:
+            leaves.setdefault(by_identity[identity], []).append(ref)
+    entries: list[Block] = []
+    for index, (entry_type, key, fields) in enumerate(built):
+        extra = _cited_leaves(leaves.get(index, []), notation) if dialect == "biblatex" else []
+        entries.append(
+            Entry(entry_type, key, [Field(k, "{" + v + "}") for k, v in [*fields, *extra]])
+        )
     library = Library(entries, fail_on_duplicate_key=True)
     return _write(library, enclose=False)
+
+
+def _cited_leaves(refs: Sequence[ArchivalReference], notation: str) -> list[tuple[str, str]]:
+    """``pages`` and ``pagination`` for a file's entry, from the leaves its citations cite.
+
+    biblatex prints the ``pages`` of an entry, and a numeric postnote of a
+    citation, with the term its ``pagination`` names: ``folio`` for leaves
+    ("fols. 71–72"), pages by default. ``pages`` is written when every
+    citation of the file cites the same leaves (the document is those
+    leaves); different leaves belong to each citation's postnote.
+    """
+    if not refs:
+        return []
+    seen: dict[str, None] = {}
+    for ref in refs:
+        assert ref.folios is not None
+        seen[escape_latex(locator_text(ref.folios, notation)).replace("-", "--")] = None
+    fields = [("pages", next(iter(seen)))] if len(seen) == 1 else []
+    if all(ref.folios is not None and ref.folios.unit == "leaf" for ref in refs):
+        fields.append(("pagination", "folio"))
+    return fields
 
 
 def _write(library: Library, *, enclose: bool) -> str:
@@ -453,9 +486,9 @@ def cite_command(
 
     >>> import archref
     >>> print(cite_command(archref.parse("TsKhSD, f. 5, op. 28, d. 103, l. 2")))
-    \autocite[l.~2]{rgani5_28_103}
+    \autocite[l.~2]{RGANI-5-28-103}
     >>> print(cite_command(archref.parse("RGASPI, f. 17, op. 3, d. 1051"), "cite"))
-    \cite{rgaspi17_3_1051}
+    \cite{RGASPI-17-3-1051}
     """
     key = bibtex_key(ref)
     if ref.folios is None:

