@@ -881,11 +881,7 @@ def clean(
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-    if (
-        text.isascii()
-        and _ASCII_CONTROL.search(text) is None
-        and not (tex_dashes and "--" in text)
-    ):
+    if text.isascii() and _ASCII_CONTROL.search(text) is None and not (tex_dashes and "--" in text):
         return CleanText(text=text, original=text)  # nothing any option repairs
     table, normalise, probe, char_re = _prepared(mojibake, unicode, dashes, quotes, spaces)
     edits: list[_Edit] = []

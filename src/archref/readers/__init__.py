@@ -43,6 +43,7 @@ from archref.readers._base import (
     decode,
 )
 from archref.readers.extraction import LocatedCitation, extract_document
+from archref.readers.plain import NotesMode
 
 __all__ = [
     "EXTENSIONS",
@@ -53,6 +54,7 @@ __all__ = [
     "Format",
     "LineIndex",
     "LocatedCitation",
+    "NotesMode",
     "Position",
     "ReaderError",
     "extract_document",
@@ -60,6 +62,7 @@ __all__ = [
     "read",
     "read_bytes",
     "read_string",
+    "size_error",
 ]
 
 #: File extension -> format.
@@ -84,7 +87,8 @@ EXTENSIONS: dict[str, Format] = {
 MAX_SIZE = 32 * 1024 * 1024
 
 
-def _too_big(size: int, limit: int, path: str, unit: str = "bytes") -> ReaderError:
+def size_error(size: int, limit: int, path: str, unit: str = "bytes") -> ReaderError:
+    """The error for a file of ``size`` bytes (or characters) past ``limit``."""
     return ReaderError(
         f"the file is {size:,} {unit}, more than the {limit:,} {unit} archref reads"
         " (the limit, archref.readers.MAX_SIZE); split it, or check its parts",
@@ -126,12 +130,12 @@ def _check_format(fmt: str, path: str) -> Format:
     raise ReaderError(f"unknown format {fmt!r} (known: {', '.join(get_args(Format))})", path)
 
 
-def _text_reader(fmt: Format) -> Callable[[str, str], list[Chunk]]:
+def _text_reader(fmt: Format, notes: NotesMode) -> Callable[[str, str], list[Chunk]]:
     # imported on use: each reader is loaded only for its format
     if fmt == "text":
         from archref.readers.plain import read_text  # noqa: PLC0415
 
-        return read_text
+        return lambda text, path: read_text(text, path, notes)
     if fmt == "markdown":
         from archref.readers.markdown import read_markdown  # noqa: PLC0415
 
@@ -150,26 +154,40 @@ def _text_reader(fmt: Format) -> Callable[[str, str], list[Chunk]]:
 
 
 def read_string(
-    text: str, format: Format, *, path: str = "<string>", max_size: int = MAX_SIZE
+    text: str,
+    format: Format,
+    *,
+    path: str = "<string>",
+    max_size: int = MAX_SIZE,
+    notes: NotesMode = "paragraphs",
 ) -> Document:
     """Read ``text`` (already decoded) as ``format``; ``path`` names it in errors.
 
     A DOCX is bytes, not text: read it with :func:`read_bytes` or :func:`read`.
-    A text longer than ``max_size`` characters is refused.
+    A text longer than ``max_size`` characters is refused. ``notes`` says what
+    one note of a plain-text file is (``"paragraphs"``, ``"lines"`` or
+    ``"whole"``); other formats have their own notes.
     """
     _check_type(text, "text", "read_string", str)
     _check_type(format, "format", "read_string", str)
     _check_type(path, "path", "read_string", str)
     fmt = _check_format(format, path)
     if len(text) > max_size:
-        raise _too_big(len(text), max_size, path, "characters")
+        raise size_error(len(text), max_size, path, "characters")
     if fmt == "docx":
         raise ReaderError("a .docx is a zip archive, not text: use read() or read_bytes()", path)
-    return Document(path, fmt, tuple(_text_reader(fmt)(text, path)), text)
+    if notes not in ("paragraphs", "lines", "whole"):
+        raise ValueError(f"notes must be 'paragraphs', 'lines' or 'whole', not {notes!r}")
+    return Document(path, fmt, tuple(_text_reader(fmt, notes)(text, path)), text)
 
 
 def read_bytes(
-    data: bytes, format: Format, *, path: str = "<bytes>", max_size: int = MAX_SIZE
+    data: bytes,
+    format: Format,
+    *,
+    path: str = "<bytes>",
+    max_size: int = MAX_SIZE,
+    notes: NotesMode = "paragraphs",
 ) -> Document:
     """Read the bytes of a file as ``format`` (text formats must be UTF-8).
 
@@ -180,13 +198,13 @@ def read_bytes(
     _check_type(path, "path", "read_bytes", str)
     fmt = _check_format(format, path)
     if len(data) > max_size:
-        raise _too_big(len(data), max_size, path)
+        raise size_error(len(data), max_size, path)
     data = bytes(data)
     if fmt == "docx":
         from archref.readers.docx import read_docx  # noqa: PLC0415
 
         return Document(path, fmt, tuple(read_docx(data, path)))
-    return read_string(decode(data, path), fmt, path=path, max_size=max_size)
+    return read_string(decode(data, path), fmt, path=path, max_size=max_size, notes=notes)
 
 
 def read(
@@ -208,7 +226,7 @@ def read(
         with open(name, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_size:
-                raise _too_big(size, max_size, name)
+                raise size_error(size, max_size, name)
             data = fh.read(max_size + 1)  # a file that grew while it was read is still bounded
     except OSError as exc:
         raise ReaderError(f"cannot read the file: {exc.strerror or exc}", name) from None

@@ -421,6 +421,7 @@ def entry_chunks(
     """
     names = {name: k for k, (name, b) in reversed(list(enumerate(fields))) if len(b)}
     joined: dict[int, Builder] = {}
+    label: str | None = None
     dropped: set[int] = set()
     for location, archives in pairs:
         if location not in names:
@@ -440,9 +441,8 @@ def entry_chunks(
     for k, (name, builder) in enumerate(fields):
         if k in dropped:
             continue
-        if k in joined:
-            builder, name = joined[k], label
-        chunk = builder.chunk("field", label=name, entry=entry, strip=strip)
+        made = joined.get(k, builder)
+        chunk = made.chunk("field", label=label if k in joined else name, entry=entry, strip=strip)
         if chunk.text:
             out.append(chunk)
     return out
