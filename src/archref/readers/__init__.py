@@ -21,7 +21,7 @@ the file, so that a finding can be reported where it is:
 Everything that cannot be read is a :class:`ReaderError` naming the file
 and the line and column (or byte) of the problem. A file larger than
 :data:`MAX_SIZE` (32 MiB) is refused before it is read, with an error naming
-the limit; ``max_size`` sets another. An argument of the wrong
+the limit; ``max_size`` sets another for one call. An argument of the wrong
 type is a ``TypeError`` naming the parameter and the type received.
 """
 
@@ -158,7 +158,7 @@ def read_string(
     format: Format,
     *,
     path: str = "<string>",
-    max_size: int = MAX_SIZE,
+    max_size: int | None = None,
     notes: NotesMode = "paragraphs",
 ) -> Document:
     """Read ``text`` (already decoded) as ``format``; ``path`` names it in errors.
@@ -172,8 +172,9 @@ def read_string(
     _check_type(format, "format", "read_string", str)
     _check_type(path, "path", "read_string", str)
     fmt = _check_format(format, path)
-    if len(text) > max_size:
-        raise size_error(len(text), max_size, path, "characters")
+    limit = MAX_SIZE if max_size is None else max_size
+    if len(text) > limit:
+        raise size_error(len(text), limit, path, "characters")
     if fmt == "docx":
         raise ReaderError("a .docx is a zip archive, not text: use read() or read_bytes()", path)
     if notes not in ("paragraphs", "lines", "whole"):
@@ -186,7 +187,7 @@ def read_bytes(
     format: Format,
     *,
     path: str = "<bytes>",
-    max_size: int = MAX_SIZE,
+    max_size: int | None = None,
     notes: NotesMode = "paragraphs",
 ) -> Document:
     """Read the bytes of a file as ``format`` (text formats must be UTF-8).
@@ -197,18 +198,19 @@ def read_bytes(
     _check_type(format, "format", "read_bytes", str)
     _check_type(path, "path", "read_bytes", str)
     fmt = _check_format(format, path)
-    if len(data) > max_size:
-        raise size_error(len(data), max_size, path)
+    limit = MAX_SIZE if max_size is None else max_size
+    if len(data) > limit:
+        raise size_error(len(data), limit, path)
     data = bytes(data)
     if fmt == "docx":
         from archref.readers.docx import read_docx  # noqa: PLC0415
 
         return Document(path, fmt, tuple(read_docx(data, path)))
-    return read_string(decode(data, path), fmt, path=path, max_size=max_size, notes=notes)
+    return read_string(decode(data, path), fmt, path=path, max_size=limit, notes=notes)
 
 
 def read(
-    path: str | os.PathLike[str], format: Format | None = None, *, max_size: int = MAX_SIZE
+    path: str | os.PathLike[str], format: Format | None = None, *, max_size: int | None = None
 ) -> Document:
     """Read the file at ``path``, as ``format`` or as its extension says.
 
@@ -225,9 +227,10 @@ def read(
     try:
         with open(name, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            if size > max_size:
-                raise size_error(size, max_size, name)
-            data = fh.read(max_size + 1)  # a file that grew while it was read is still bounded
+            limit = MAX_SIZE if max_size is None else max_size
+            if size > limit:
+                raise size_error(size, limit, name)
+            data = fh.read(limit + 1)  # a file that grows while it is read is still bounded
     except OSError as exc:
         raise ReaderError(f"cannot read the file: {exc.strerror or exc}", name) from None
-    return read_bytes(data, fmt, path=name, max_size=max_size)
+    return read_bytes(data, fmt, path=name, max_size=limit)
