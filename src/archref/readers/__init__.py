@@ -81,9 +81,8 @@ EXTENSIONS: dict[str, Format] = {
 #: The largest file the readers read, in bytes (characters, for text in
 #: hand): 32 MiB. A bigger one is a :class:`ReaderError` naming the limit.
 #: Reading and checking take time in proportion to the size (a 9 MB .bib of
-#: 100,000 entries is read, and its 100,000 references checked, in about a
-#: minute); past this the wait is no longer worth it, and the memory the
-#: citations take grows with it.
+#: 100,000 entries takes minutes); past this the wait is no longer worth it,
+#: and the memory the citations take grows with it.
 MAX_SIZE = 32 * 1024 * 1024
 
 
