@@ -32,8 +32,9 @@ from archref.registry import Registry
 
 __all__ = ["WINDOW", "LocatedCitation", "extract_document"]
 
-#: A chunk longer than this many characters is read a window at a time.
-WINDOW = 200_000
+#: A chunk longer than this many characters is read a window at a time (windows of
+#: about :data:`archref.extract.STREAM_PARAGRAPH_LIMIT` characters, a million).
+WINDOW = 1_000_000
 #: The pieces such a chunk is fed to :func:`archref.extract_stream` in.
 _PIECE = 16_384
 
@@ -65,10 +66,31 @@ def _located(chunk: Chunk, citation: Citation) -> LocatedCitation:
     return LocatedCitation(citation, chunk, start, end)
 
 
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of about :data:`_PIECE` characters, each ended after a "; " or
+    ". " where there is one in its second half.
+
+    :func:`archref.extract_stream` cuts a paragraph too long to hold at white
+    space out of reach of every reference; where references are packed too
+    close for that, at the last white space it holds, the end of a piece. A
+    piece that ends after a separator of references ends there between two.
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(pos + _PIECE, n)
+        if end < n:
+            for separator in ("; ", ". "):
+                k = text.rfind(separator, pos + _PIECE // 2, end)
+                if k >= 0:
+                    end = k + len(separator)
+                    break
+        yield text[pos:end]
+        pos = end
+
+
 def _in_windows(text: str, registry: Registry | None, clean: bool) -> list[Citation]:
     """:func:`archref.extract` of a long ``text``, read a window at a time."""
-    pieces: Iterator[str] = (text[k : k + _PIECE] for k in range(0, len(text), _PIECE))
-    return list(extract_stream(pieces, registry=registry, clean=clean))
+    return list(extract_stream(_pieces(text), registry=registry, clean=clean))
 
 
 def _sequence(
