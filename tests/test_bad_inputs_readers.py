@@ -470,3 +470,49 @@ def test_right_types_still_read(tmp_path: Path) -> None:
     assert read_bytes(memoryview(small_docx()), "docx").chunks
     assert len(archref.from_csl_json(iter([{"id": "x"}]))) == 1
     assert len(archref.from_csl_json(())) == 0
+
+
+# ---------------------------------------------------------------- size (bad input 9)
+# An 8.6 MB file of one line, a 9 MB .bib of 100,000 entries and a 200 MB CSL-JSON
+# export: each is read in work proportional to its size, or refused, unread, past
+# archref.readers.MAX_SIZE. The tests make the sizes small and the limit with them.
+
+
+def test_a_file_past_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    item = '{"id": "x", "archive": "RGASPI", "archive_location": "f. 558, op. 11, d. 62"}'
+    path.write_text("[" + ",".join([item] * 20_000) + "]", "utf-8")  # 1.6 MB
+    limit = 100_000
+
+    def refuse() -> object:
+        with pytest.raises(ReaderError, match=r"archref\.readers\.MAX_SIZE") as info:
+            read(path, max_size=limit)
+        return info.value
+
+    assert peak_memory(refuse) < limit  # the file was not read to be refused
+
+
+def test_check_refuses_a_file_past_the_limit_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "export.json"
+    item = '{"id": "x", "archive": "RGASPI", "archive_location": "f. 558, op. 11, d. 62"}'
+    path.write_text("[" + ",".join([item] * 100) + "]", "utf-8")
+    monkeypatch.setattr(archref.readers, "MAX_SIZE", 4_000)
+    status, _, err = run(["check", str(path)], capsys)
+    assert status == 2
+    size = path.stat().st_size
+    assert f"the file is {size:,} bytes, more than the 4,000 bytes archref reads" in err
+    assert "Traceback" not in err
+
+
+def test_one_long_line_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the window and the stream's paragraph limit made small with the input
+    monkeypatch.setattr(sys.modules["archref.extract"], "STREAM_PARAGRAPH_LIMIT", 4_000)
+    line = "See RGASPI, f. 558, op. 11, d. 62, ll. 71-72; TsKhSD, f. 5, op. 28, d. 103, l. 2. "
+
+    def check(text: str) -> int:
+        return len(extract_document(read_string(text, "text"), window=4_000))
+
+    counted = assert_linear(check, lambda k: line * k, 100)
+    assert counted.result_10n == 10 * counted.result_n == 2_000

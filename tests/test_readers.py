@@ -487,9 +487,9 @@ def test_csl_json_values_and_positions(tmp_path: Path) -> None:
     path.write_text(CSL_JSON, "utf-8")
     text, doc, found = found_in(path)
     labels = [(c.entry, c.label) for c in doc.chunks]
+    # archive_location is read with its archive, as one chunk: alone, it names no archive
     assert labels == [
         ("stalin1950", "title"),
-        ("stalin1950", "archive"),
         ("stalin1950", "archive_location"),
         ("stalin1950", "note"),
         ("2", "number"),
@@ -497,10 +497,12 @@ def test_csl_json_values_and_positions(tmp_path: Path) -> None:
         ("2", "note"),
         ("tsamo", "note"),
     ]
-    assert doc.chunks[2].text == "f. 558, op. 11, d. 62, ll. 71–72"
-    assert doc.chunks[6].text == '"S/RES/82 (1950)"'
+    assert doc.chunks[1].text == "RGASPI, f. 558, op. 11, d. 62, ll. 71–72"
+    assert doc.chunks[5].text == '"S/RES/82 (1950)"'
     assert_positions(text, found)
     where = {f.citation.text: (f.start.line, f.start.column) for f in found}
+    joined = where["RGASPI, f. 558, op. 11, d. 62, ll. 71–72"]
+    assert joined == (6, 17)  # the archive's value starts it
     assert where[RGASPI] == (8, 14)
     assert where["A/C.1/218"] == (11, 44)
     assert where["S/RES/82 (1950)"] == (12, 60)

@@ -16,17 +16,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
-from archref.model import ArchivalReference, ParseError, line_column
+from archref.model import ArchivalReference, ParseError
 from archref.notations import ARCHIVAL_STYLES
 
 if TYPE_CHECKING:
     from archref.consistency import Preferences
     from archref.fixing import FixResult
     from archref.model.citation import Citation
+    from archref.readers import Document, Format, NotesMode, Position
 
 __all__ = ["main"]
 
@@ -86,24 +88,6 @@ def _error_dict(exc: ParseError) -> dict[str, object]:
     }
 
 
-def _read_input(name: str, err: TextIO) -> str | None:
-    """The text of a file (or stdin for "-"), or None after reporting why not.
-
-    Standard input is read as bytes and decoded as a file of the same bytes.
-    """
-    from archref.reporting import shown_path, stdin_data  # noqa: PLC0415
-
-    try:
-        if name == "-":
-            return _decode_input(stdin_data(), "<stdin>", err)
-        with open(name, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        print(f"{shown_path(name)}: error: {exc.strerror or exc}", file=err)
-        return None
-    return _decode_input(data, shown_path(name), err)
-
-
 def _shown(name: str) -> str:
     """A file name fit to print (bytes that are not UTF-8 escaped)."""
     from archref.reporting import shown_path  # noqa: PLC0415
@@ -111,10 +95,14 @@ def _shown(name: str) -> str:
     return shown_path(name)
 
 
-def _decode_input(data: bytes | str, shown: str, err: TextIO) -> str | None:
+def _decode_input(
+    data: bytes | str, shown: str, err: TextIO, *, keep_line_ends: bool = False
+) -> str | None:
     """UTF-8 bytes as text (a byte order mark dropped, line ends as ``"\\n"``), or None.
 
     What is not UTF-8 is reported on ``err`` with the offset of its first bad byte.
+    With ``keep_line_ends`` the line ends stay as they are (the readers' decoding:
+    offsets are then the file's).
     """
     if isinstance(data, bytes):
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
@@ -125,73 +113,113 @@ def _decode_input(data: bytes | str, shown: str, err: TextIO) -> str | None:
                 f"{shown}: error: not UTF-8 text (byte {exc.start + bom}: {exc.reason})", file=err
             )
             return None
+    if keep_line_ends:
+        return data
     return data.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _notes(text: str, mode: str) -> list[tuple[int, str]]:
-    """Split a text into notes with their offsets: by blank lines, by lines, or whole."""
-    if mode == "whole":
-        return [(0, text)]
-    out: list[tuple[int, str]] = []
-    pos = 0
-    separator = "\n\n" if mode == "paragraphs" else "\n"
-    while pos <= len(text):
-        end = text.find(separator, pos)
-        if end < 0:
-            end = len(text)
-        if text[pos:end].strip():
-            out.append((pos, text[pos:end]))
-        pos = end + len(separator)
-    return out
+def _load(name: str, fmt: str | None, err: TextIO) -> tuple[Format, str | bytes] | None:
+    """The format of file ``name`` (``-``: standard input) and its text, or None after
+    saying why not (a .docx stays bytes).
+
+    The one way ``extract`` and ``format`` read a file, as ``check`` and
+    ``fix`` do: the format named, else the file's extension (standard input:
+    plain text); the bytes decoded as :mod:`archref.readers` decodes them
+    (UTF-8, a byte order mark dropped, line ends kept, so that offsets are
+    the file's); a file larger than :data:`archref.readers.MAX_SIZE` refused
+    unread.
+    """
+    from archref.readers import MAX_SIZE, ReaderError, format_of, size_error  # noqa: PLC0415
+    from archref.reporting import shown_path, stdin_data  # noqa: PLC0415
+
+    shown = "<stdin>" if name == "-" else shown_path(name)
+    try:
+        kind = cast("Format", fmt or ("text" if name == "-" else format_of(name)))
+        if name == "-":
+            data: bytes | str = stdin_data()
+        else:
+            with open(name, "rb") as fh:
+                size = os.fstat(fh.fileno()).st_size
+                if size > MAX_SIZE:
+                    raise size_error(size, MAX_SIZE, name)
+                data = fh.read(MAX_SIZE + 1)
+            if len(data) > MAX_SIZE:  # it grew while it was read
+                raise size_error(len(data), MAX_SIZE, name)
+    except OSError as exc:
+        print(f"{shown}: error: {exc.strerror or exc}", file=err)
+        return None
+    except ReaderError as exc:
+        print(f"error: {shown_path(str(exc))}", file=err)
+        return None
+    if isinstance(data, str) or kind == "docx":  # a text stream in place of stdin; a zip
+        return kind, data
+    text = _decode_input(data, shown, err, keep_line_ends=True)
+    return None if text is None else (kind, text)
+
+
+def _read_document(
+    name: str, fmt: str | None, err: TextIO, notes: str = "paragraphs"
+) -> Document | None:
+    """The file ``name`` read by its reader (see :func:`_load`), or None after saying why."""
+    loaded = _load(name, fmt, err)
+    return None if loaded is None else _document(name, *loaded, err, notes)
+
+
+def _document(
+    name: str, kind: Format, data: str | bytes, err: TextIO, notes: str = "paragraphs"
+) -> Document | None:
+    """What :func:`_load` gave, read by its reader, or None after saying why not."""
+    from archref.readers import ReaderError, read_bytes, read_string  # noqa: PLC0415
+    from archref.reporting import shown_path  # noqa: PLC0415
+
+    path = "<stdin>" if name == "-" else name
+    try:
+        if isinstance(data, bytes):
+            return read_bytes(data, kind, path=path)
+        return read_string(data, kind, path=path, notes=cast("NotesMode", notes))
+    except ReaderError as exc:
+        print(f"error: {shown_path(str(exc))}", file=err)
+        return None
+
+
+def _where(shown: str, p: Position) -> str:
+    """``file:line:column:``, and the part of a Word file (``footnote 3``) when not the body."""
+    where = f"{shown}:{p.line}:{p.column}:"
+    return f"{where} ({p.part})" if p.part and p.part != "body" else where
 
 
 def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.parallel import map_printed  # noqa: PLC0415
 
-    tasks = [(name, args.json, args.notes) for name in args.files]
+    fmt = None if args.input_format == "auto" else args.input_format
+    tasks = [(name, args.json, args.notes, fmt) for name in args.files]
     return map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
 
 
-def _extract_file(task: tuple[str, bool, str], out: TextIO, err: TextIO) -> int:
+def _extract_file(task: tuple[str, bool, str, str | None], out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
-    from archref.extract import extract_notes  # noqa: PLC0415 (keeps `archref parse` light)
-    from archref.reporting import extract_record, shown_path, text_locator  # noqa: PLC0415
+    from archref.readers import extract_document  # noqa: PLC0415
+    from archref.reporting import located_record  # noqa: PLC0415
 
-    name, as_json, mode = task
-    text = _read_input(name, err)
-    if text is None:
+    name, as_json, mode, fmt = task
+    doc = _read_document(name, fmt, err, mode)
+    if doc is None:
         return 2
-    shown = "<stdin>" if name == "-" else shown_path(name)
-    notes = _notes(text, mode)
-    citations = extract_notes([note for _, note in notes])
-    locate = text_locator(text)
-    for citation in citations:
-        base = notes[citation.note or 0][0]
-        start = base + citation.start
-        line, col = line_column(text, start)
+    shown = "<stdin>" if name == "-" else _shown(name)
+    for located in extract_document(doc):
+        citation = located.citation
         if as_json:
-            data = extract_record(shown, citation, locate, base=base)
-            print(json.dumps(data, ensure_ascii=False), file=out)
+            print(json.dumps(located_record(shown, located), ensure_ascii=False), file=out)
             continue
         print(
-            f"{shown}:{line}:{col}: {citation.reference}  [{citation.form}: {citation.text!r}]",
+            f"{_where(shown, located.start)} {citation.reference}"
+            f"  [{citation.form}: {citation.text!r}]",
             file=out,
         )
         for d in citation.diagnostics:
-            dl, dc = line_column(text, base + d.start)
-            print(f"{shown}:{dl}:{dc}: {d.severity} {d.code} {d.message}", file=out)
+            start, _ = located.locate(d.start, d.end)
+            print(f"{_where(shown, start)} {d.severity} {d.code} {d.message}", file=out)
     return 0
-
-
-def _input_kind(name: str, text: str, declared: str) -> str:
-    if declared != "auto":
-        return declared
-    head = text.lstrip()[:1]
-    if name.endswith(".json") or head == "[":
-        return "csl-json"
-    if name.endswith(".bib") or head == "@":
-        return "bibtex"
-    return "text"
 
 
 def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
@@ -241,16 +269,49 @@ def _sources(citations: Iterable[Citation]) -> list[object]:
     return list(dict.fromkeys(wanted))
 
 
-def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    text = _read_input(args.file, err)
-    if text is None:
-        return 2
-    kind = _input_kind(args.file, text, args.input_format)
-    refs, problems = _references_from(kind, text)
+def _file_references(name: str, fmt: str | None, err: TextIO) -> list[object] | None:
+    """The references of one file for ``format``, or None if it cannot be read.
+
+    A .bib or CSL-JSON file is read entry by entry (:func:`archref.from_bibtex`,
+    :func:`archref.from_csl_json`: what archref wrote comes back whole, leaves
+    and dates too); every other file through its reader, as ``check`` reads
+    it, its citations in file order. What could not be read is reported.
+    """
+    from archref.readers import extract_document  # noqa: PLC0415
+
+    shown = "<stdin>" if name == "-" else _shown(name)
+    loaded = _load(name, fmt, err)
+    if loaded is None:
+        return None
+    kind, data = loaded
+    if kind in ("bibtex", "csl-json") and isinstance(data, str):
+        refs, problems = _references_from(kind, data)
+    else:
+        doc = _document(name, kind, data, err)
+        if doc is None:
+            return None
+        refs, problems = _sources(c.citation for c in extract_document(doc)), []
     for problem in problems:
-        print(f"{_shown(args.file)}: warning: {problem}", file=err)
+        print(f"{shown}: warning: {problem}", file=err)
     if not refs:
-        print(f"{_shown(args.file)}: error: no references found", file=err)
+        print(f"{shown}: error: no references found", file=err)
+    return refs
+
+
+def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    fmt = None if args.input_format == "auto" else args.input_format
+    found: list[object] = []
+    unread = False
+    for name in args.files:
+        refs = _file_references(name, fmt, err)
+        if refs is None:
+            unread = True
+        else:
+            found.extend(refs)
+    if unread:
+        return 2  # no bibliography of a book with a chapter missing
+    refs = list(dict.fromkeys(found))  # one bibliography: each source once, first cited first
+    if not refs:
         return 1
     from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
     from archref.formats.csl import to_csl_json  # noqa: PLC0415
@@ -572,6 +633,9 @@ PREFER_HELP = (
     "punctuation=comma|full-stop|space (default: what most of the document uses)"
 )
 
+#: The formats ``extract`` and ``format`` take with ``--from``: every reader's.
+_FROM = ("auto", "text", "markdown", "latex", "bibtex", "csl-json", "docx")
+
 
 def _parser() -> argparse.ArgumentParser:
     from archref.parallel import jobs_argument  # noqa: PLC0415
@@ -587,13 +651,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--style", choices=ARCHIVAL_STYLES, default="en", help="notation to print")
     p.set_defaults(func=_cmd_parse)
     e = sub.add_parser("extract", help="find every reference in files (or stdin)")
-    e.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; - for stdin")
+    e.add_argument(
+        "files", nargs="+", metavar="FILE", help="files of any format check reads; - for stdin"
+    )
+    e.add_argument(
+        "--from",
+        dest="input_format",
+        choices=_FROM,
+        default="auto",
+        help="what the files are (default: from each file's extension; stdin: text)",
+    )
     e.add_argument("--json", action="store_true", help="print one JSON object per citation")
     e.add_argument(
         "--notes",
         choices=("paragraphs", "lines", "whole"),
         default="paragraphs",
-        help="what one footnote is, for 'ibid.' (default: blank-line separated paragraphs)",
+        help="what one footnote of a plain-text file is, for 'ibid.' (default: blank-line "
+        "separated paragraphs)",
     )
     e.add_argument(
         "-j",
@@ -604,14 +678,18 @@ def _parser() -> argparse.ArgumentParser:
         help="read the files in N processes (default 1; 0: one per CPU); the output is the same",
     )
     e.set_defaults(func=_cmd_extract)
-    f = sub.add_parser("format", help="format the references of a text, CSL-JSON or BibTeX file")
-    f.add_argument("file", metavar="FILE", help="input file; - for stdin")
+    f = sub.add_parser(
+        "format", help="format the references of files (a book's chapters: one bibliography)"
+    )
+    f.add_argument(
+        "files", nargs="+", metavar="FILE", help="input files, in the book's order; - for stdin"
+    )
     f.add_argument(
         "--from",
         dest="input_format",
-        choices=("auto", "text", "csl-json", "bibtex"),
+        choices=_FROM,
         default="auto",
-        help="what the input is (default: from the file name or its first character)",
+        help="what the files are (default: from each file's extension; stdin: text)",
     )
     f.add_argument(
         "--to",

@@ -110,6 +110,10 @@ REPAIR_KINDS: dict[str, str] = {
     "mojibake-c1": "a C1 control character that stands for a Windows-1252 character",
     "nfc": "a character sequence recomposed to Unicode normalisation form C",
     "dash": "a hyphen, figure dash or minus sign replaced by an ASCII hyphen-minus",
+    "tex-dash": (
+        "two or three hyphens (TeX's and pandoc's way to type a dash) replaced by the"
+        " en or em dash they print"
+    ),
     "quote": "a curly or typographic quote straightened (only with quotes=True)",
     "space": "a non-breaking or typographic space replaced by a plain space",
     "zero-width": "a zero-width space, word joiner or byte order mark removed",
@@ -821,6 +825,18 @@ def _prepared(
 #: The only ASCII characters that a repair touches: controls other than tab and line feed.
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
+#: Two or three hyphens, neither more nor fewer (four or more are a rule, not a dash);
+#: with ``dashes``, the characters that pass makes hyphens count as hyphens.
+_TEX_DASH = re.compile("(?<!-)-{2,3}(?!-)")
+_TEX_DASH_ANY = re.compile(f"(?<![-{_DASHES}])[-{_DASHES}]{{2,3}}(?![-{_DASHES}])")
+
+
+def _tex_dash_edits(text: str, *, dashes: bool) -> Iterator[_Edit]:
+    """``--`` as an en dash, ``---`` as an em dash, as TeX and pandoc print them."""
+    pattern = _TEX_DASH_ANY if dashes else _TEX_DASH
+    for m in pattern.finditer(text):
+        yield (m.start(), m.end(), "\u2013" if m.end() - m.start() == 2 else "\u2014", "tex-dash")
+
 
 def clean(
     text: str,
@@ -830,6 +846,7 @@ def clean(
     dashes: bool = True,
     quotes: bool = False,
     spaces: bool = True,
+    tex_dashes: bool = True,
 ) -> CleanText:
     """Repair and normalise ``text``; return it with its repairs and an offset map.
 
@@ -851,6 +868,9 @@ def clean(
             U+2000-U+200A, U+205F, U+1680) by a plain space and remove
             zero-width spaces, word joiners and byte order marks. The
             ideographic space U+3000 belongs to CJK text and is kept.
+        tex_dashes: read two hyphens as an en dash and three as an em dash,
+            as TeX and pandoc print them ("ll. 71--72" is "ll. 71–72"); four
+            or more are left alone.
 
     Returns:
         A :class:`CleanText` whose repairs are sorted and never overlap.
@@ -861,7 +881,7 @@ def clean(
     """
     if not isinstance(text, str):
         raise TypeError(f"clean() takes a str, not {type(text).__name__}")
-    if text.isascii() and _ASCII_CONTROL.search(text) is None:
+    if text.isascii() and _ASCII_CONTROL.search(text) is None and not (tex_dashes and "--" in text):
         return CleanText(text=text, original=text)  # nothing any option repairs
     table, normalise, probe, char_re = _prepared(mojibake, unicode, dashes, quotes, spaces)
     edits: list[_Edit] = []
@@ -870,6 +890,8 @@ def clean(
         lone, fixes = _cp1252_edits(text, normalise, probe)
         edits = _merge(edits, lone)
         edits = _merge(edits, fixes)
+    if tex_dashes:  # before the character pass, which would take its hyphens one by one
+        edits = _merge(edits, _tex_dash_edits(text, dashes=dashes))
     edits = _merge(edits, _char_edits(text, table, char_re))
     if unicode:
         edits = _merge(edits, _nfc_edits(text))

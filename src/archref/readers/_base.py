@@ -45,9 +45,9 @@ __all__ = [
 #: The formats the readers know.
 Format = Literal["text", "markdown", "latex", "bibtex", "csl-json", "docx"]
 
-#: What a chunk is: running text, a footnote (one chunk per note), or the
-#: value of a field (BibTeX, CSL-JSON).
-ChunkKind = Literal["body", "footnote", "field"]
+#: What a chunk is: running text, a footnote or an endnote (one chunk per
+#: note), or the value of a field (BibTeX, CSL-JSON).
+ChunkKind = Literal["body", "footnote", "endnote", "field"]
 
 
 class ReaderError(ArchrefError, ValueError):
@@ -108,8 +108,8 @@ class Position:
             In a DOCX, the 1-based character of the paragraph.
         offset: the 0-based character offset in the decoded file, for the
             formats that are text; ``None`` for a DOCX.
-        part: ``None`` for a text file; ``"body"`` or ``"footnote N"`` in a
-            DOCX.
+        part: ``None`` for a text file; ``"body"``, ``"footnote N"`` or
+            ``"endnote N"`` in a DOCX.
     """
 
     line: int
@@ -168,9 +168,11 @@ class Chunk:
     Attributes:
         text: the text, as extraction will see it (markup removed, escapes
             resolved).
-        kind: ``"body"``, ``"footnote"`` or ``"field"``.
-        note: for a footnote, its 1-based number in the sequence of notes
-            ("Ibid." refers within that sequence); otherwise ``None``.
+        kind: ``"body"``, ``"footnote"``, ``"endnote"`` or ``"field"``.
+        note: for a footnote or an endnote, its 1-based number in the
+            sequence of notes of its kind ("Ibid." refers within that
+            sequence: footnotes and endnotes are numbered each on their own,
+            as a book prints them); otherwise ``None``.
         label: the footnote's label as written (``"1"``, ``"stalin"``), the
             field's name (``"note"``, ``"archive_location"``,
             ``"author[0].family"``), or ``None``.
@@ -188,6 +190,12 @@ class Chunk:
     note: int | None = None
     label: str | None = None
     entry: str | None = None
+    #: whether the pieces come from the file out of order (fields joined)
+    joined: bool = attrs.field(init=False, repr=False)
+
+    @joined.default
+    def _joined(self) -> bool:
+        return any(a[3] > b[2] for a, b in zip(self.pieces, self.pieces[1:], strict=False))
 
     def _piece(self, offset: int) -> tuple[int, int, int, int]:
         k = bisect.bisect_right(self.pieces, (offset, 1 << 62)) - 1
@@ -216,11 +224,25 @@ class Chunk:
         return s1
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """The source span of the chunk span ``start:end``."""
+        """The source span of the chunk span ``start:end``.
+
+        In a chunk read in file order that is the source of its first and
+        last characters. A chunk may also join stretches of the file in
+        another order (a BibTeX entry's ``institution`` read before its
+        ``note``, which the file writes after it); a span over such a join is
+        the smallest stretch of the file that holds every character of it.
+        """
         if end <= start:
             s = self.source_start(start)
             return s, s
-        return self.source_start(start), self.source_end(end)
+        lo, hi = self.source_start(start), self.source_end(end)
+        if self.joined:
+            first = bisect.bisect_right(self.pieces, (start, 1 << 62)) - 1
+            for c0, _, s0, s1 in self.pieces[max(first, 0) :]:
+                if c0 >= end:
+                    break
+                lo, hi = min(lo, s0), max(hi, s1)
+        return lo, hi
 
     def start_position(self, offset: int) -> Position:
         """The file position of the character at chunk ``offset``."""
@@ -229,6 +251,16 @@ class Chunk:
     def end_position(self, offset: int) -> Position:
         """The file position just after the chunk span ending at ``offset`` (exclusive)."""
         return self.lines.position(self.source_end(offset))
+
+    def span_positions(self, start: int, end: int) -> tuple[Position, Position]:
+        """The file positions of the chunk span ``start:end``: where it starts and ends.
+
+        The ends of :meth:`source_span`: for a span over a join of fields
+        read out of file order, the first and the last character of the file
+        the span covers.
+        """
+        lo, hi = self.source_span(start, end)
+        return self.lines.position(lo), self.lines.position(hi)
 
 
 @attrs.frozen
@@ -250,7 +282,16 @@ class Document:
     @property
     def notes(self) -> list[Chunk]:
         """The footnote chunks, in the order of their numbers."""
-        return sorted((c for c in self.chunks if c.kind == "footnote"), key=lambda c: c.note or 0)
+        return self.notes_of("footnote")
+
+    @property
+    def endnotes(self) -> list[Chunk]:
+        """The endnote chunks, in the order of their numbers."""
+        return self.notes_of("endnote")
+
+    def notes_of(self, kind: ChunkKind) -> list[Chunk]:
+        """The chunks of ``kind``, in the order of their numbers."""
+        return sorted((c for c in self.chunks if c.kind == kind), key=lambda c: c.note or 0)
 
 
 class Builder:
@@ -304,6 +345,26 @@ class Builder:
         self._pieces.append([self._size, self._size + n, start, end])
         self._size += n
 
+    def join(self, other: Builder, separator: str) -> None:
+        """Add ``separator``, then what ``other`` (over the same source) has built.
+
+        The separator stands for nothing in the source (it starts where
+        ``other``'s text does); ``other``'s pieces keep their places in the
+        source, wherever they are: the chunk may then be read out of file
+        order (see :meth:`Chunk.source_span`).
+        """
+        if not other._pieces:
+            return
+        if separator:
+            at = other._pieces[0][2]
+            self._parts.append(separator)
+            self._pieces.append([self._size, self._size + len(separator), at, at])
+            self._size += len(separator)
+        for c0, c1, s0, s1 in other._pieces:
+            self._pieces.append([c0 + self._size, c1 + self._size, s0, s1])
+        self._parts.extend(other._parts)
+        self._size += other._size
+
     def last_char(self) -> str:
         """The last character added, or ``""``."""
         return self._parts[-1][-1] if self._parts else ""
@@ -339,6 +400,52 @@ class Builder:
             label=label,
             entry=entry,
         )
+
+
+def entry_chunks(
+    fields: list[tuple[str, Builder]],
+    entry: str | None,
+    pairs: tuple[tuple[str, tuple[str, ...]], ...],
+    *,
+    strip: bool = True,
+) -> list[Chunk]:
+    """The field chunks of one entry (BibTeX or CSL-JSON), a location joined to its archive.
+
+    ``fields`` are the entry's fields in file order, each ``(name, builder)``.
+    The first location field of ``pairs`` the entry has, with the first of
+    its archive fields it has, become one chunk (labelled with the location
+    field's name): the archive's text, ``", "``, the location's text. Read
+    alone, "f. 558, op. 11, d. 62" names no archive; read with its
+    ``institution`` it is the reference the entry stands for. That chunk takes
+    the place of the first of the two; empty fields give no chunk.
+    """
+    names = {name: k for k, (name, b) in reversed(list(enumerate(fields))) if len(b)}
+    joined: dict[int, Builder] = {}
+    label: str | None = None
+    dropped: set[int] = set()
+    for location, archives in pairs:
+        if location not in names:
+            continue
+        archive = next((names[a] for a in archives if a in names), None)
+        if archive is None:
+            continue
+        at, other = names[location], archive
+        builder = Builder(fields[other][1].source, fields[other][1].lines)
+        builder.join(fields[other][1], "")
+        builder.join(fields[at][1], ", ")
+        joined[min(at, other)] = builder
+        dropped.add(max(at, other))
+        label = location
+        break
+    out: list[Chunk] = []
+    for k, (name, builder) in enumerate(fields):
+        if k in dropped:
+            continue
+        made = joined.get(k, builder)
+        chunk = made.chunk("field", label=label if k in joined else name, entry=entry, strip=strip)
+        if chunk.text:
+            out.append(chunk)
+    return out
 
 
 def _trim(pieces: list[tuple[int, ...]], lead: int, trail: int) -> list[tuple[int, ...]]:

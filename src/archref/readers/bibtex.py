@@ -38,10 +38,24 @@ from __future__ import annotations
 
 import re
 
-from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
+from archref.readers._base import Builder, Chunk, LineIndex, ReaderError, entry_chunks
 from archref.readers.latex import LatexReader
 
-__all__ = ["SKIPPED_FIELDS", "read_bibtex"]
+__all__ = ["LOCATION_PAIRS", "SKIPPED_FIELDS", "read_bibtex"]
+
+#: A location field and the fields that may name its archive, in the order
+#: looked for: the conventions :func:`archref.from_bibtex` reads (a CSL-style
+#: ``archive`` with ``archive_location``, biblatex-chicago's ``note`` with
+#: ``institution``, biblatex-mla's ``number`` with ``library``). The first
+#: location field an entry has, with the first of its archive fields the entry
+#: has, make one chunk: the archive's value, ``", "``, the location's value.
+LOCATION_PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("archive_location", ("archive",)),
+    ("archivelocation", ("archive",)),
+    ("archive-location", ("archive",)),
+    ("note", ("institution", "organization", "library")),
+    ("number", ("library", "institution")),
+)
 
 #: fields that hold no prose, not read
 SKIPPED_FIELDS = frozenset(
@@ -164,6 +178,7 @@ class _Splitter:
             raise self.error("entry is never closed", at)
         key = text[pos:comma].strip()
         pos = comma
+        fields: list[tuple[str, Builder]] = []
         while True:
             pos = self.space(pos)
             if pos < n and text[pos] == ",":
@@ -171,6 +186,7 @@ class _Splitter:
             if pos >= n:
                 raise self.error("entry is never closed", at)
             if text[pos] == closer:
+                self.chunks.extend(entry_chunks(fields, key, LOCATION_PAIRS))
                 return pos + 1
             m = _NAME.match(text, pos)
             if m is None:
@@ -179,10 +195,10 @@ class _Splitter:
             eq = self.space(m.end())
             if eq >= n or text[eq] != "=":
                 raise self.error(f"field {m.group()!r} has no '='", m.start())
-            pos = self.value(eq + 1, name, key)
+            pos = self.value(eq + 1, name, fields)
 
-    def value(self, pos: int, name: str, key: str) -> int:
-        """Read a field's value from ``pos``; add its chunk; return the offset after it."""
+    def value(self, pos: int, name: str, fields: list[tuple[str, Builder]]) -> int:
+        """Read a field's value from ``pos`` into ``fields``; return the offset after it."""
         text = self.text
         n = len(text)
         parts: list[tuple[int, int]] = []
@@ -215,9 +231,7 @@ class _Splitter:
             builder = Builder(text, self.lines)
             for start, end in parts:
                 self.latex.convert(builder, start, end)
-            chunk = builder.chunk("field", label=name, entry=key)
-            if chunk.text:
-                self.chunks.append(chunk)
+            fields.append((name, builder))
         return pos
 
 

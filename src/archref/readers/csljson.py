@@ -3,7 +3,9 @@ r"""CSL-JSON: every string value of every item, at its line and column.
 A CSL-JSON file is an array of items (a single item object is read too).
 Every string value of an item is one field chunk: ``label`` is its path in
 the item (``"archive_location"``, ``"note"``, ``"author[0].family"``) and
-``entry`` the item's ``id``. Values of ``id``, ``type``, ``URL``, ``DOI``,
+``entry`` the item's ``id``; but ``archive_location`` is read with the
+item's ``archive``, as one chunk ("RGASPI, f. 558, ..."), since the location
+alone names no archive (see :data:`LOCATION_PAIRS`). Values of ``id``, ``type``, ``URL``, ``DOI``,
 ``ISBN``, ``ISSN``, ``PMID``, ``PMCID`` and ``language`` are not read.
 Escapes (``\"``, ``\n``, ``\u0416``, surrogate pairs) are resolved, each
 character mapped to the escape it was written as.
@@ -21,8 +23,7 @@ is cut, so the work per value is bounded whatever the keys and the depth.
 ...   "archive": "RGASPI", "archive_location": "f. 558, op. 11, d. 62, ll. 71\\u201372"}]'''
 >>> for c in read_string(data, "csl-json").chunks:
 ...     print(c.entry, c.label, repr(c.text), c.start_position(0).line, c.start_position(0).column)
-stalin1950 archive 'RGASPI' 2 15
-stalin1950 archive_location 'f. 558, op. 11, d. 62, ll. 71–72' 2 45
+stalin1950 archive_location 'RGASPI, f. 558, op. 11, d. 62, ll. 71–72' 2 15
 >>> read_string('[{"note": "A/C.1/218",}]', "csl-json", path="refs.json")
 Traceback (most recent call last):
 ...
@@ -33,9 +34,22 @@ from __future__ import annotations
 
 import re
 
-from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
+from archref.readers._base import Builder, Chunk, LineIndex, ReaderError, entry_chunks
 
-__all__ = ["LABEL_LIMIT", "MAX_DEPTH", "SKIPPED_KEYS", "check_depth", "read_csl_json"]
+__all__ = [
+    "LABEL_LIMIT",
+    "LOCATION_PAIRS",
+    "MAX_DEPTH",
+    "SKIPPED_KEYS",
+    "check_depth",
+    "read_csl_json",
+]
+
+#: An item's ``archive_location`` is read with its ``archive``: one chunk,
+#: the archive's value, ``", "``, the location's (labelled
+#: ``archive_location``), since "f. 558, op. 11, d. 62" alone names no
+#: archive. It is what :func:`archref.from_csl_json` reads too.
+LOCATION_PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (("archive_location", ("archive",)),)
 
 #: Arrays and objects may nest this deep; one more is refused (a
 #: :class:`~archref.readers.ReaderError` at the bracket that opens it). Well
@@ -217,9 +231,8 @@ class _Reader:
                 stack.pop()
                 pos += 1
                 if len(stack) + 1 == item_depth:
-                    for builder, label in pending:
-                        chunk = builder.chunk("field", label=label, entry=item_id, strip=False)
-                        self.chunks.append(chunk)
+                    fields = [(label, builder) for builder, label in pending]
+                    self.chunks.extend(entry_chunks(fields, item_id, LOCATION_PAIRS, strip=False))
                     pending, item_depth = [], -1
             else:
                 want = "',' or '}'" if top.is_object else "',' or ']'"

@@ -1,4 +1,4 @@
-"""Word (.docx): the document's paragraphs and its footnotes.
+"""Word (.docx): the document's paragraphs, its footnotes and its endnotes.
 
 A .docx is a zip archive of XML parts; this reader needs only the standard
 library (``zipfile`` and ``xml.parsers.expat``). It reads:
@@ -8,16 +8,24 @@ library (``zipfile`` and ``xml.parsers.expat``). It reads:
 * ``word/footnotes.xml``: each footnote as one footnote chunk (its
   paragraphs joined by line feeds), numbered as Word numbers them: in the
   order of their references in the document (footnotes never referenced
-  come last, in the order of the part). Separator footnotes are skipped.
+  come last, in the order of the part). Separator footnotes are skipped;
+* ``word/endnotes.xml``: each endnote as one endnote chunk, read as the
+  footnotes are, numbered in a sequence of their own (Word numbers endnotes
+  apart from footnotes: i, ii, iii... by default), so an "Ibid." in an
+  endnote refers to the endnote before it.
+
+Comments (``word/comments.xml``) are not read: they are the remarks of the
+author and the reviewers on the text, not part of it, and what they cite is
+not printed.
 
 The text of a paragraph is its ``w:t`` runs; a tab is ``"\\t"``, a line
 break ``"\\n"``, a non-breaking hyphen ``"-"``. Deleted text (tracked
 changes), field codes and soft hyphens are left out.
 
 Positions: a .docx has no lines, so a :class:`~archref.readers.Position`
-gives ``part`` (``"body"`` or ``"footnote N"``), ``line`` as the 1-based
-paragraph (of the body, counting every paragraph, empty ones too; of the
-footnote), ``column`` as the 1-based character of that paragraph, and no
+gives ``part`` (``"body"``, ``"footnote N"`` or ``"endnote N"``), ``line``
+as the 1-based paragraph (of the body, counting every paragraph, empty ones
+too; of the note), ``column`` as the 1-based character of that paragraph, and no
 ``offset``.
 
 A file that is not a zip archive, lacks ``word/document.xml``, or holds XML
@@ -44,7 +52,7 @@ import zipfile
 import zlib
 from xml.parsers import expat
 
-from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
+from archref.readers._base import Builder, Chunk, ChunkKind, LineIndex, ReaderError
 
 __all__ = ["MAX_PART", "MAX_TOTAL", "read_docx"]
 
@@ -55,7 +63,14 @@ MAX_TOTAL = 128 * 1024 * 1024
 _READ = 64 * 1024  # bytes inflated at a time
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"  # expat's names
-_P, _T, _REF, _NOTE = _W + "p", _W + "t", _W + "footnoteReference", _W + "footnote"
+_P, _T = _W + "p", _W + "t"
+#: the note parts read: part -> (the element of a note, the kind of its chunks)
+_NOTE_PARTS: dict[str, tuple[str, ChunkKind]] = {
+    "word/footnotes.xml": (_W + "footnote", "footnote"),
+    "word/endnotes.xml": (_W + "endnote", "endnote"),
+}
+#: a reference to a note in the document: element -> the note's element
+_REFS = {_W + "footnoteReference": _W + "footnote", _W + "endnoteReference": _W + "endnote"}
 _TEXT = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _SKIP = frozenset({_W + "delText", _W + "instrText", _W + "del"})
 
@@ -84,14 +99,15 @@ class _Part:
     only, so memory grows with the text read, not with the markup.
     """
 
-    def __init__(self, name: str, path: str, *, footnotes: bool) -> None:
+    def __init__(self, name: str, path: str, *, note: str | None) -> None:
         self.name = name
         self.path = path
-        self.footnotes = footnotes  # read the paragraphs of w:footnote elements only
+        self.note = note  # the note element (w:footnote, w:endnote) whose paragraphs are read
+        self.footnotes = note is not None  # a part of notes: its notes' paragraphs only
         self.body: list[tuple[int, str]] = []  # (number, text) of paragraphs with text
         self.count = 0  # the paragraphs, empty ones too, when not footnotes
-        self.refs: list[str] = []  # footnote references, in order
-        self.notes: dict[str, list[str]] = {}  # normal footnote id -> its paragraphs
+        self.refs: dict[str, list[str]] = {}  # note element -> references to notes, in order
+        self.notes: dict[str, list[str]] = {}  # normal note id -> its paragraphs
         self.open_notes: list[tuple[str, list[list[str]]] | None] = []
         self.paras: list[list[str] | None] = []  # the open paragraphs (None: not read)
         self.numbers: list[int] = []  # and their numbers in the body
@@ -122,9 +138,9 @@ class _Part:
         elif tag in _TEXT:
             if para is not None:
                 para.append(_TEXT[tag])
-        elif tag == _REF:
-            self.refs.append(attributes.get(_W + "id", ""))
-        elif tag == _NOTE and self.footnotes:
+        elif tag in _REFS:
+            self.refs.setdefault(_REFS[tag], []).append(attributes.get(_W + "id", ""))
+        elif tag == self.note:
             normal = attributes.get(_W + "type", "normal") == "normal"
             self.open_notes.append((attributes.get(_W + "id", ""), []) if normal else None)
 
@@ -138,7 +154,7 @@ class _Part:
             number = self.numbers.pop()
             if not self.footnotes and para:
                 self.body.append((number, "".join(para)))
-        elif tag == _NOTE and self.footnotes:
+        elif tag == self.note:
             note = self.open_notes.pop()
             if note is not None:
                 self.notes[note[0]] = ["".join(p) for p in note[1]]
@@ -176,7 +192,8 @@ def _part(archive: zipfile.ZipFile, name: str, path: str, budget: _Budget) -> _P
             " (a .docx is stored or deflated)",
             path,
         )
-    part = _Part(name, path, footnotes=name == "word/footnotes.xml")
+    note = _NOTE_PARTS.get(name)
+    part = _Part(name, path, note=None if note is None else note[0])
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
     parser.StartElementHandler = part.start
@@ -224,22 +241,22 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _footnote(paragraphs: list[str], number: int, label: str) -> Chunk:
-    """A footnote chunk over a made-up source: its paragraphs joined by line feeds."""
+def _footnote(paragraphs: list[str], number: int, label: str, kind: ChunkKind) -> Chunk:
+    """A note chunk over a made-up source: its paragraphs joined by line feeds."""
     source = "\n".join(paragraphs)
     starts: list[int] = []
     pos = 0
     for text in paragraphs:
         starts.append(pos)
         pos += len(text) + 1
-    lines = LineIndex(tuple(starts) or (0,), absolute=False, part=f"footnote {number}")
+    lines = LineIndex(tuple(starts) or (0,), absolute=False, part=f"{kind} {number}")
     b = Builder(source, lines)
     b.copy(0, len(source))
-    return b.chunk("footnote", note=number, label=label)
+    return b.chunk(kind, note=number, label=label)
 
 
 def read_docx(data: bytes, path: str = "<bytes>") -> list[Chunk]:
-    """The body paragraphs and footnotes of a .docx, body first."""
+    """The body paragraphs, footnotes and endnotes of a .docx, in that order."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS as exc:
@@ -249,7 +266,7 @@ def read_docx(data: bytes, path: str = "<bytes>") -> list[Chunk]:
         document = _part(archive, "word/document.xml", path, budget)
         if document is None:
             raise ReaderError("not a .docx: it has no word/document.xml", path)
-        footnotes = _part(archive, "word/footnotes.xml", path, budget)
+        notes = {name: _part(archive, name, path, budget) for name in _NOTE_PARTS}
     chunks: list[Chunk] = []
     for number, text in document.paragraphs():  # each on its own: line is its number
         b = Builder(text, LineIndex((0,), absolute=False, part="body", first=number))
@@ -257,12 +274,15 @@ def read_docx(data: bytes, path: str = "<bytes>") -> list[Chunk]:
         chunk = b.chunk("body")
         if chunk.text:
             chunks.append(chunk)
-    if footnotes is None:
-        return chunks
-    notes = footnotes.notes
-    order = [r for r in dict.fromkeys(document.refs) if r in notes]
-    referenced = set(order)
-    order += [k for k in notes if k not in referenced]
-    for number, key in enumerate(order, 1):
-        chunks.append(_footnote(notes[key], number, key))
+    for name, (element, kind) in _NOTE_PARTS.items():
+        part = notes[name]
+        if part is None:
+            continue
+        texts = part.notes
+        refs = document.refs.get(element, [])
+        order = [r for r in dict.fromkeys(refs) if r in texts]
+        referenced = set(order)
+        order += [k for k in texts if k not in referenced]
+        for number, key in enumerate(order, 1):
+            chunks.append(_footnote(texts[key], number, key, kind))
     return chunks

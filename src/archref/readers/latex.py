@@ -1,12 +1,16 @@
-r"""LaTeX: body text and the arguments of ``\footnote`` and ``\footnotetext``.
+r"""LaTeX: body text and the arguments of ``\footnote``, ``\footnotetext`` and ``\endnote``.
 
 What is read: the text after ``\begin{document}`` (the whole file when there
 is none) up to ``\end{document}``, one body chunk per paragraph (a blank line
-or ``\par`` ends one), and one footnote chunk per ``\footnote{...}`` or
+or ``\par`` ends one), one footnote chunk per ``\footnote{...}`` or
 ``\footnotetext{...}`` (nested braces and all), numbered in the order they
-appear. The text arguments of commands are kept where they are prose
-(``\emph{...}``, ``\textit{...}``, ``\section{...}``, and any command archref
-does not know); command names are left out.
+appear, and one endnote chunk per ``\endnote{...}`` or ``\endnotetext{...}``
+(the ``endnotes`` and ``enotez`` packages), numbered in a sequence of their
+own. ``\footcite[...][...]{key}`` and its kin are citation commands: their
+postnote ("ll.~71--72") is a locator into a ``.bib`` entry, not a reference,
+and is left out with the key. The text arguments of commands are kept where
+they are prose (``\emph{...}``, ``\textit{...}``, ``\section{...}``, and any
+command archref does not know); command names are left out.
 
 What is left out: comments (``%`` to the end of the line; ``\%`` is a
 percent sign), math (``$...$``, ``$$...$$``, ``\(...\)``, ``\[...\]`` and the
@@ -18,8 +22,9 @@ contains "cite", ``\label``, ``\ref``), file names, URLs (``\url``, the first
 argument of ``\href``), lengths, colours, definitions.
 
 What is translated, each character mapped to the source it stands for:
-``\&``, ``\%``, ``\$``, ``\#``, ``\_``, ``\{``, ``\}``, ``~`` (a space), ``--``
-(en dash), ``---`` (em dash), ````` ``...'' ````` (curly quotes), ``\ldots``,
+``\&``, ``\%``, ``\$``, ``\#``, ``\_``, ``\{``, ``\}``, ``~`` (a space),
+``\,`` and the other spacing commands (a space), ``--`` and ``\textendash``
+(en dash), ``---`` and ``\textemdash`` (em dash), ````` ``...'' ````` (curly quotes), ``\ldots``,
 ``\S``, accents (``\'e``, ``\"{o}``, ``\v{s}``) and ``\ss``, ``\o``, ``\l``...
 
 An unclosed brace, math or verbatim, or a ``}`` closing nothing, is a
@@ -50,13 +55,23 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
+from archref.readers._base import Builder, Chunk, ChunkKind, LineIndex, ReaderError
 
 __all__ = ["LatexReader", "read_latex"]
 
 _SPECIAL = re.compile(r"[\\{}%$~\n`'-]")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _NAME = re.compile(r"[A-Za-z@]+")
+
+#: commands whose argument is a note, and the kind of note: footnotes and
+#: endnotes (the ``endnotes`` and ``enotez`` packages) are numbered each in
+#: their own sequence, as the book prints them
+_NOTES: dict[str, ChunkKind] = {
+    "footnote": "footnote",
+    "footnotetext": "footnote",
+    "endnote": "endnote",
+    "endnotetext": "endnote",
+}
 
 _VERBATIM = frozenset(
     [
@@ -223,6 +238,7 @@ class LatexReader:
         self._found: list[tuple[int, Chunk]] = []  # (where it starts, chunk)
         self._note_numbers: dict[int, int] = {}
         self.notes = 0
+        self.endnotes = 0
         self._no_bracket: tuple[int, int] = (-1, -1)  # optional-argument scans known to fail
 
     def error(self, message: str, offset: int) -> ReaderError:
@@ -252,7 +268,7 @@ class LatexReader:
         body = fragment if fragment is not None else Builder(text, self.lines)
         sink = body
         # open braces: (offset, the sink to return to, the footnote builder or None)
-        stack: list[tuple[int, Builder, Builder | None, str | None]] = []
+        stack: list[tuple[int, Builder, Builder | None, str | None, ChunkKind]] = []
         in_note = 0
         run = pos = start
 
@@ -302,14 +318,14 @@ class LatexReader:
             elif char == "$":
                 run = pos = self._skip_math(i, end)
             elif char == "{":
-                stack.append((i, sink, None, None))
+                stack.append((i, sink, None, None, "body"))
             elif char == "}":
                 if not stack:
                     raise self.error("'}' closes no brace", i)
-                opened, saved, note, label = stack.pop()
+                opened, saved, note, label, kind = stack.pop()
                 if note is not None:
                     number = self._note_numbers.pop(id(note))
-                    chunk = note.chunk("footnote", note=number, label=label)
+                    chunk = note.chunk(kind, note=number, label=label)
                     self._found.append((opened, chunk))
                     in_note -= 1
                     sink = saved
@@ -320,14 +336,19 @@ class LatexReader:
                     flush_body()
                 elif command == "end-document":
                     run = pos = end
-                elif command in ("footnote", "footnotetext") and fragment is None:
+                elif command in _NOTES and fragment is None:
                     k, label = self._optional(k, end)
                     brace = _skip_space(text, k, end)
                     if brace < end and text[brace] == "{":
-                        self.notes += 1
+                        kind = _NOTES[command]
+                        if kind == "endnote":
+                            self.endnotes += 1
+                        else:
+                            self.notes += 1
                         note = Builder(text, self.lines)
-                        self._note_numbers[id(note)] = self.notes
-                        stack.append((brace, sink, note, label))
+                        number = self.endnotes if kind == "endnote" else self.notes
+                        self._note_numbers[id(note)] = number
+                        stack.append((brace, sink, note, label, kind))
                         sink = note
                         in_note += 1
                         run = pos = brace + 1
@@ -397,7 +418,7 @@ class LatexReader:
         if name in _WORDS:
             sink.put(_WORDS[name], i, k)
             return k, name
-        if name in ("footnote", "footnotetext", "par"):
+        if name in _NOTES or name == "par":
             return k, name
         skip = _SKIP_ARGS.get(name)
         if skip is None and "cite" in name.lower():
