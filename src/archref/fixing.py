@@ -54,6 +54,7 @@ import attrs
 from archref.model.common import ArchrefError
 from archref.readers import Format, Position, ReaderError, extract_document, format_of, read_string
 from archref.readers._base import decode
+from archref.registry import Registry
 from archref.reporting import Finding, _codes_argument, findings_in
 
 __all__ = [
@@ -65,6 +66,11 @@ __all__ = [
     "fix_text",
     "write_atomic",
 ]
+
+#: ``keep(code, line)``: whether a finding of ``code`` on ``line`` is to be left alone,
+#: neither fixed nor reported (a suppression comment silences it). Fixes change no
+#: line breaks, so the lines of the file as read hold through every turn.
+Keep = Callable[[str, int], bool]
 
 #: Turns of fixing before giving up (each turn removes the diagnostics it fixes).
 MAX_TURNS = 8
@@ -145,11 +151,17 @@ def _safe(replacement: str, fmt: Format) -> bool:
 
 
 def _one_turn(
-    text: str, fmt: Format, path: str, codes: set[str] | None
+    text: str,
+    fmt: Format,
+    path: str,
+    codes: set[str] | None,
+    *,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> tuple[str, list[AppliedFix], list[Finding]]:
     """One turn of fixing: the text, the fixes made, and (when none was made) the findings."""
     doc = read_string(text, fmt, path=path)
-    citations = extract_document(doc)
+    citations = extract_document(doc, registry=registry)
     edits: list[tuple[int, int, str, AppliedFix]] = []
     for located in citations:
         for d in located.citation.diagnostics:
@@ -159,6 +171,8 @@ def _one_turn(
             if text[start:end] != d.text or not _safe(d.fix, fmt):
                 continue  # escaped, marked up or unsafe to write: not ours to change
             where = located.chunk.start_position(d.start)
+            if keep is not None and keep(d.code, where.line):
+                continue  # silenced in place (a suppression comment)
             edits.append((start, end, d.fix, AppliedFix(path, where, d.code, d.text, d.fix)))
     edits.sort(key=lambda e: (e[0], e[1]))
     chosen: list[tuple[int, int, str, AppliedFix]] = []
@@ -167,16 +181,27 @@ def _one_turn(
             continue  # overlaps a fix already taken: the next turn sees it again
         chosen.append(edit)
     if not chosen:  # nothing left to fix: what is left is what this turn found
-        return text, [], findings_in(doc, citations, codes)
+        left = findings_in(doc, citations, codes)
+        if keep is not None:
+            left = [f for f in left if not keep(f.code, f.start.line)]
+        return text, [], left
     for start, end, new, _ in reversed(chosen):
         text = text[:start] + new + text[end:]
     return text, [e[3] for e in chosen], []
 
 
 def fix_text(
-    text: str, format: Format, *, path: str = "<string>", codes: Iterable[str] | None = None
+    text: str,
+    format: Format,
+    *,
+    path: str = "<string>",
+    codes: Iterable[str] | None = None,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> FixResult:
-    """Apply every fix the diagnostics of ``text`` carry (only ``codes`` if given).
+    """Apply every fix the diagnostics of ``text`` carry (only ``codes`` if given; none that
+    ``keep`` says to leave alone), the references read with ``registry`` (by default the
+    shipped one).
 
     Raises :class:`~archref.readers.ReaderError` for a format whose positions
     are not places in a text (``docx``), or a text that cannot be read.
@@ -192,7 +217,9 @@ def fix_text(
     current = text
     applied: list[AppliedFix] = []
     for _ in range(MAX_TURNS):
-        current, done, remaining = _one_turn(current, format, path, wanted)
+        current, done, remaining = _one_turn(
+            current, format, path, wanted, keep=keep, registry=registry
+        )
         if not done:
             return FixResult(path, text, current, tuple(applied), tuple(remaining))
         applied.extend(done)
@@ -201,7 +228,13 @@ def fix_text(
 
 
 def fix_bytes(
-    data: bytes, format: Format, *, path: str = "<bytes>", codes: Iterable[str] | None = None
+    data: bytes,
+    format: Format,
+    *,
+    path: str = "<bytes>",
+    codes: Iterable[str] | None = None,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> FixResult:
     """:func:`fix_text` for the bytes of a file, decoded as the readers decode a file.
 
@@ -216,7 +249,7 @@ def fix_bytes(
     bom = _BOM if data.startswith(_BOM) else b""
     if bom + text.encode("utf-8") != data:  # pragma: no cover (decode reads UTF-8 only)
         raise ReaderError("not written: its bytes would not be written back as they were", path)
-    result = fix_text(text, format, path=path, codes=codes)
+    result = fix_text(text, format, path=path, codes=codes, keep=keep, registry=registry)
     return attrs.evolve(result, bom=bom)
 
 
@@ -302,6 +335,8 @@ def fix_file(
     format: Format | None = None,
     codes: Iterable[str] | None = None,
     write: bool = True,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> FixResult:
     """Fix a file in place (atomically), or only compute the fixes with ``write=False``.
 
@@ -321,7 +356,7 @@ def fix_file(
         data = Path(name).read_bytes()
     except OSError as exc:
         raise ReaderError(f"cannot read the file: {exc.strerror or exc}", name) from None
-    result = fix_bytes(data, fmt, path=name, codes=codes)
+    result = fix_bytes(data, fmt, path=name, codes=codes, keep=keep, registry=registry)
     if write and result.changed:
         _write_back(name, result.to_bytes())
     return result

@@ -10,6 +10,7 @@ a code never changes meaning, and a retired rule keeps its code unused.
 * ``ARC2xx``: The National Archives (UK) notation;
 * ``ARC3xx``: the US National Archives (NARA) notation;
 * ``ARC4xx``: the German federal archives (Bundesarchiv, BStU) notation;
+* ``ARC9xx``: archref's own comments in a file (an unused suppression);
 * ``UN1xx``-``UN3xx``: UN document symbols;
 * ``PUB1xx``: published works.
 
@@ -43,7 +44,7 @@ class Rule:
             in a context it explains, never raise it).
         summary: a one-line description, lower case.
         family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"barch"``, ``"un"``,
-            ``"published"``.
+            ``"published"``, ``"suppression"``.
         page: the documentation page that describes it.
     """
 
@@ -72,6 +73,7 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC303", "info", "record group not written 'RG n'", "nara"),
     ("ARC401", "warning", "range of leaves or pages running backwards", "barch"),
     ("ARC402", "info", "ambiguous abbreviation 'BA' for the Bundesarchiv", "barch"),
+    ("ARC900", "warning", "unused suppression comment", "suppression"),
 )
 
 
