@@ -481,3 +481,21 @@ def test_fix_leaves_a_suppressed_finding_alone(
     fixed = (tmp_path / "notes.md").read_text("utf-8")
     assert fixed == f"<!-- archref: ignore ARC102 -->\n{FORMER}\n\nRGANI{FORMER[6:]}\n"
     assert out.splitlines()[-1].startswith("1 problem fixed in 1 file; 0 problems left")
+
+
+# --------------------------------------------------------------------------- CI
+
+
+def test_the_action_runs_the_documented_commands() -> None:
+    import yaml
+
+    action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+    assert action["runs"]["using"] == "composite"
+    runs = [step["run"] for step in action["runs"]["steps"] if "run" in step]
+    assert runs[0].startswith("python -m pip install")
+    assert runs[-1].startswith("archref check --output-format github")
+    ci = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    for command in runs:
+        assert f"\n{command}\n" in ci, command
+    # installed from the repository, never from a package index
+    assert "pip install archref" not in ci
