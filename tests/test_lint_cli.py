@@ -127,6 +127,27 @@ def test_a_symbolic_link_loop_is_walked_once(
     assert walk.files == (os.path.join("a", "b", "notes.md"),)
 
 
+def test_a_named_file_is_checked_though_gitignore_ignores_it(
+    book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.path.join("chapters", "build", "out.md")
+    _, out, _ = run(["check", name], capsys)
+    assert found(out) == [(name, "ARC102")]
+    _, out, _ = run(["check", name, "--exclude", "build/"], capsys)
+    assert out == "0 citations in 0 files: no files to check\n"
+
+
+def test_check_ends_on_a_folder_that_links_to_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, {"book/notes.md": FORMER})
+    os.symlink(tmp_path / "book", tmp_path / "book" / "again")
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = run(["check", "book", "--isolated"], capsys)
+    assert status == 1
+    assert found(out) == [(os.path.join("book", "notes.md"), "ARC102")]
+
+
 def test_missing_paths_fail_the_run_and_are_counted(
     book: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
