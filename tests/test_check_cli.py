@@ -155,7 +155,9 @@ def test_clean_files_and_unreadable_ones(
     missing = tmp_path / "missing.md"
     status, out, err = run(["check", str(good), str(bad), str(missing)], capsys)
     assert status == 2
-    assert out.endswith("2 citations in 1 file: no problems found\n")
+    # a run that failed to read files never says "no problems found"
+    assert out.endswith("2 citations in 1 file: 2 files could not be read\n")
+    assert "no problems found" not in out
     assert f"error: {bad}:" in err and f"error: {missing}: cannot read the file" in err
     status, _, err = run(["check", str(tmp_path / "notes.xyz")], capsys)
     assert status == 2 and "no reader for '.xyz'" in err

@@ -18,17 +18,21 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, TextIO, cast
 
 from archref.model import ArchivalReference, ParseError
 from archref.notations import ARCHIVAL_STYLES
 
 if TYPE_CHECKING:
+    from archref.config import Config
     from archref.consistency import Preferences
     from archref.fixing import FixResult
+    from archref.lint import Settings
     from archref.model.citation import Citation
     from archref.readers import Document, Format, NotesMode, Position
+    from archref.reporting import FailOn
+    from archref.walk import Walk
 
 __all__ = ["main"]
 
@@ -418,53 +422,176 @@ def _plural(n: int, word: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from archref.parallel import check_files  # noqa: PLC0415
-    from archref.reporting import REPORTERS, shown_path  # noqa: PLC0415
-    from archref.rules import select  # noqa: PLC0415
+    from archref.config import ConfigError  # noqa: PLC0415
+    from archref.lint import Progress, check_paths, report_statistics, wants_progress  # noqa: PLC0415
+    from archref.reporting import REPORTERS, Finding  # noqa: PLC0415
 
     try:
-        rules = select(_codes(args.select), _codes(args.ignore))
-    except ValueError as exc:
+        run = _lint_run(args, cache=not args.no_cache)
+    except ConfigError as exc:
         print(f"error: {exc}", file=err)
         return 2
-    prefer = _prefer(args, err)
-    if prefer is None:
-        return 2
-    fmt = None if args.input_format == "auto" else args.input_format
-    result = check_files(
-        args.files, format=fmt, codes=[r.code for r in rules], jobs=args.jobs, prefer=prefer
-    )
-    for error in result.errors:
-        print(f"error: {shown_path(str(error))}", file=err)
-    report = REPORTERS[args.output_format](list(result.findings))
+    for path, reason in run.walk.errors:
+        print(f"error: {_shown(path)}: {reason}", file=err)
+    files = run.walk.files
+    progress = None
+    if len(files) > 1 and wants_progress(out, err):
+        progress = Progress(len(files), err)
+    findings: list[Finding] = []
+    references = failed = 0
+    try:
+        for result in check_paths(files, run.settings, args.jobs, progress=progress):
+            if result.error is not None:
+                print(f"error: {result.error}", file=err)
+                failed += 1
+                continue
+            findings.extend(result.findings)
+            references += result.references
+    finally:
+        if progress is not None:
+            progress.close()
+    if args.statistics:
+        report = report_statistics(findings, "json" if run.output_format == "json" else "text")
+    else:
+        report = REPORTERS[run.output_format](findings)
     if report:
         print(report, file=out)
-    failing = [f for f in result.findings if f.fails(args.fail_on)]
-    if args.output_format == "text":
-        counts = {
-            s: sum(f.severity == s for f in result.findings) for s in ("error", "warning", "info")
-        }
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
-        read = result.files - len(result.errors)
-        print(
-            f"{_plural(result.references, 'citation')} in {_plural(read, 'file')}: "
-            + (summary or "no problems found"),
-            file=out,
-        )
-    if result.errors:
+    errors = failed + len(run.walk.errors)
+    if run.output_format == "text" or args.statistics:
+        print(_check_summary(findings, references, len(files) - failed, errors), file=out)
+    if not files and not errors:
+        shown = ", ".join(_shown(p) for p in args.files)
+        print(f"warning: no file archref reads in {shown}", file=err)
+    if errors:
         return 2
-    return 1 if failing else 0
+    return 1 if any(f.fails(run.fail_on) for f in findings) else 0
 
 
-def _prefer(args: argparse.Namespace, err: TextIO) -> Preferences | None:
-    """The ``--prefer KEY=VALUE`` options as preferences, or None after saying what is wrong."""
+def _check_summary(findings: Sequence[object], references: int, read: int, errors: int) -> str:
+    """The last line of ``archref check``: what was read, what was found, what failed.
+
+    A run in which a file could not be read never says "no problems found".
+    """
+    severities = [getattr(f, "severity", "") for f in findings]
+    counts = {s: severities.count(s) for s in ("error", "warning", "info")}
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+    head = f"{_plural(references, 'citation')} in {_plural(read, 'file')}: "
+    if errors:
+        failure = f"{_plural(errors, 'file')} could not be read"
+        return head + (f"{summary}; {failure}" if summary else failure)
+    if not read:
+        return head + "no files to check"
+    return head + (summary or "no problems found")
+
+
+class _LintRun(NamedTuple):
+    """What ``check`` and ``fix`` settle before reading a file."""
+
+    config: Config
+    settings: Settings
+    walk: Walk
+    fail_on: FailOn
+    output_format: str
+
+
+def _loaded_config(args: argparse.Namespace) -> Config:
+    """The configuration of this run (``--config``, ``--isolated``, or the nearest file)."""
+    from archref.config import Config, find_config, load_config  # noqa: PLC0415
+
+    loaded = getattr(args, "loaded_config", None)
+    if isinstance(loaded, Config):
+        return loaded
+    if getattr(args, "isolated", False):
+        return Config()
+    if getattr(args, "config", None):
+        return load_config(args.config)
+    paths = getattr(args, "files", None) or [getattr(args, "file", "-")]
+    found = find_config([p for p in paths if isinstance(p, str)])
+    return load_config(found) if found is not None else Config()
+
+
+def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
+    """Configuration, rules, files and cache of a ``check`` or ``fix`` run."""
+    import os  # noqa: PLC0415
+
+    from archref.config import ConfigError, check_codes  # noqa: PLC0415
+    from archref.lint import Settings  # noqa: PLC0415
+    from archref.model.common import RegistryError  # noqa: PLC0415
+    from archref.registry import extended_registry  # noqa: PLC0415
+    from archref.rules import select  # noqa: PLC0415
+    from archref.walk import collect  # noqa: PLC0415
+
+    config = _loaded_config(args)
+    chosen = check_codes(_codes(args.select), "--select") if args.select else config.select
+    extend = config.extend_select + check_codes(_codes(args.extend_select), "--extend-select")
+    ignore = config.ignore + check_codes(_codes(args.ignore), "--ignore")
+    include = [*chosen, *extend] if chosen else []
+    codes = tuple(rule.code for rule in select(include, ignore))
+    registry: list[tuple[str, str]] = []
+    for name in config.registry:
+        full = os.path.join(config.root, name)
+        try:
+            with open(full, encoding="utf-8") as fh:
+                registry.append((name, fh.read()))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise ConfigError(
+                f"{config.path}: key 'registry': cannot read {name}: {reason}"
+            ) from None
+    if registry:
+        try:
+            extended_registry(registry)
+        except RegistryError as exc:
+            raise ConfigError(f"{config.path}: key 'registry': {exc}") from None
+    cache_dir = None
+    if cache:
+        env = os.environ.get("ARCHREF_CACHE_DIR")
+        if args.cache_dir:
+            cache_dir = args.cache_dir
+        elif env:
+            cache_dir = env
+        elif config.cache_dir:
+            cache_dir = os.path.join(config.root, config.cache_dir)
+        else:
+            cache_dir = os.path.join(config.root if config.path else os.curdir, ".archref_cache")
+    settings = Settings(
+        None if args.input_format == "auto" else args.input_format,
+        codes,
+        config.per_file_ignores,
+        config.root,
+        tuple(registry),
+        cache_dir,
+        _prefer(args, config),
+    )
+    exclude = [(config.root, config.exclude), (os.curdir, tuple(args.exclude or ()))]
+    if args.include:
+        include_globs = [(os.curdir, tuple(args.include))]
+    else:
+        include_globs = [(config.root, config.include)] if config.include else []
+    walk = collect(
+        args.files, include=include_globs, exclude=exclude, gitignore=config.respect_gitignore
+    )
+    fail_on = cast("FailOn", args.fail_on or config.fail_on or "warning")
+    output_format = getattr(args, "output_format", None) or config.output_format or "text"
+    return _LintRun(config, settings, walk, fail_on, output_format)
+
+
+def _prefer(args: argparse.Namespace, config: Config) -> Preferences:
+    """The preferences of the consistency rules: the configuration's ``prefer`` table,
+    each ``--prefer KEY=VALUE`` winning over the same key there; a
+    :class:`~archref.config.ConfigError` says what is wrong."""
+    import attrs  # noqa: PLC0415
+
+    from archref.config import ConfigError  # noqa: PLC0415
     from archref.consistency import preferences  # noqa: PLC0415
 
     try:
-        return preferences(_codes_free(args.prefer))
+        given = attrs.asdict(preferences(_codes_free(args.prefer)))
     except ValueError as exc:
-        print(f"error: --prefer: {exc}", file=err)
-        return None
+        raise ConfigError(f"--prefer: {exc}") from None
+    merged = dict(config.prefer)
+    merged.update({key: value for key, value in given.items() if value is not None})
+    return preferences(merged)
 
 
 def _codes_free(values: Sequence[str] | None) -> list[str]:
@@ -475,42 +602,68 @@ def _codes_free(values: Sequence[str] | None) -> list[str]:
 def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import difflib  # noqa: PLC0415
 
+    from archref.config import ConfigError  # noqa: PLC0415
     from archref.fixing import fix_bytes, fix_file, fix_text  # noqa: PLC0415
+    from archref.lint import codes_for  # noqa: PLC0415
+    from archref.lint import registry_of as registry_for  # noqa: PLC0415
     from archref.readers import ReaderError  # noqa: PLC0415
     from archref.reporting import Finding, report_text, shown_path, stdin_data  # noqa: PLC0415
-    from archref.rules import select  # noqa: PLC0415
 
     try:
-        rules = select(_codes(args.select), _codes(args.ignore))
-    except ValueError as exc:
+        run = _lint_run(args, cache=False)
+    except ConfigError as exc:
         print(f"error: {exc}", file=err)
         return 2
-    prefer = _prefer(args, err)
-    if prefer is None:
-        return 2
-    fmt = None if args.input_format == "auto" else args.input_format
-    errors = fixes = changed = 0
+    for path, reason in run.walk.errors:
+        print(f"error: {_shown(path)}: {reason}", file=err)
+    fmt = run.settings.format
+    prefer = run.settings.prefer
+    errors = len(run.walk.errors)
+    fixes = changed = 0
     left: list[Finding] = []
-    codes = [r.code for r in rules]
-    for path in args.files:
+    registry = registry_for(run.settings.registry)
+    for path in run.walk.files:
         # "-" is a filter: the text from standard input, fixed, to standard output
         report = err if path == "-" else out
         shown = shown_path(path)
+        codes = codes_for(path, run.settings)
         try:
             if path == "-":
                 data = stdin_data()
+                keep = _suppressed(data, fmt or "text")
                 if isinstance(data, str):  # a text stream in place of standard input
                     result = fix_text(
-                        data, fmt or "text", path="<stdin>", codes=codes, prefer=prefer
+                        data,
+                        fmt or "text",
+                        path="<stdin>",
+                        codes=codes,
+                        prefer=prefer,
+                        keep=keep,
+                        registry=registry,
                     )
                 else:
                     result = fix_bytes(
-                        data, fmt or "text", path="<stdin>", codes=codes, prefer=prefer
+                        data,
+                        fmt or "text",
+                        path="<stdin>",
+                        codes=codes,
+                        prefer=prefer,
+                        keep=keep,
+                        registry=registry,
                     )
                 if not args.diff:
                     _write_fixed(out, result.text, None if isinstance(data, str) else result)
             else:
-                result = fix_file(path, format=fmt, codes=codes, write=not args.diff, prefer=prefer)
+                keep = _suppressed_in(path, fmt)
+                result = fix_file(
+                    path,
+                    format=fmt,
+                    codes=codes,
+                    write=not args.diff,
+                    prefer=prefer,
+                    keep=keep,
+                    registry=registry,
+                )
         except (ReaderError, OSError) as exc:
             # OSError: the fixed file could not be written (it is as it was)
             print(f"error: {shown_path(str(exc))}", file=err)
@@ -535,7 +688,7 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         fixes += len(result.applied)
         changed += result.changed
         left.extend(result.remaining)
-    quiet = args.diff or "-" in args.files  # standard output carries the text or the diff
+    quiet = args.diff or "-" in run.walk.files  # standard output carries the text or the diff
     if left and not args.diff:
         print(report_text(left), file=err if quiet else out)
     verb = "to fix" if args.diff else "fixed"
@@ -546,7 +699,33 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     if errors:
         return 2
-    return 1 if any(f.fails(args.fail_on) for f in left) else 0
+    return 1 if any(f.fails(run.fail_on) for f in left) else 0
+
+
+def _suppressed(data: bytes | str, fmt: str) -> Callable[[str, int], bool] | None:
+    """``keep(code, line)`` for ``fix``: whether a suppression comment of the text silences
+    a finding of ``code`` on ``line``; None when the text has none."""
+    from archref.suppress import find_suppressions  # noqa: PLC0415
+
+    if isinstance(data, bytes):
+        data = data.decode("utf-8", "replace")  # bytes that are not UTF-8 are refused later
+    suppressions = find_suppressions(data, fmt)
+    if not suppressions:
+        return None
+    return lambda code, line: any(s.covers(code, line) for s in suppressions)
+
+
+def _suppressed_in(path: str, fmt: str | None) -> Callable[[str, int], bool] | None:
+    """:func:`_suppressed` for a file; None when it cannot be read (fix reports that)."""
+    from archref.readers import ReaderError, format_of  # noqa: PLC0415
+
+    try:
+        kind = fmt or format_of(path)
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except (OSError, ReaderError):
+        return None
+    return None if kind == "docx" else _suppressed(data, kind)
 
 
 def _write_fixed(out: TextIO, text: str, result: FixResult | None) -> None:
@@ -743,7 +922,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--output-format",
         choices=("text", "json", "github", "sarif", "checkstyle", "junit"),
-        default="text",
+        default=None,
         help="text (default), json, github (workflow annotations), sarif (SARIF 2.1.0), "
         "checkstyle or junit (XML)",
     )
@@ -759,7 +938,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
-        default="warning",
+        default=None,
         help="the least severity that makes the exit status 1 (default: warning)",
     )
     c.add_argument(
@@ -771,6 +950,7 @@ def _parser() -> argparse.ArgumentParser:
         help="check the files in N processes (default 1; 0: one per CPU); the output is the same",
     )
     c.add_argument("--prefer", action="append", metavar="KEY=VALUE", help=PREFER_HELP)
+    _lint_options(c, check=True)
     c.set_defaults(func=_cmd_check)
     x = sub.add_parser(
         "fix",
@@ -793,21 +973,127 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
-        default="warning",
+        default=None,
         help="the least severity of a problem left that makes the exit status 1",
     )
+    _lint_options(x, check=False)
     x.set_defaults(func=_cmd_fix)
     d = sub.add_parser("demo", help="parse the bundled sample of real footnotes")
     d.add_argument("--style", choices=ARCHIVAL_STYLES, default="en", help="notation to print")
     d.set_defaults(func=_cmd_demo)
+    _common_options(ap, sub)
     return ap
+
+
+def _version() -> str:
+    """archref's version, from the installed package's metadata."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("archref")
+    except PackageNotFoundError:  # pragma: no cover (run from a source tree not installed)
+        from archref import __version__  # noqa: PLC0415
+
+        return __version__
+
+
+def _common_options(
+    ap: argparse.ArgumentParser, sub: argparse._SubParsersAction[argparse.ArgumentParser]
+) -> None:
+    """``--version`` on the main command and every command; ``--config`` and ``--isolated``
+    on every command (the configuration also sets defaults of ``parse``, ``format``, ``demo``)."""
+    shown = f"archref {_version()}"
+    ap.add_argument("--version", action="version", version=shown)
+    for command in sub.choices.values():
+        command.add_argument("--version", action="version", version=shown)
+        group = command.add_argument_group("configuration")
+        group.add_argument(
+            "--config",
+            metavar="FILE",
+            help="read the configuration from FILE (default: the nearest archref.toml or "
+            "pyproject.toml with [tool.archref])",
+        )
+        group.add_argument("--isolated", action="store_true", help="read no configuration file")
+
+
+def _lint_options(p: argparse.ArgumentParser, *, check: bool) -> None:
+    """The options ``check`` and ``fix`` share: files to walk, rules, the cache."""
+    p.add_argument(
+        "--extend-select",
+        action="append",
+        metavar="CODES",
+        help="rule codes or prefixes to check besides those selected",
+    )
+    p.add_argument(
+        "--include",
+        action="append",
+        metavar="PATTERN",
+        help="in folders, only files matching PATTERN (.gitignore syntax; repeatable)",
+    )
+    p.add_argument(
+        "--exclude",
+        action="append",
+        metavar="PATTERN",
+        help="leave out files and folders matching PATTERN (.gitignore syntax; repeatable)",
+    )
+    if not check:
+        return
+    p.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings of each rule code, not the findings",
+    )
+    p.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache of findings"
+    )
+    p.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="the cache folder (default: .archref_cache beside the configuration file, "
+        "or in the current folder; or $ARCHREF_CACHE_DIR)",
+    )
+
+
+def _command_defaults(config: Config) -> dict[str, dict[str, str]]:
+    """The defaults the configuration sets for the options of each command."""
+    out: dict[str, dict[str, str]] = {}
+    if config.notation:
+        for command in ("parse", "demo"):
+            out.setdefault(command, {})["style"] = config.notation
+        out.setdefault("format", {})["notation"] = config.notation
+    if config.style:
+        out.setdefault("format", {})["style"] = config.style
+    return out
+
+
+def _parse_args(argv: Sequence[str] | None, err: TextIO) -> argparse.Namespace | int:
+    """The arguments, with the defaults the configuration sets; an exit status on a bad one."""
+    from archref.config import ConfigError  # noqa: PLC0415
+
+    ap = _parser()
+    args = ap.parse_args(argv)
+    try:
+        config = _loaded_config(args)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    defaults = _command_defaults(config).get(args.command)
+    if defaults:
+        for action in ap._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                action.choices[args.command].set_defaults(**defaults)
+        args = ap.parse_args(argv)
+    args.loaded_config = config
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     if isinstance(argv, (str, bytes)):
         raise TypeError(f"argv must be a list of arguments, not a single string: {argv!r:.60}")
-    args = _parser().parse_args(argv)
+    args = _parse_args(argv, sys.stderr)
+    if isinstance(args, int):
+        return args
     try:
         status: int = args.func(args, sys.stdout, sys.stderr)
     except BrokenPipeError:  # "archref demo | head": the reader left, nothing to report

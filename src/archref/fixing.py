@@ -54,6 +54,7 @@ import attrs
 from archref.model.common import ArchrefError
 from archref.readers import Format, Position, ReaderError, extract_document, format_of, read_string
 from archref.readers._base import decode
+from archref.registry import Registry
 from archref.reporting import Finding, _codes_argument, findings_in
 
 if TYPE_CHECKING:
@@ -68,6 +69,11 @@ __all__ = [
     "fix_text",
     "write_atomic",
 ]
+
+#: ``keep(code, line)``: whether a finding of ``code`` on ``line`` is to be left alone,
+#: neither fixed nor reported (a suppression comment silences it). Fixes change no
+#: line breaks, so the lines of the file as read hold through every turn.
+Keep = Callable[[str, int], bool]
 
 #: Turns of fixing before giving up (each turn removes the diagnostics it fixes).
 MAX_TURNS = 8
@@ -131,7 +137,14 @@ class FixResult:
 
 
 def _one_turn(
-    text: str, fmt: Format, path: str, codes: set[str] | None, prefer: Preferences | None
+    text: str,
+    fmt: Format,
+    path: str,
+    codes: set[str] | None,
+    *,
+    prefer: Preferences | None = None,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> tuple[str, list[AppliedFix], list[Finding]]:
     """One turn of fixing: the text, the fixes made, and (when none was made) the findings.
 
@@ -140,7 +153,9 @@ def _one_turn(
     needs no escaping); their positions are offsets into ``text``.
     """
     doc = read_string(text, fmt, path=path)
-    findings = findings_in(doc, extract_document(doc), codes, prefer=prefer)
+    findings = findings_in(doc, extract_document(doc, registry=registry), codes, prefer=prefer)
+    if keep is not None:  # silenced in place (a suppression comment)
+        findings = [f for f in findings if not keep(f.code, f.start.line)]
     edits: list[tuple[int, int, str, AppliedFix]] = []
     for f in findings:
         if f.fix is None or f.start.offset is None or f.end.offset is None:
@@ -168,8 +183,12 @@ def fix_text(
     path: str = "<string>",
     codes: Iterable[str] | None = None,
     prefer: Preferences | None = None,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> FixResult:
-    """Apply every fix the diagnostics of ``text`` carry (only ``codes`` if given).
+    """Apply every fix the diagnostics of ``text`` carry (only ``codes`` if given; none that
+    ``keep`` says to leave alone), the references read with ``registry`` (by default the
+    shipped one).
 
     ``prefer`` sets the forms the consistency rules (ARC5xx) rewrite the
     text to (:class:`~archref.consistency.Preferences`).
@@ -188,7 +207,9 @@ def fix_text(
     current = text
     applied: list[AppliedFix] = []
     for _ in range(MAX_TURNS):
-        current, done, remaining = _one_turn(current, format, path, wanted, prefer)
+        current, done, remaining = _one_turn(
+            current, format, path, wanted, prefer=prefer, keep=keep, registry=registry
+        )
         if not done:
             return FixResult(path, text, current, tuple(applied), tuple(remaining))
         applied.extend(done)
@@ -203,6 +224,8 @@ def fix_bytes(
     path: str = "<bytes>",
     codes: Iterable[str] | None = None,
     prefer: Preferences | None = None,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> FixResult:
     """:func:`fix_text` for the bytes of a file, decoded as the readers decode a file.
 
@@ -217,7 +240,9 @@ def fix_bytes(
     bom = _BOM if data.startswith(_BOM) else b""
     if bom + text.encode("utf-8") != data:  # pragma: no cover (decode reads UTF-8 only)
         raise ReaderError("not written: its bytes would not be written back as they were", path)
-    result = fix_text(text, format, path=path, codes=codes, prefer=prefer)
+    result = fix_text(
+        text, format, path=path, codes=codes, prefer=prefer, keep=keep, registry=registry
+    )
     return attrs.evolve(result, bom=bom)
 
 
@@ -304,6 +329,8 @@ def fix_file(
     codes: Iterable[str] | None = None,
     write: bool = True,
     prefer: Preferences | None = None,
+    keep: Keep | None = None,
+    registry: Registry | None = None,
 ) -> FixResult:
     """Fix a file in place (atomically), or only compute the fixes with ``write=False``.
 
@@ -323,7 +350,9 @@ def fix_file(
         data = Path(name).read_bytes()
     except OSError as exc:
         raise ReaderError(f"cannot read the file: {exc.strerror or exc}", name) from None
-    result = fix_bytes(data, fmt, path=name, codes=codes, prefer=prefer)
+    result = fix_bytes(
+        data, fmt, path=name, codes=codes, prefer=prefer, keep=keep, registry=registry
+    )
     if write and result.changed:
         _write_back(name, result.to_bytes())
     return result

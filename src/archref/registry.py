@@ -31,7 +31,7 @@ import attrs
 from archref.model import Archive, FormerName, RegistryError
 from archref.model._keys import alias_key
 
-__all__ = ["Lookup", "Registry", "default_registry", "load_registry"]
+__all__ = ["Lookup", "Registry", "default_registry", "extended_registry", "load_registry"]
 
 _ARCHIVE_KEYS = frozenset(
     {
@@ -253,5 +253,28 @@ def default_registry() -> Registry:
     """
     entries: list[Any] = []
     for name, text in shipped_registry_texts():
+        entries.extend(_entries(text, f"the registry file {name}"))
+    return Registry(_archive(entry) for entry in entries)
+
+
+def extended_registry(extra: Iterable[tuple[str, str]]) -> Registry:
+    """The shipped registry with the archives of more registry files added.
+
+    ``extra`` holds ``(name, TOML text)`` pairs, in the format of the shipped
+    files (an array of ``[[archive]]`` tables); ``name`` names the file in
+    errors. The archives join the shipped ones in one registry, so an alias
+    may still name one archive only: a local file cannot take a shipped
+    archive's name. A project's local archives are named this way in the
+    ``registry`` key of the configuration (see "Configuration").
+
+    >>> extra = '[[archive]]\\nid = "HAA"\\nname_en = "A Home Archive"\\nacronyms = ["HAA"]\\n'
+    >>> reg = extended_registry([("local.toml", extra)])
+    >>> reg.get("HAA").name_en, reg.get("RGASPI").id
+    ('A Home Archive', 'RGASPI')
+    """
+    entries: list[Any] = []
+    for name, text in shipped_registry_texts():
+        entries.extend(_entries(text, f"the registry file {name}"))
+    for name, text in extra:
         entries.extend(_entries(text, f"the registry file {name}"))
     return Registry(_archive(entry) for entry in entries)

@@ -11,6 +11,7 @@ a code never changes meaning, and a retired rule keeps its code unused.
 * ``ARC3xx``: the US National Archives (NARA) notation;
 * ``ARC4xx``: the German federal archives (Bundesarchiv, BStU) notation;
 * ``ARC5xx``: consistency within a document (:mod:`archref.consistency`);
+* ``ARC9xx``: archref's own comments in a file (an unused suppression);
 * ``UN1xx``-``UN3xx``: UN document symbols;
 * ``PUB1xx``: published works.
 
@@ -53,7 +54,7 @@ class Rule:
             in a context it explains, never raise it).
         summary: a one-line description, lower case.
         family: ``"extraction"``, ``"fonds"``, ``"tna"``, ``"nara"``, ``"barch"``,
-            ``"consistency"``, ``"un"``, ``"published"``.
+            ``"consistency"``, ``"un"``, ``"published"``, ``"suppression"``.
         page: the documentation page that describes it.
     """
 
@@ -102,6 +103,7 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC503", "warning", "one file cited under a former and a current name", "consistency"),
     ("ARC504", "warning", "'l.' and 'll.' used unlike for several leaves", "consistency"),
     ("ARC505", "info", "levels punctuated in two ways", "consistency"),
+    ("ARC900", "warning", "unused suppression comment", "suppression"),
 )
 
 
