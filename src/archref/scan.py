@@ -174,8 +174,21 @@ def _families() -> tuple[Family, ...]:
             before=0,
             after=800,
         ),
+        # the archives cited by a signature pattern of the registry: the archive's
+        # name opens every reference ("NAA: A1838, 3123/4/2"), or a bare
+        # pattern's literal ("IOR/L/PS/12/2345")
+        Family("signature", _signature_anchors(), before=0, after=400),
         Family("published", _published_anchors(), before=2000, after=2000),
     )
+
+
+def _signature_anchors() -> tuple[str, ...]:
+    """The names of the shipped registry's archives of the signature notation, and
+    the literals their bare patterns open with
+    (:func:`archref.notations.signature.anchor_patterns`)."""
+    from archref.notations.signature import anchor_patterns  # noqa: PLC0415
+
+    return anchor_patterns()
 
 
 def _published_anchors() -> tuple[str, ...]:
