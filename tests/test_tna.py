@@ -144,7 +144,7 @@ def test_a_file_number_is_not_part_of_equality_but_a_part_is() -> None:
         ("TNA, FO 371", "missing '/' and the piece after 'FO 371'", 12),
         ("FO 371/", "missing the piece after 'FO 371/'", 8),
         ("UKNA: PREM 1113665", "missing '/' and the piece", 16),
-        ("UKNA: CAB/1/148/131", "missing the series after 'CAB'", 10),
+        ("UKNA: CAB/A/1", "missing the series after 'CAB'", 10),
         ("FO 371/1 and more", "unexpected text after the reference", 9),
         ("24/7", "expected a department code", 1),
         ("GARF, f. 1", "not a reference of The National Archives", 1),
@@ -377,18 +377,20 @@ FOUND_IN_LINE = {
     "[UKNA: FC0 24/1313]": ("UKNA: FC0 24/1313", ["ARC203"]),
     "[UKNA: T 295/384]": ("UKNA: T 295/384", []),
     "[UKNA: PREM 13/2494]": ("UKNA: PREM 13/2494", []),
+    # the catalogue's slash form, read as written: CAB 1/148/131
+    "[UKNA: CAB/1/148/131]": ("UKNA: CAB/1/148/131", []),
     "[PRO: CAB 21/893]": ("PRO: CAB 21/893", ["ARC102"]),
     "[PRO: FO 372/3319]": ("PRO: FO 372/3319", ["ARC102"]),
 }
 # Out of scope: a slash lost or read as "1" ("PREM 1113665" is PREM 11/3665 or
-# PREM 111/3665...), a slash for a space ("CAB/1/148/131"), a space for a slash
-# ("PREM 4 50/15"): which reading is right cannot be told from the text.
+# PREM 111/3665...), a space for a slash ("PREM 4 50/15"): which reading is
+# right cannot be told from the text. A slash for a space ("CAB/1/148/131") is
+# the catalogue's slash form ("CAB/65/50/12") and read as written.
 NOT_FOUND = [
     "[PRO : PREM 4 50/15]",
     "[UKNA: PREM 1113665]",
     "[UKNA: CAB 1301186]",
     "[UKNA: DO 1751164]",
-    "[UKNA: CAB/1/148/131]",
     "[UKNA: FCO 2411314]",
 ]
 

@@ -152,8 +152,9 @@ def _families() -> tuple[Family, ...]:
         ),
         Family(
             "tna",
-            # the series and piece: "FO 371/84053", "FO 371 / 84053"
-            (rf"[0-9]{_SP}{{0,2}}/{_SP}{{0,2}}[0-9]",),
+            # the series and piece: "FO 371/84053", "FO 371 / 84053"; a piece that
+            # OCR opened with letters for digits: "CAB66/S3"
+            (rf"[0-9]{_SP}{{0,2}}/{_SP}{{0,2}}(?:[0-9]|[SOl]{{1,6}}[0-9])",),
             before=200,
             after=300,
         ),
