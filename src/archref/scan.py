@@ -167,10 +167,11 @@ def _families() -> tuple[Family, ...]:
         ),
         Family(
             "barch",
-            # the archive's name opens every reference: "BArch, NY 4036/717"
+            # the archive's name opens every reference: "BArch, NY 4036/717"; the
+            # SED's former party archive too: "SED Archives, IfGA, ZPA, J IV 2/202/130"
             (
-                rf"SAPMO|BArch|BStU|Bundesarchiv|Federal{_SP}Commissioner"
-                r"|(?:^|{NWH})BA(?:{NWH}|{END})",
+                rf"SAPMO|BArch|BStU|Bundesarchiv|Federal{_SP}Commissioner|SED{_SP}Archives"
+                r"|(?:^|{NWH})(?:BA|IfGA|IML|ZPA)(?:{NWH}|{END})",
             ),
             before=0,
             after=800,
