@@ -456,9 +456,12 @@ def _names(registry: Registry) -> _Names:
     if cached is not None:
         return cached
     spellings: set[str] = set()
+    cities: set[str] = set()
     bare: list[tuple[str, Archive, SignaturePattern]] = []
     for archive in _signature_archives(registry):
         spellings.update(s for s in _spellings(archive) if s.strip())
+        if archive.city:
+            cities.add(archive.city)
         for sig in archive.signatures:
             literal = _bare(sig)
             if literal is not None:
@@ -468,9 +471,12 @@ def _names(registry: Registry) -> _Names:
         alternatives = "|".join(
             _name_source(s, _NAME_SPACE) for s in sorted(spellings, key=lambda s: (-len(s), s))
         )
+        # the city after the name, as the "en-full" style writes it: "British Library, London"
+        places = "|".join(_name_source(c, _NAME_SPACE) for c in sorted(cities, key=len)[::-1])
+        place = rf"(?P<place>,{_SP}{{1,2}}(?:{places})(?![\w\-]))?" if places else ""
         regex = re.compile(
             rf"(?<![\w\-])(?P<name>{alternatives})"
-            rf"(?P<gloss>{_SP}{{1,2}}\([^()\n]{{1,60}}\))?"
+            rf"(?P<gloss>{_SP}{{1,2}}\([^()\n]{{1,60}}\))?{place}"
             rf"(?P<sep>{_SP}{{0,2}}[,:.;]{_SP}{{0,2}}|{_SP}{{1,2}}|)"
         )
     bare_regex = None
