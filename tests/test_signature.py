@@ -378,17 +378,23 @@ def test_a_reference_opens_with_an_anchor_of_the_family() -> None:
 # --------------------------------------------------------------------------- work
 
 
+def _sized(unit: str, **kw: str) -> Repeated:
+    """``unit`` repeated n times with n * len(unit) just over 5,000 characters (more than the
+    scanning core's one window, so both sizes are cut into windows alike), and 10 n."""
+    return Repeated(unit, 10 * (5_000 // len(unit) + 1), **kw)
+
+
 REPEATED = [
-    Repeated("NAA: A1838, ", 20_000),
-    Repeated("AA: A1, 1/1/1/1/1/1/1/1", 20_000),
-    Repeated("PRC FMA 111-", 20_000),
-    Repeated("Hebei Provincial Archives ", 20_000),
-    Repeated("AMAE, Europe 1944-1960, URSS, ", 20_000),
-    Repeated("IOR/L/PS/1/", 20_000),
-    Repeated("1-2-3-", 20_000, head="SMA, "),
-    Repeated("A B C ", 20_000, head="NAI, "),
-    Repeated("CHAR 1/", 20_000),
-    Repeated("LAC, RG 25, vol. 1, file 1-", 20_000),
+    _sized("NAA: A1838, "),
+    _sized("AA: A1, 1/1/1/1/1/1/1/1"),
+    _sized("PRC FMA 111-"),
+    _sized("Hebei Provincial Archives "),
+    _sized("AMAE, Europe 1944-1960, URSS, "),
+    _sized("IOR/L/PS/1/"),
+    _sized("1-2-3-", head="SMA, "),
+    _sized("A B C ", head="NAI, "),
+    _sized("CHAR 1/"),
+    _sized("LAC, RG 25, vol. 1, file 1-"),
 ]
 
 
