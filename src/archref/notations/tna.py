@@ -345,6 +345,13 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
     if core is None:
         raise _shape_error(text, start, end)
     dept = core.group("dept")
+    if core.group("gap") == "/" and dept.replace("0", "O") not in departments():
+        raise ParseError(  # "S/1999/201" is a UN symbol, "F/7/12345" a French series
+            f"{dept!r} before a slash is no department of The National Archives",
+            text,
+            core.start("dept"),
+            core.end("dept"),
+        )
     named = reg.get(dept) if prefix is None and dept not in departments() else None
     if named is not None and named.notation != "signature":  # "GARF 1/2/3": fond shorthand
         raise ParseError(
@@ -383,7 +390,8 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     the shape is found, damaged or not; without one, a "DEPT series/piece"
     whose department is in :func:`departments` (read with the letter O for a
     zero: "F0 371/40696"), spaced or in the catalogue's slash form
-    ("CAB/65/50/12"); a department glued to its series ("FO371/1",
+    ("CAB/65/50/12"; the slash form with a known department only, also after
+    an archive's name, so that "S/1999/201" stays a UN symbol); a department glued to its series ("FO371/1",
     "CAB66/S3") is read only after an archive's name.
     """
     reg = registry or default_registry()
@@ -396,7 +404,9 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         if not pm.group("sep").strip() and pm.end() < n and text[pm.end()].isdigit():
             continue
         core = _CORE.match(text, pm.end())
-        if core is None:
+        if core is None or (
+            core.group("gap") == "/" and core.group("dept").replace("0", "O") not in departments()
+        ):
             continue
         part, file, k = _tail(text, core.end(), n)
         start = pm.start()
