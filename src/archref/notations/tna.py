@@ -391,8 +391,9 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     whose department is in :func:`departments` (read with the letter O for a
     zero: "F0 371/40696"), spaced or in the catalogue's slash form
     ("CAB/65/50/12"; the slash form with a known department only, also after
-    an archive's name, so that "S/1999/201" stays a UN symbol); a department glued to its series ("FO371/1",
-    "CAB66/S3") is read only after an archive's name.
+    an archive's name, so that "S/1999/201" stays a UN symbol); a department
+    glued to its series ("FO371/1", "CAB66/S3") is read only after an
+    archive's name.
     """
     reg = registry or default_registry()
     found: list[Match] = []
