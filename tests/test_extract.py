@@ -125,10 +125,17 @@ def test_prose_without_references_yields_none(prose: str) -> None:
 
 def test_corpus_lines_with_no_reference_yield_none() -> None:
     # the Australian file lines ("AA:A1838, ...") are another notation and must not
-    # be misread as fond-family references
+    # be misread as fond-family references: they are files of the National Archives
+    # of Australia (the Australian Archives, "AA", until 1998), read by their signature
     for row in CORPUS:
-        if row["text"].startswith(("[AA", "[NAA", "[DFAT", "[DEFENCE", "[SFU")):
+        if row["text"].startswith(("[DFAT", "[DEFENCE", "[SFU")):
             assert extract(row["text"]) == [], row["text"]
+        if row["text"].startswith(("[AA", "[NAA")):
+            found = extract(row["text"])
+            assert found, row["text"]
+            for c in found:
+                assert c.reference.notation == "signature", row["text"]
+                assert c.reference.archive.id == "NAA", row["text"]
         if row["text"].startswith(("[PRO", "[UKNA")):  # UK National Archives, not fonds
             assert all(c.reference.notation == "tna" for c in extract(row["text"])), row["text"]
 

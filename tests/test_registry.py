@@ -49,7 +49,7 @@ def test_every_entry_is_complete(archive: Archive) -> None:
     assert archive.name_en.strip()
     assert ISO_ALPHA2.fullmatch(archive.country)
     assert archive.examples, f"{archive.id} has no example"
-    assert archive.notation in {"fonds", "tna", "nara", "barch"}
+    assert archive.notation in {"fonds", "tna", "nara", "barch", "signature"}
     assert archive.labels in {"ru", "uk", "bg", "et"}
 
 

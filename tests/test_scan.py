@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import archref
 from archref import scan as scanning
-from archref.notations import barch, fonds, nara, published, tna, un
+from archref.notations import barch, fonds, nara, published, signature, tna, un
 from golden_support import cases, plain
 
 DATA = Path(__file__).parent / "data"
@@ -28,6 +28,7 @@ def _family_matches(text: str) -> dict[str, list[tuple[int, int]]]:
     out["tna"] = [(m.start, m.end) for m in tna.find(text)]
     out["nara"] = [(m.start, m.end) for m in nara.find(text)]
     out["barch"] = [(m.start, m.end) for m in barch.find(text)]
+    out["signature"] = [(m.start, m.end) for m in signature.find(text)]
     out["published"] = [(m.start, m.end) for m in published.find(text)]
     return out
 
@@ -88,6 +89,14 @@ _PIECES = [
     "National Archives, Nixon Presidential Materials, NSC Files, Box 340",
     "CIA-RDP80B01676R001700180033-1",
     "BArch, NY 4036/717, Bl. 3",
+    "SED Archives, IfGA, ZPA, J IV 2/202/130",
+    "BStU, BV Dresden, Abt. XX",
+    "NAA: A1838, 3038/10/1/2, iii",
+    "IOR/L/PS/9/68/48",
+    "Hebei Provincial Archives 855-10-80-9",
+    "La Courneuve, AMAE, Europe 1944-1960, URSS, vol. 123",
+    "CAB66/S3",
+    "CAB/65/50/12",
     "Хлевнюк О. В. Политбюро. М., 1996. С. 5",
     'Stueck, William, "The Korean War," in Cold War History (Princeton, 1997), 5.',
     "// Вопросы истории. 1994. № 5",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -144,7 +146,7 @@ def test_a_file_number_is_not_part_of_equality_but_a_part_is() -> None:
         ("TNA, FO 371", "missing '/' and the piece after 'FO 371'", 12),
         ("FO 371/", "missing the piece after 'FO 371/'", 8),
         ("UKNA: PREM 1113665", "missing '/' and the piece", 16),
-        ("UKNA: CAB/1/148/131", "missing the series after 'CAB'", 10),
+        ("UKNA: CAB/A/1", "missing the series after 'CAB'", 10),
         ("FO 371/1 and more", "unexpected text after the reference", 9),
         ("24/7", "expected a department code", 1),
         ("GARF, f. 1", "not a reference of The National Archives", 1),
@@ -377,18 +379,20 @@ FOUND_IN_LINE = {
     "[UKNA: FC0 24/1313]": ("UKNA: FC0 24/1313", ["ARC203"]),
     "[UKNA: T 295/384]": ("UKNA: T 295/384", []),
     "[UKNA: PREM 13/2494]": ("UKNA: PREM 13/2494", []),
+    # the catalogue's slash form, read as written: CAB 1/148/131
+    "[UKNA: CAB/1/148/131]": ("UKNA: CAB/1/148/131", []),
     "[PRO: CAB 21/893]": ("PRO: CAB 21/893", ["ARC102"]),
     "[PRO: FO 372/3319]": ("PRO: FO 372/3319", ["ARC102"]),
 }
 # Out of scope: a slash lost or read as "1" ("PREM 1113665" is PREM 11/3665 or
-# PREM 111/3665...), a slash for a space ("CAB/1/148/131"), a space for a slash
-# ("PREM 4 50/15"): which reading is right cannot be told from the text.
+# PREM 111/3665...), a space for a slash ("PREM 4 50/15"): which reading is
+# right cannot be told from the text. A slash for a space ("CAB/1/148/131") is
+# the catalogue's slash form ("CAB/65/50/12") and read as written.
 NOT_FOUND = [
     "[PRO : PREM 4 50/15]",
     "[UKNA: PREM 1113665]",
     "[UKNA: CAB 1301186]",
     "[UKNA: DO 1751164]",
-    "[UKNA: CAB/1/148/131]",
     "[UKNA: FCO 2411314]",
 ]
 
@@ -467,3 +471,93 @@ def test_adversarial_text_finishes_quickly(make: Repeated) -> None:
     assert len(found.result_10n) <= 10 * len(found.result_n) + 1
     refused = assert_linear(_refused, make, make.times // 10)
     assert refused.result_n and refused.result_10n
+
+
+# ---------------------------------------------------------------- slash form, OCR, departments
+
+# issue 10 of the project's tracker quotes these as written in real notes
+# (TNA release lists and OCR'd documents), and the catalogue's slash form.
+NEW_SHAPES = [
+    (
+        "CAB/65/50/12",
+        [("department", "CAB"), ("series", "65"), ("piece", "50"), ("item", "12")],
+        "TNA, CAB 65/50/12",
+        [],
+    ),
+    (
+        "F0371/40696/U5407",
+        [("department", "F0"), ("series", "371"), ("piece", "40696")],
+        "TNA, F0 371/40696, U5407",
+        ["ARC203", "ARC201"],
+    ),
+    (
+        "CAB66/S3",
+        [("department", "CAB"), ("series", "66"), ("piece", "S3")],
+        "TNA, CAB 66/S3",
+        ["ARC206", "ARC201"],
+    ),
+    (
+        "TNA, AT 12/3",
+        [("department", "AT"), ("series", "12"), ("piece", "3")],
+        "TNA, AT 12/3",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "levels", "written", "codes"), NEW_SHAPES)
+def test_slash_form_ocr_and_more_departments(
+    text: str, levels: list[tuple[str, str]], written: str, codes: list[str]
+) -> None:
+    ref = tna.parse(text)
+    assert [(lv.kind, lv.value) for lv in ref.levels] == levels
+    assert str(ref) == written
+    assert [d.code for d in tna.validate(ref)] == codes
+
+
+def test_ocr_suggestions_correct_every_damage() -> None:
+    (ocr, glued) = tna.validate(tna.parse("CAB66/S3"))
+    assert (ocr.code, ocr.suggestion, ocr.fix, ocr.text) == ("ARC206", "TNA, CAB 66/53", "53", "S3")
+    assert glued.suggestion == "TNA, CAB 66/53"
+    codes = [d.code for d in tna.validate(tna.parse("PRO, F0371/40696/U5407"))]
+    assert codes == ["ARC102", "ARC203", "ARC201"]
+    assert tna.parse("F0371/40696/U5407").levels[2].title == "U5407"
+
+
+def test_a_suffix_of_a_piece_is_no_ocr_damage() -> None:
+    assert [d.code for d in tna.validate(tna.parse("PREM 4/43A/16"))] == []
+    assert [d.code for d in tna.validate(tna.parse("FO 371/10"))] == []
+
+
+def test_the_department_list_is_the_catalogue_s() -> None:
+    known = tna.departments()
+    assert len(known) >= 85
+    for code in ("AT", "BA", "AIR", "DEFE", "HO", "T", "WO", "KV", "PREM", "DO", "CO", "BT"):
+        assert code in known
+    assert all(re.fullmatch(r"[A-Z]{1,5}", code) for code in known)
+    assert "F" not in known  # the French series "F/7/..." is not the Forestry Commission's
+
+
+def test_the_slash_form_is_found_in_prose_but_not_un_symbols() -> None:
+    text = "See CAB/65/50/12 and A/31/251, S/2017/123, T/1234 and 1950/51."
+    found = [c for c in archref.extract(text) if c.archival is not None]
+    assert [(c.text, str(c.reference)) for c in found] == [("CAB/65/50/12", "TNA, CAB 65/50/12")]
+
+
+def test_a_glued_department_is_found_only_after_an_archive_s_name() -> None:
+    assert tna.find("CAB66/S3 and F0371/40696") == []
+    (m,) = tna.find("(PRO: F0371/40696/U5407)")
+    assert m.reference.piece == "40696"
+
+
+OCR_ADVERSARIAL = [
+    Repeated("CAB/1/", 20_000),
+    Repeated("S", 60_000, head="PRO: CAB 66/"),
+    Repeated("CAB66/S3 ", 15_000),
+    Repeated("/U1", 30_000, head="FO 371/1"),
+]
+
+
+@pytest.mark.parametrize("make", OCR_ADVERSARIAL, ids=[m.label() for m in OCR_ADVERSARIAL])
+def test_the_new_shapes_are_read_in_linear_work(make: Repeated) -> None:
+    assert_linear(tna.find, make, make.times // 10)

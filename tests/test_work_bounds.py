@@ -17,7 +17,7 @@ from types import ModuleType
 import pytest
 
 import archref
-from archref.notations import barch, fonds, nara, published, tna, un
+from archref.notations import barch, fonds, nara, published, signature, tna, un
 from work import assert_linear
 
 
@@ -46,6 +46,7 @@ FINDERS: dict[str, Callable[[str], list[object]]] = {
     "tna": lambda text: list(tna.find(text)),
     "nara": lambda text: list(nara.find(text)),
     "barch": lambda text: list(barch.find(text)),
+    "signature": lambda text: list(signature.find(text)),
 }
 
 

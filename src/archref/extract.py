@@ -46,7 +46,7 @@ from archref.model import (
 )
 from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
-from archref.notations import barch, fonds, nara, published, tna, un
+from archref.notations import barch, fonds, nara, published, signature, tna, un
 from archref.registry import Registry, default_registry
 from archref.scan import anchors, blank_lines, families, scan
 from archref.text import clean as clean_text
@@ -144,6 +144,13 @@ _find_nara = _archival_finder(nara.find, nara.validate)
 _find_barch = _archival_finder(barch.find, barch.validate)
 
 
+def _signature_finder(registry: Registry | None) -> Finder:
+    """The finder of the archives cited by a signature pattern of ``registry``."""
+    return _archival_finder(
+        lambda text: signature.find(text, registry=registry), signature.validate
+    )
+
+
 #: Finders of the notation families other than the fond family, by the
 #: family's name in :func:`archref.scan.families`. Each takes a window of the
 #: cleaned text (see :func:`archref.scan.scan`) and returns candidates in its
@@ -153,6 +160,7 @@ FINDERS: dict[str, Finder] = {
     "tna": _find_tna,
     "nara": _find_nara,
     "barch": _find_barch,
+    "signature": _signature_finder(None),
     "un": _find_un,
     "published": _find_published,
 }
@@ -323,6 +331,13 @@ class _Extractor:
 
     def __init__(self, registry: Registry | None, *, clean: bool) -> None:
         self.registry = registry or default_registry()
+        # a registry of the caller's may hold archives cited by signature patterns that
+        # the scanning core's anchors (the shipped registry's) do not know: its finder
+        # reads the whole text, which costs one pass of the archives' names
+        self.own_signatures = registry is not None and registry is not default_registry()
+        self.finders = FINDERS
+        if self.own_signatures:
+            self.finders = {**FINDERS, "signature": _signature_finder(registry)}
         self.clean = clean
         self.antecedent: object | None = None
         self.previous_note_sources = 0
@@ -352,13 +367,15 @@ class _Extractor:
         cleaned: _Cleaned = clean_text(text) if self.clean else _Unchanged(text)
         t = cleaned.text
         windows = scan(t).windows
+        if self.own_signatures and t:
+            windows = {**windows, "signature": [(0, len(t))]}
         scanners = _Scanners(t, windows.get("fonds", ()), self.registry)
         found = [
             _shifted(_archival(m, "chain" if m.chained else "full"), at)
             for at, scanner in scanners
             for m in scanner.find()
         ]
-        for name, finder in FINDERS.items():
+        for name, finder in self.finders.items():
             if name != "published":
                 for ws, we in windows.get(name, ()):
                     found.extend(_shifted(f, ws) for f in finder(t[ws:we]))

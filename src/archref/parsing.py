@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from archref.model import ArchivalReference, ParseError, UNSymbol
-from archref.notations import barch, fonds, nara, tna, un
+from archref.notations import barch, fonds, nara, signature, tna, un
 
 __all__ = ["FAMILIES", "Reference", "parse"]
 
@@ -30,7 +30,11 @@ Reference = UNSymbol | ArchivalReference
 #: among the others does not matter. The German federal archives' notation
 #: needs the archive's name ("BArch", "BStU"); it goes before the fond family,
 #: whose slashed shorthand would otherwise read "NY 4090/437" its own way.
+#: The archives cited by a signature pattern of the registry go first of all:
+#: they need one of their own names (or a bare pattern's literal, "CHAR 20/1",
+#: which the UK notation would read as an unknown department).
 FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (
+    ("signature", signature.parse),
     ("tna", tna.parse),
     ("nara", nara.parse),
     ("barch", barch.parse),
@@ -40,7 +44,7 @@ FAMILIES: tuple[tuple[str, Callable[[str], Reference]], ...] = (
 
 #: When two families' errors lie equally far into the text, the error of the
 #: family first in this order is raised (the older families' messages win).
-_ERROR_ORDER = ("fonds", "un", "tna", "nara", "barch")
+_ERROR_ORDER = ("fonds", "un", "tna", "nara", "barch", "signature")
 
 
 def parse(text: str) -> Reference:

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from archref.model import Archive, FormerName, RegistryError
+from archref.model import Archive, FormerName, RegistryError, SignaturePattern
 from archref.model._keys import alias_key
 
 __all__ = ["Lookup", "Registry", "default_registry", "extended_registry", "load_registry"]
@@ -49,10 +49,12 @@ _ARCHIVE_KEYS = frozenset(
         "labels",
         "examples",
         "url",
+        "signature",
     }
 )
 _FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})
-_NOTATIONS = frozenset({"fonds", "tna", "nara", "barch"})
+_NOTATIONS = frozenset({"fonds", "tna", "nara", "barch", "signature"})
+_SIGNATURE_KEYS = frozenset({"pattern", "format", "name", "bare"})
 _LABEL_SETS = frozenset({"ru", "uk", "bg", "et"})
 
 
@@ -183,6 +185,33 @@ def _former(where: str, data: Mapping[str, Any]) -> FormerName:
     )
 
 
+def _signature(where: str, data: Any) -> SignaturePattern:
+    """One ``[[archive.signature]]`` table, its template checked (see
+    :func:`archref.notations.signature.compile_template`)."""
+    if not isinstance(data, Mapping):
+        raise RegistryError(f"{where}: a signature is a table with a 'pattern'")
+    _check_keys(where, data, _SIGNATURE_KEYS)
+    pattern, fmt, name = data.get("pattern"), data.get("format"), data.get("name")
+    if not isinstance(pattern, str) or not pattern:
+        raise RegistryError(f"{where}: a signature needs a 'pattern' string")
+    if not (fmt is None or isinstance(fmt, str)) or not (name is None or isinstance(name, str)):
+        raise RegistryError(f"{where}: 'format' and 'name' are strings")
+    bare = data.get("bare", False)
+    if not isinstance(bare, bool):
+        raise RegistryError(f"{where}: 'bare' is true or false")
+    from archref.notations.signature import TemplateError, compile_template  # noqa: PLC0415
+
+    try:
+        compiled = compile_template(pattern, fmt)
+    except TemplateError as exc:
+        raise RegistryError(f"{where}: {exc}") from exc
+    if bare and (len(compiled.literal) < 3 or not any(c.isalpha() for c in compiled.literal)):
+        raise RegistryError(
+            f"{where}: a bare pattern opens with a literal of three characters or more"
+        )
+    return SignaturePattern(pattern=pattern, format=fmt, name=name, bare=bare)
+
+
 def _archive(data: Mapping[str, Any]) -> Archive:
     ident = data.get("id")
     if not isinstance(ident, str) or not ident:
@@ -199,6 +228,13 @@ def _archive(data: Mapping[str, Any]) -> Archive:
     formers = tuple(
         _former(f"{ident}.former[{i}]", f) for i, f in enumerate(data.get("former", ()))
     )
+    signatures = tuple(
+        _signature(f"{ident}.signature[{i}]", s) for i, s in enumerate(data.get("signature", ()))
+    )
+    if (notation == "signature") != bool(signatures):
+        raise RegistryError(
+            f"{ident}: the 'signature' notation and [[archive.signature]] tables go together"
+        )
     return Archive(
         id=ident,
         name_en=data["name_en"],
@@ -214,6 +250,7 @@ def _archive(data: Mapping[str, Any]) -> Archive:
         labels=labels,
         examples=data.get("examples", ()),
         url=data.get("url"),
+        signatures=signatures,
     )
 
 

@@ -88,6 +88,7 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC203", "warning", "zero for the letter O in the department", "tna"),
     ("ARC204", "info", "stray spaces", "tna"),
     ("ARC205", "warning", "stray full stop before the series", "tna"),
+    ("ARC206", "warning", "letters for digits in the piece (OCR)", "tna"),
     ("ARC301", "warning", "decimal file whose date part is no date", "nara"),
     ("ARC302", "warning", "record group with nothing after it", "nara"),
     ("ARC303", "info", "record group not written 'RG n'", "nara"),

@@ -153,22 +153,28 @@ def _families() -> tuple[Family, ...]:
         ),
         Family(
             "tna",
-            # the series and piece: "FO 371/84053", "FO 371 / 84053"
-            (rf"[0-9]{_SP}{{0,2}}/{_SP}{{0,2}}[0-9]",),
+            # the series and piece: "FO 371/84053", "FO 371 / 84053"; a piece that
+            # OCR opened with letters for digits: "CAB66/S3"
+            (rf"[0-9]{_SP}{{0,2}}/{_SP}{{0,2}}(?:[0-9]|[SOl]{{1,6}}[0-9])",),
             before=200,
             after=300,
         ),
         Family("nara", _nara_anchors(), before=200, after=800),
         Family(
             "barch",
-            # the archive's name opens every reference: "BArch, NY 4036/717"
+            # the archive's name opens every reference: "BArch, NY 4036/717"; the
+            # SED's former party archive too: "SED Archives, IfGA, ZPA, J IV 2/202/130"
             (
-                rf"SAPMO|BArch|BStU|Bundesarchiv|Federal{_SP}Commissioner"
-                r"|(?:^|{NWH})BA(?:{NWH}|{END})",
+                rf"SAPMO|BArch|BStU|Bundesarchiv|Federal{_SP}Commissioner|SED{_SP}Archives"
+                r"|(?:^|{NWH})(?:BA|IfGA|IML|ZPA)(?:{NWH}|{END})",
             ),
             before=0,
             after=800,
         ),
+        # the archives cited by a signature pattern of the registry: the archive's
+        # name opens every reference ("NAA: A1838, 3123/4/2"), or a bare
+        # pattern's literal ("IOR/L/PS/12/2345")
+        Family("signature", _signature_anchors(), before=0, after=400),
         Family("published", _published_anchors(), before=2000, after=2000),
     )
 
@@ -182,6 +188,15 @@ def _nara_anchors() -> tuple[str, ...]:
     from archref.notations import nara  # noqa: PLC0415 (the registry, on first scan)
 
     return nara.anchor_patterns()
+
+
+def _signature_anchors() -> tuple[str, ...]:
+    """The names of the shipped registry's archives of the signature notation, and
+    the literals their bare patterns open with
+    (:func:`archref.notations.signature.anchor_patterns`)."""
+    from archref.notations.signature import anchor_patterns  # noqa: PLC0415
+
+    return anchor_patterns()
 
 
 def _published_anchors() -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from archref.model.archival import (
     LevelKind,
     Locator,
     LocatorUnit,
+    SignaturePattern,
 )
 from archref.model.common import (
     ArchrefError,
@@ -67,6 +68,7 @@ __all__ = [
     "RegistryError",
     "Season",
     "Severity",
+    "SignaturePattern",
     "UNSymbol",
     "WorkKind",
     "line_column",

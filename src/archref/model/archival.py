@@ -37,6 +37,7 @@ __all__ = [
     "LevelKind",
     "Locator",
     "LocatorUnit",
+    "SignaturePattern",
 ]
 
 LevelKind = Literal[
@@ -109,6 +110,25 @@ class FormerName:
         return f"{self.acronym} ({years})"
 
 
+@attrs.frozen
+class SignaturePattern:
+    """How the references of an archive of the ``"signature"`` notation are written.
+
+    Data of the registry (an ``[[archive.signature]]`` table), read by
+    :mod:`archref.notations.signature`: ``pattern`` is a template of a regular
+    expression in which ``<kind:regex>`` is a level of that kind and a space
+    stands for one or two spaces; ``format`` writes the levels back
+    (``"{series}, {file}[, {chast}]"``: a part in brackets only when its levels
+    are there); ``name`` says which form it is; ``bare`` lets the pattern be
+    found without the archive's name, by the literal it opens with.
+    """
+
+    pattern: str
+    format: str | None = None
+    name: str | None = None
+    bare: bool = False
+
+
 @attrs.frozen(eq=False)
 class Archive:
     """One entry of the archive registry.
@@ -126,6 +146,8 @@ class Archive:
         notation: the notation family used to cite it (``"fonds"``...).
         labels: the label set of the family (``"ru"``, ``"uk"``, ``"bg"``...).
         examples: real citation strings; each must parse to this archive.
+        signatures: for the ``"signature"`` notation, how its references are
+            written (:class:`SignaturePattern`).
     """
 
     id: str
@@ -142,6 +164,7 @@ class Archive:
     labels: str = "ru"
     examples: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     url: str | None = None
+    signatures: tuple[SignaturePattern, ...] = ()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Archive):

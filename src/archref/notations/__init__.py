@@ -13,7 +13,7 @@ the models import no parser, and importing this package imports none either.
 >>> archival_notation("ipn")
 Traceback (most recent call last):
 ...
-ValueError: unknown archival notation 'ipn'; known: fonds, tna, nara, barch
+ValueError: unknown archival notation 'ipn'; known: fonds, tna, nara, barch, signature
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ ARCHIVAL_NOTATIONS: dict[str, str] = {
     "tna": "archref.notations.tna",
     "nara": "archref.notations.nara",
     "barch": "archref.notations.barch",
+    "signature": "archref.notations.signature",
 }
 
 

@@ -115,7 +115,8 @@ _SP = r"[ \t\u00a0]"
 _NAMES = rf"""
     (?P<name>SAPMO-BArch|SAPMO|BArch|BStU|Bundesarchiv|BA
       |Federal{_SP}Commissioner{_SP}for{_SP}the{_SP}Records{_SP}of{_SP}the{_SP}State
-       {_SP}Security{_SP}Service{_SP}of{_SP}the{_SP}former{_SP}GDR)
+       {_SP}Security{_SP}Service{_SP}of{_SP}the{_SP}former{_SP}GDR
+      |(?:SED{_SP}Archives,{_SP})?(?:IfGA|IML)(?:,{_SP}|/)ZPA|ZPA)
     (?P<gloss>{_SP}\((?:BA|BArch)\))?
     (?P<place>,?{_SP}(?:Koblenz|Berlin(?:-Lichterfelde)?|Freiburg)(?![\w\-]))?
     (?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{0,2}}|{_SP}{{1,2}})
@@ -125,26 +126,40 @@ _PREFIX_SCAN = LazyPattern(r"(?<![\w\-])" + _NAMES, re.VERBOSE)
 
 # One part of a Bundesarchiv signature: "J IV 2", "9.02", "787".
 _PART = rf"(?:[A-Z]{{1,5}}{_SP}){{0,3}}\d{{1,6}}(?:\.\d{{1,4}}){{0,3}}[a-z]?"
+_VOLUME = rf"(?:,{_SP}{{1,2}}(?P<vlabel>Bd\.|Band){_SP}{{0,2}}(?P<volume>\d{{1,4}}))?"
 _BARCH = LazyPattern(
-    rf"(?P<bestand>[A-Z]{{1,3}}{_SP}\d{{1,5}}(?:{_SP}[IV]{{1,3}}(?=/))?)"
-    rf"/(?P<sig>{_PART}(?:/{_PART}){{0,6}})(?![\w/])"
+    # no Bestand is a Roman numeral: "IV 2/9.02/5" is a signature of the SED's files
+    rf"(?![IVX]{{1,4}}{_SP})(?P<bestand>[A-Z]{{1,3}}{_SP}\d{{1,5}}(?:{_SP}[IV]{{1,3}}(?=/))?)"
+    rf"/(?P<sig>{_PART}(?:/{_PART}){{0,6}})(?![\w/]){_VOLUME}"
+)
+# The former party archive of the SED (ZPA) cites the Central Committee's files
+# by signature alone: "J IV 2/202/130", "IV 2/9.02/5".
+_ZPA = LazyPattern(
+    rf"(?P<sig>(?:[A-Z]{{1,2}}{_SP})?[IVX]{{1,4}}{_SP}\d{{1,3}}(?:\.\d{{1,3}})?"
+    rf"(?:/\d{{1,4}}(?:\.\d{{1,3}})?[a-z]?){{1,4}})(?![\w/]){_VOLUME}"
 )
 
 # An office of the MfS: "ZAIG", "HA XX", "Arbeitsbereich Neiber", "Sekr. Neiber".
 _TOKEN = r"(?!Nr\.)[A-ZÄÖÜ][A-Za-zÄÖÜäöüß\-]{0,24}\.?"
+# A regional office (Bezirksverwaltung, "BV Dresden") with its department
+# ("Abt. XX") or district office ("KD Pirna"), after a comma.
+_UNIT = rf"(?:,{_SP}(?:Abt\.|Abteilung|KD|AG|Ref\.|Referat){_SP}[A-Z0-9][A-Za-z0-9/\-]{{0,8}})"
 _BSTU = LazyPattern(
-    rf"(?P<bestand>MfS),?{_SP}{{1,2}}"
-    rf"(?P<office>{_TOKEN}(?:{_SP}{_TOKEN}){{0,4}})"
-    rf"(?P<ssep>,?{_SP}{{1,2}})(?:(?P<nr>Nr\.){_SP}{{0,2}})?"
-    rf"(?P<sig>(?:[A-Z]{{1,4}}{_SP})?\d{{1,7}}(?:/\d{{1,5}}){{0,3}}[a-z]?)(?![\w/])"
+    rf"(?:(?P<bestand>MfS),?{_SP}{{1,2}}|(?=BV{_SP}))"
+    rf"(?P<office>{_TOKEN}(?:{_SP}{_TOKEN}){{0,4}}{_UNIT}{{0,2}})"
+    rf"(?:(?P<ssep>,?{_SP}{{1,2}})(?:(?P<nr>Nr\.){_SP}{{0,2}})?"
+    rf"(?P<sig>(?:[A-Z]{{1,4}}{_SP})?\d{{1,7}}(?:/\d{{1,5}}){{0,3}}[a-z]?)(?![\w/]))?"
+    rf"(?(sig){_VOLUME}|(?=[,.;:)\]]|{_SP}|$))"
 )
 
 _LOCATOR = LazyPattern(
-    rf",{_SP}{{1,2}}(?P<label>Bl\.|S\.|fols?\.|pp?\.){_SP}{{0,2}}(?P<a>\d{{1,5}})"
+    rf",{_SP}{{1,2}}(?P<label>Bl\.|S\.|fols?\.|pp?\.|Bild|frames?){_SP}{{0,2}}(?P<a>\d{{1,5}})"
     rf"(?:(?P<suf>{_SP}?ff?\.)|{_SP}{{0,2}}[-–]{_SP}{{0,2}}(?P<b>\d{{1,5}}))?(?!\d)"
 )
 
 _LEAF_LABELS = frozenset({"Bl.", "fol.", "fols."})
+#: Frames of a film or scan: "Bild" in German notes, "frame" in English ones.
+_FRAME_LABELS = frozenset({"Bild", "frame", "frames"})
 
 
 # --------------------------------------------------------------------------- reading
@@ -166,8 +181,14 @@ def _read(text: str, pos: int, end: int, prefix: re.Match[str] | None) -> _Read 
     name = prefix.group("name")
     if name == "BStU" or name.startswith("Federal"):  # the Stasi records only
         core = _BSTU.match(text, start, end)
+    elif name.endswith("ZPA"):  # the former party archive: a signature alone, or a Bestand
+        core = _ZPA.match(text, start, end) or _BARCH.match(text, start, end)
     else:
-        core = _BARCH.match(text, start, end) or _BSTU.match(text, start, end)
+        core = (
+            _BARCH.match(text, start, end)
+            or _BSTU.match(text, start, end)
+            or _ZPA.match(text, start, end)  # "BArch, J IV 2/202/130", as the ZPA wrote it
+        )
     if core is None:
         return None
     locator = _LOCATOR.match(text, core.end(), end)
@@ -177,7 +198,9 @@ def _read(text: str, pos: int, end: int, prefix: re.Match[str] | None) -> _Read 
 
 def _folios(m: re.Match[str]) -> Locator:
     label = m.group("label")
-    unit: Literal["leaf", "page"] = "leaf" if label in _LEAF_LABELS else "page"
+    unit: Literal["leaf", "page"] = (
+        "leaf" if label in _LEAF_LABELS or label in _FRAME_LABELS else "page"
+    )
     first = m.group("a")
     if m.group("suf"):
         first += m.group("suf").strip()
@@ -192,14 +215,21 @@ def _folios(m: re.Match[str]) -> Locator:
 
 def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
     core = read.core
-    cited = read.prefix.group("name")
-    levels = [Level("bestand", core.group("bestand"))]
-    if "office" in core.groupdict():
-        levels.append(Level("office", core.group("office")))
-        label = core.group("nr") or ("," if "," in core.group("ssep") else None)
-        levels.append(Level("signature", core.group("sig"), label=label))
+    cited = " ".join(read.prefix.group("name").split())
+    groups = core.groupdict()
+    levels = []
+    if groups.get("bestand") is not None or "office" in groups:
+        # a regional office cited without "MfS" ("BStU, BV Dresden, ...") is the MfS's
+        levels.append(Level("bestand", groups.get("bestand") or "MfS"))
+    if "office" in groups:
+        levels.append(Level("office", " ".join(core.group("office").split())))
+        if core.group("sig") is not None:
+            label = core.group("nr") or ("," if "," in core.group("ssep") else None)
+            levels.append(Level("signature", core.group("sig"), label=label))
     else:
         levels.append(Level("signature", core.group("sig")))
+    if groups.get("volume") is not None:
+        levels.append(Level("volume", core.group("volume"), label=core.group("vlabel")))
     return ArchivalReference(
         archive=registry.get(cited),
         levels=tuple(levels),
@@ -296,12 +326,18 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
 
 def _core_text(ref: ArchivalReference) -> str:
     values = {lv.kind: lv for lv in ref.levels}
-    bestand, signature = values.get("bestand"), values.get("signature")
-    if bestand is None or signature is None:
+    bestand, signature, office = (values.get(k) for k in ("bestand", "signature", "office"))
+    volume = values.get("volume")
+    tail = f", Bd. {volume.value}" if volume is not None else ""
+    if bestand is None and signature is not None and office is None:
+        return signature.value + tail  # the former party archive: "J IV 2/202/130"
+    if bestand is None or (signature is None and office is None):
         raise ValueError(f"not a reference of the Bundesarchiv or the BStU: {ref!r}")
-    office = values.get("office")
     if office is None:
-        return f"{bestand.value}/{signature.value}"
+        assert signature is not None
+        return f"{bestand.value}/{signature.value}{tail}"
+    if signature is None:
+        return f"{bestand.value}, {office.value}"
     sig = signature.value
     if signature.label == "Nr.":
         sep = " Nr. "
@@ -309,12 +345,18 @@ def _core_text(ref: ArchivalReference) -> str:
         sep = ", "
     else:
         sep = " "
-    return f"{bestand.value}, {office.value}{sep}{sig}"
+    if "," in office.value and sep == " ":
+        sep = ", "  # "BV Dresden, Abt. XX, 1234": the number after a comma too
+    return f"{bestand.value}, {office.value}{sep}{sig}{tail}"
 
 
 def _locator_text(locator: Locator, style: str) -> str:
     german = style in {"de", "ru", "short"}
     leaf = locator.unit == "leaf"
+    if locator.label in _FRAME_LABELS:
+        if german:
+            return f"Bild {locator}"
+        return f"{'frames' if locator.is_plural else 'frame'} {locator}"
     plural = locator.is_plural or any(
         r.first.number.endswith(".") for r in locator.ranges
     )  # "8ff."
@@ -355,12 +397,32 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
 
     Offsets point into ``ref.text`` (the reference as it was written).
 
+    * ARC102 (warning): the archive is cited by a former name (the SED's
+      party archive, "IfGA, ZPA"), with the reference under the
+      Bundesarchiv's name as the suggestion;
     * ARC401 (warning): a range of leaves or pages runs backwards ("Bl. 16–8");
     * ARC402 (info): the archive is cited "BA", an abbreviation that names
       other archives too; the Bundesarchiv's own is "BArch" (the suggestion).
     """
     out: list[Diagnostic] = []
     text = ref.text or ""
+    archive, cited = ref.archive, ref.archive_as_cited
+    former = archive.former_name(cited) if archive is not None and cited else None
+    if archive is not None and cited and former is not None:
+        at = text.find(cited)
+        start, end = (at, at + len(cited)) if at >= 0 else (0, len(text))
+        out.append(
+            Diagnostic(
+                "ARC102",
+                f"{former} is a former name of {archive.id}; cite the archive by its current name",
+                "warning",
+                start,
+                end,
+                text[start:end],
+                suggestion=format_reference(ref),
+                fix=archive.id if at >= 0 else None,
+            )
+        )
     if ref.archive_as_cited == "BA" and ref.archive is not None:
         at = text.find("BA")
         start, end = (at, at + 2) if at >= 0 else (0, len(text))

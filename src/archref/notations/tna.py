@@ -155,16 +155,24 @@ _PREFIX_NAMES = rf"""
 _PREFIX = LazyPattern(_PREFIX_NAMES, re.VERBOSE)
 _PREFIX_SCAN = LazyPattern(r"(?<![\w])" + _PREFIX_NAMES, re.VERBOSE)
 
+# OCR's letters for digits in a piece: "S3" for "53", "O7" or "l2" for "07", "12"; at
+# least one real digit, and no letter that could be a piece's own suffix ("43A").
+_OCR_PIECE = r"(?=[0-9SOl]{1,7}(?![\w/]))(?=[SOl]{0,6}[0-9])[0-9SOl]{0,6}[SOl][0-9SOl]{0,6}"
+_OCR_DIGITS = str.maketrans({"S": "5", "O": "0", "l": "1"})
+
 # The lenient shape: "0" in the department (OCR for "O"), a glued or spaced
-# series, a stray full stop before the series, spaces around the slash.
+# series, a stray full stop before the series, spaces around the slash; the
+# catalogue's slash form ("CAB/65/50/12"), a Foreign Office registry number
+# after the piece ("F0371/40696/U5407"), OCR's letters for digits in a piece.
 _CORE = LazyPattern(
     rf"""
     (?P<dept>[A-Z][A-Z0]{{0,4}})
-    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?)
+    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?|/)
     (?P<series>\d{{1,4}})
     (?P<before>{_SP}{{0,2}})/(?P<after>{_SP}{{0,2}})
-    (?P<piece>\d{{1,7}}[A-Z]?)
+    (?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})
     (?:/(?P<item>\d{{1,5}}[A-Z]?))?
+    (?:/(?P<registry>[A-Z]{{1,2}}\d{{1,6}}(?:/\d{{1,5}}){{0,2}}))?
     (?![\w/])
     """,
     re.VERBOSE,
@@ -178,8 +186,9 @@ _PARTIAL = LazyPattern(
 
 # The exact shape found in prose without an archive's name.
 _BARE = LazyPattern(
-    r"(?<![\w/.\-])(?P<dept>[A-Z]{1,5})[ \u00a0](?P<series>[1-9]\d{0,3})/"
-    r"(?P<piece>\d{1,7}[A-Z]?)(?:/(?P<item>\d{1,5}[A-Z]?))?(?![\w/])"
+    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4})(?P<gap>[ \u00a0]|/)(?P<series>[1-9]\d{0,3})/"
+    rf"(?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})(?:/(?P<item>\d{{1,5}}[A-Z]?))?"
+    r"(?:/(?P<registry>[A-Z]{1,2}\d{1,6}(?:/\d{1,5}){0,2}))?(?![\w/])"
 )
 
 _PART = LazyPattern(
@@ -254,7 +263,7 @@ def _archive_of(
 def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
     core = read.core
     archive, cited = _archive_of(read.prefix, registry)
-    file = read.file.group("file") if read.file is not None else None
+    file = read.file.group("file") if read.file is not None else core.group("registry")
     levels = [
         Level("department", core.group("dept")),
         Level("series", core.group("series")),
@@ -337,7 +346,15 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
     if core is None:
         raise _shape_error(text, start, end)
     dept = core.group("dept")
-    if prefix is None and dept not in departments() and dept in reg:
+    if core.group("gap") == "/" and dept.replace("0", "O") not in departments():
+        raise ParseError(  # "S/1999/201" is a UN symbol, "F/7/12345" a French series
+            f"{dept!r} before a slash is no department of The National Archives",
+            text,
+            core.start("dept"),
+            core.end("dept"),
+        )
+    named = reg.get(dept) if prefix is None and dept not in departments() else None
+    if named is not None and named.notation != "signature":  # "GARF 1/2/3": fond shorthand
         raise ParseError(
             f"{dept!r} names an archive, not a department of The National Archives",
             text,
@@ -371,8 +388,13 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     """Every reference of The National Archives in ``text``, in order.
 
     With an archive's name before it ("PRO: ", "UKNA: ", "TNA, "), anything of
-    the shape is found, damaged or not; without one, only an exact
-    "DEPT series/piece" whose department is in :func:`departments`.
+    the shape is found, damaged or not; without one, a "DEPT series/piece"
+    whose department is in :func:`departments` (read with the letter O for a
+    zero: "F0 371/40696"), spaced or in the catalogue's slash form
+    ("CAB/65/50/12"; the slash form with a known department only, also after
+    an archive's name, so that "S/1999/201" stays a UN symbol); a department
+    glued to its series ("FO371/1", "CAB66/S3") is read only after an
+    archive's name.
     """
     reg = registry or default_registry()
     found: list[Match] = []
@@ -384,7 +406,9 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         if not pm.group("sep").strip() and pm.end() < n and text[pm.end()].isdigit():
             continue
         core = _CORE.match(text, pm.end())
-        if core is None:
+        if core is None or (
+            core.group("gap") == "/" and core.group("dept").replace("0", "O") not in departments()
+        ):
             continue
         part, file, k = _tail(text, core.end(), n)
         start = pm.start()
@@ -396,7 +420,8 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     for bm in _BARE.finditer(text):
         while k < len(covered) and covered[k][1] <= bm.start():
             k += 1
-        if bm.group("dept") not in known or (k < len(covered) and covered[k][0] < bm.end()):
+        dept = bm.group("dept")
+        if dept.replace("0", "O") not in known or (k < len(covered) and covered[k][0] < bm.end()):
             continue
         core = _CORE.match(text, bm.start())
         if core is None or core.end() != bm.end():
@@ -478,6 +503,18 @@ def _department_hint(
     return did_you_mean(names), None
 
 
+def _with_piece(ref: ArchivalReference, piece: str) -> ArchivalReference:
+    levels = tuple(attrs.evolve(lv, value=piece) if lv.kind == "piece" else lv for lv in ref.levels)
+    return attrs.evolve(ref, levels=levels)
+
+
+def _ocr_piece(piece: str) -> str | None:
+    """The piece with OCR's letters read as the digits they stand for, if it has any."""
+    if piece[:-1].isdigit() or piece.isdigit() or not re.fullmatch(r"[0-9SOl]{1,7}", piece):
+        return None
+    return piece.translate(_OCR_DIGITS)
+
+
 def validate(ref: ArchivalReference) -> list[Diagnostic]:
     """The rules of the notation: what is worth a reader's attention in a reference.
 
@@ -490,7 +527,9 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
     * ARC203 (warning): a digit 0 for the letter O in the department code
       ("FC0", "D0"), where the corrected code is a known one;
     * ARC204 (info): stray spaces around the slash or before the series;
-    * ARC205 (warning): a stray full stop before the series ("PREM .15/442").
+    * ARC205 (warning): a stray full stop before the series ("PREM .15/442");
+    * ARC206 (warning): letters for digits in the piece, as OCR reads them
+      ("CAB66/S3" for "CAB 66/53").
 
     Each has a suggestion: the reference written canonically, corrected.
     """
@@ -500,8 +539,13 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
     dept = ref.level("department") or ""
     fixed = dept.replace("0", "O")
     ocr = dept not in known and "0" in dept and fixed in known
+    piece = ref.level("piece") or ""
+    piece_fixed = _ocr_piece(piece)
     # every suggestion is the reference as it should be written, all fixes applied
-    canonical = format_reference(_with_department(ref, fixed) if ocr else ref)
+    corrected = _with_department(ref, fixed) if ocr else ref
+    if piece_fixed is not None:
+        corrected = _with_piece(corrected, piece_fixed)
+    canonical = format_reference(corrected)
     archive, cited = ref.archive, ref.archive_as_cited
     if archive is not None and cited and archive.former_name(cited) is not None:
         former = archive.former_name(cited)
@@ -548,6 +592,19 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 *span,
                 text[span[0] : span[1]],
                 suggestion=suggestion,
+            )
+        )
+    if piece_fixed is not None:
+        pspan = (read.core.start("piece"), read.core.end("piece")) if read is not None else (0, 0)
+        out.append(
+            Diagnostic(
+                "ARC206",
+                f"piece {piece!r} has letters for digits (OCR): {piece_fixed!r}",
+                "warning",
+                *pspan,
+                text[pspan[0] : pspan[1]],
+                suggestion=canonical,
+                fix=piece_fixed if text[pspan[0] : pspan[1]] == piece else None,
             )
         )
     if read is None:
