@@ -10,6 +10,7 @@ The slips are of real names: "RGAPSI" (RGASPI with two letters swapped),
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,10 @@ def test_tna_department_one_edit_away() -> None:
     assert d.suggestion == "TNA, PREM 15/442"
     codes = {x.code: x for x in archref.check("PRO:PO 371/23461")}
     po = codes["ARC202"]
-    assert "known codes are one edit from it: 'CO', 'DO', 'FO', ..." in po.message
+    # AO, CO, DO, FO, ... (the departments' table): too many to name them all
+    assert re.search(
+        r"; \d+ known codes are one edit from it: '[A-Z]+', '[A-Z]+', '[A-Z]+', \.\.\.$", po.message
+    )
     assert po.suggestion is None  # several fit: none is guessed
 
 
