@@ -104,8 +104,16 @@ or a CIA job is a lot, labelled as written:
 
 >>> ref = parse("Department of State, Vietnam Working Group Files: Lot 66 D 193, 20 General")
 >>> ref.archive.id, [(lv.kind, lv.value) for lv in ref.levels]  # doctest: +NORMALIZE_WHITESPACE
-('DOS', [('series', 'Vietnam Working Group Files'), ('lot', '66 D 193'),
+('NARA', [('series', 'Vietnam Working Group Files'), ('lot', '66 D 193'),
  ('folder', '20 General')])
+>>> ref.archive_as_cited
+'Department of State'
+>>> str(ref)
+'Department of State, Vietnam Working Group Files, Lot 66 D 193, 20 General'
+
+The Department of State's files are now in the National Archives (RG 59):
+a reference that cites them by the Department's name is NARA's, the name as
+cited kept (``[held_by]`` in the data).
 >>> ref = parse("National Archives, Nixon Presidential Materials, NSC Files, Box 340")
 >>> ref.archive.id, ref.is_former_name, str(ref)
 ('RNL', True, 'RNL, NSC Files, Box 340')
@@ -117,7 +125,7 @@ or a CIA job is a lot, labelled as written:
 ...         "Secret. See also Department of State, Central Files, 611.61/3-1061.")
 >>> [(m.text, m.reference.archive.id) for m in find(text)]  # doctest: +NORMALIZE_WHITESPACE
 [('Kennedy Library, National Security Files, Countries Series, USSR', 'JFKL'),
- ('Department of State, Central Files, 611.61/3-1061', 'DOS')]
+ ('Department of State, Central Files, 611.61/3-1061', 'NARA')]
 
 A name without what its repository needs is no reference: "the Kennedy
 Library, Boston", "Department of State, Bureau of Public Affairs" and a lot
@@ -179,6 +187,7 @@ NOTATION = "nara"
 
 class _Data(NamedTuple):
     needs: Mapping[str, str]
+    held_by: Mapping[str, str]
     collection_words: frozenset[str]
     labels: Mapping[str, tuple[str, ...]]
     subject_codes: tuple[str, ...]
@@ -193,6 +202,7 @@ def _data() -> _Data:
     files = raw["files"]
     return _Data(
         needs=dict(raw["needs"]),
+        held_by=dict(raw.get("held_by", {})),
         collection_words=frozenset(w.casefold() for w in raw["titles"]["collection_words"]),
         labels={kind: tuple(words) for kind, words in raw["labels"].items()},
         subject_codes=tuple(files["subject_codes"]),
@@ -613,8 +623,26 @@ def _refusal(read: _Read, archive: Archive | None) -> str | None:
     return "names no file, box or collection"
 
 
+def held_by(archive: Archive, registry: Registry | None = None) -> Archive:
+    """The archive that holds the records cited under ``archive``'s name today
+    (``[held_by]`` in ``data/us_notation.toml``), or ``archive`` itself.
+
+    >>> from archref.registry import default_registry
+    >>> held_by(default_registry().get("Department of State")).id
+    'NARA'
+    """
+    target = _data().held_by.get(archive.id)
+    if target is None:
+        return archive
+    from archref.registry import default_registry  # noqa: PLC0415
+
+    return (registry or default_registry()).get(target) or archive
+
+
 def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
     archive, cited = _archive_of(read, registry)
+    if archive is not None:
+        archive = held_by(archive, registry)
     return ArchivalReference(
         archive=archive,
         levels=read.levels,
@@ -792,7 +820,25 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     core = _core_text(ref)
+    if _cited_for_its_holder(ref):
+        # "Department of State, Central Files, ...": the name the note cites the
+        # files by, which reads back as the same reference ("NARA, Central Files"
+        # would need a record group)
+        return fonds.with_archive_name(attrs.evolve(ref, archive=None), core, style)
     return fonds.with_archive_name(ref, core, style)
+
+
+def _cited_for_its_holder(ref: ArchivalReference) -> bool:
+    """Whether ``ref`` names, without a record group, a repository whose records
+    its archive now holds (``[held_by]``)."""
+    if ref.archive is None or ref.archive_as_cited is None:
+        return False
+    if any(lv.kind == "record_group" for lv in ref.levels):
+        return False
+    from archref.registry import default_registry  # noqa: PLC0415
+
+    cited = default_registry().get(ref.archive_as_cited)
+    return cited is not None and cited.id != ref.archive.id and held_by(cited) == ref.archive
 
 
 # --------------------------------------------------------------------------- rules
