@@ -607,7 +607,7 @@ class _Parser:
             if ident is None:
                 raise self.error("expected the next file of the list", i)
             value, j = self.file_range(*ident)
-            levels.append(Level(list_kind, value, text=value))
+            levels.append(Level(list_kind, value, text=self.text[toks[i].start : toks[j - 1].end]))
             i = self.skip_seps(j)
         bare = self.tab.bare_first
         if bare is not None and not bare_locator and i < limit and self.label_at(i) is None:
@@ -656,10 +656,13 @@ class _Parser:
                             f"expected an identifier after {hit.text!r}", hit.start, hit.next
                         )
                     value, j = ident
+                    cited = value
                     if kind in _FILE_KINDS:
+                        at = toks[j - 1].end - len(value)  # where the identifier starts
                         value, j = self.file_range(value, j)
+                        cited = self.text[at : toks[j - 1].end]
                     title, j = self.title_at(j)
-                    levels.append(Level(kind, value, title=title, label=hit.text, text=value))
+                    levels.append(Level(kind, value, title=title, label=hit.text, text=cited))
                     i = self.skip_seps(j)
                     continue
                 if role in {"leaf", "page"}:
@@ -737,7 +740,7 @@ class _Parser:
             and int(toks[j + 1].text) > int(value)
             and not self.folio_like_after(j + 2)
         ):
-            return self.text[toks[j - 1].start : toks[j + 1].end], j + 2
+            return f"{value}-{toks[j + 1].text}", j + 2  # one hyphen, however it was written
         return value, j
 
     def folio_like_after(self, i: int) -> bool:
@@ -1132,11 +1135,17 @@ def _named_first_level(p: _Parser, k: int) -> bool:
     bare = p.tab.bare_first
     if bare is None:
         return False
-    named = p.bare_level_at(k, bare)
-    if named is None:
-        return False
-    after = p.skip_seps(named[1])
-    return after < len(p.toks) and (p.level_start(after) or p.ordinal_at(after) is not None)
+    hit = p.label_at(k)
+    if hit is not None and hit.label.kind == bare:
+        k = hit.next  # "fond CC al PCR": the label, then the name
+    for _ in range(3):  # the name, and a named section or two ("KSČ-ÚV, SÚV")
+        named = p.bare_level_at(k, bare)
+        if named is None:
+            return False
+        k = p.skip_seps(named[1])
+        if k < len(p.toks) and (p.level_start(k) or p.ordinal_at(k) is not None):
+            return True
+    return False
 
 
 def _own_labels_archive(p: _Parser) -> tuple[Archive, str, int] | None:
