@@ -382,7 +382,7 @@ def test_a_file_cited_with_no_label_at_all_is_not_read() -> None:
     assert found("ГА РФ П-51957") == []
 
 
-# --------------------------------------------------------------------------- Central and Eastern Europe
+# ------------------------------------------------------------ Central and Eastern Europe
 
 
 EAST = [
