@@ -130,7 +130,7 @@ def _fonds_anchors() -> tuple[str, ...]:
         # "ФондР-467", "ф. р-4808", "Р- 467", "Д. N 6530", "Д. № 6530", "Д. 174, 194"
         rf"(?:^|{{NLA}}|[0-9]{{L}}+)(?i:{_alternatives(labels)})"
         # (white space as the lexer reads it: any amount, control separators too)
-        r"{S}*[.:,]?{S}*[.:]?{S}*['’]?{S}*"
+        r"{S}*[.:,]?{S}*['’]?{S}*"
         rf"(?:[0-9]{ident}(?:{{S}}*,{{S}}*[0-9]{ident})*"
         r"|{L}{1,4}[-‐‑‒–—−]{S}*[0-9]|\(|(?:N|No|№)\.?{S}*[0-9])",
         # "Ibid." / "Там же" / "Ebd.": the short forms the family resolves
@@ -238,17 +238,32 @@ def family_patterns(engine: str | None = None) -> dict[str, Any]:
     return _family_patterns(engine or _engine()[0])
 
 
+#: The memory RE2 may give one pattern (its default is 8 MiB). The fond family's
+#: anchors hold many labels of many languages, each case-insensitive, and
+#: Unicode letter classes: with the default, the lazy DFA ran out of memory on
+#: long texts (and fell back to a slower matcher, logging each time).
+_RE2_MAX_MEM = 64 << 20
+
+
+def _re2_options() -> Any:
+    options = _engine()[1].Options()
+    options.max_mem = _RE2_MAX_MEM
+    return options
+
+
 @functools.cache
 def _family_patterns(engine: str) -> dict[str, Any]:
-    module = _engine()[1] if engine == "re2" else re
-    return {f.name: module.compile(_spelt(f, engine)) for f in families()}
+    if engine == "re2":
+        module, options = _engine()[1], _re2_options()
+        return {f.name: module.compile(_spelt(f, engine), options) for f in families()}
+    return {f.name: re.compile(_spelt(f, engine)) for f in families()}
 
 
 @functools.cache
 def _family_set() -> tuple[Any, tuple[str, ...]]:
     """An RE2 set of the families' patterns: which families have an anchor, in one pass."""
     re2 = _engine()[1]
-    found = re2.Set.SearchSet()
+    found = re2.Set.SearchSet(_re2_options())
     names = []
     for f in families():
         found.Add(_spelt(f, "re2"))

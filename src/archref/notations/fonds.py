@@ -391,8 +391,6 @@ class _Parser:
             has_dot = False  # "д:" is no label
         if has_dot:
             j += 1
-            if j < len(toks) and toks[j - 1].text == "." and _is_punct(toks[j], ":"):
-                j += 1  # "Д.: 5"
         elif word in tab.dot_required:
             return None
         elif len(word) == 1 or word in {"ll", "pp", "op", "ob", "об", "оп", "лл", "bl", "ch"}:
@@ -470,7 +468,7 @@ class _Parser:
             return i + 2
         return i
 
-    def ident_at(self, i: int) -> tuple[str, int] | None:
+    def ident_at(self, i: int, *, slashes: bool = True) -> tuple[str, int] | None:
         """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а", "5-os",
         "641/1", "4С/П", "N 6530"."""
         toks = self.toks
@@ -497,7 +495,7 @@ class _Parser:
         ):
             end += 2
         # "641/1", "4С/П", "12/1950", "5/a": parts after a slash, glued on
-        for _ in range(3):
+        for _ in range(3 if slashes else 0):
             if not (
                 end + 1 < len(toks)
                 and toks[end].text == "/"
@@ -644,7 +642,10 @@ class _Parser:
                     kind = hit.label.kind
                 if role == "level":
                     assert kind is not None
-                    ident = self.ident_at(hit.next)
+                    # a bare capital without its stop ("T 295/384", "D035/1000") is more
+                    # likely a code of another notation: no slash after it
+                    bare_letter = len(hit.text) == 1 and hit.text.isascii()
+                    ident = self.ident_at(hit.next, slashes=not bare_letter)
                     if ident is None and kind == self.tab.bare_first and not levels:
                         named = self.bare_level_at(hit.next, kind)  # "fond CC al PCR"
                         if named is not None:
