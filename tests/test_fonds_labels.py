@@ -433,6 +433,15 @@ EAST = [
         [("fond", "XIX-J-1-j Korea"), ("box", "4"), ("delo", "5/a"), ("dokument", "004076/1955")],
         None,
     ),
+    # Albania, AQSH: the source line of Wilson Center Digital Archive document 117494
+    # (copy at https://www.scribd.com/document/273214583/117494): the archive with its
+    # city, the party fond by its designation, viti, lista (not leaves) and dosja
+    (
+        "Central State Archive, Tirana, AQPPSh-MPKBS-V.1960, L.14/1, D.24.",
+        "AQSH",
+        [("fond", "AQPPSh-MPKBS"), ("year", "1960"), ("opis", "14/1"), ("delo", "24")],
+        None,
+    ),
     # Albania, AQSH (constructed in the labels of the DOMAIN.md table: F., V., D., fl.)
     (
         "AQSH, F. 14/AP, V. 1961, D. 6, fl. 1-11",

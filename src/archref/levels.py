@@ -186,6 +186,12 @@ def _shipped() -> dict[str, LabelSet]:
 
 def label_sets() -> dict[str, LabelSet]:
     """Every label set: the shipped ones, then those added at run time."""
+    return dict(_all(id(_ADDED), len(_ADDED)))
+
+
+@cache
+def _all(_added: int, _count: int) -> dict[str, LabelSet]:
+    # keyed by the identity and size of the added sets, so adding one is seen
     out = dict(_shipped())
     out.update(_ADDED)
     for ident, one in out.items():
@@ -209,8 +215,16 @@ def add_label_sets(text: str) -> list[str]:
     clash = sorted(set(new) & set(_shipped()))
     if clash:
         raise RegistryError(f"label set(s) {', '.join(clash)} already exist")
+    before = dict(_ADDED)
     _ADDED.update(new)
-    label_sets()  # check the bases
+    _all.cache_clear()
+    try:
+        label_sets()  # check the bases
+    except RegistryError:
+        _ADDED.clear()
+        _ADDED.update(before)
+        _all.cache_clear()
+        raise
     for listener in _listeners:
         listener()
     return sorted(new)

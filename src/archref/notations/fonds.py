@@ -274,7 +274,13 @@ def _archive_table(archive: Archive | None) -> _Table:
     return _table(archive.labels if archive is not None else None)
 
 
-levels_data.on_change(_table.cache_clear)
+def _labels_changed() -> None:
+    _table.cache_clear()
+    lists_files_after.cache_clear()
+    _labels.cache_clear()
+
+
+levels_data.on_change(_labels_changed)
 
 #: The labels read in every text (the global label sets).
 _LABELS: dict[str, _Label] = _table().labels
@@ -304,6 +310,7 @@ def anchor_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return frozenset(words), frozenset(pairs)
 
 
+@functools.cache
 def lists_files_after(word: str) -> bool:
     """Is a bare number after the file label ``word`` the next file of a list?
 
@@ -782,11 +789,14 @@ class _Parser:
             j += 1
         if j == i or j - i >= 12:
             return None
-        while j > i and _is_punct(toks[j - 1], ".:"):
-            j -= 1
+        stop = j
+        while j > i and (_is_punct(toks[j - 1], ".:") or toks[j - 1].kind == "dash"):
+            j -= 1  # "AQPPSh-MPKBS-V.1960": the year's label ends the name
         if j == i:
             return None
         value = self.text[toks[i].start : toks[j - 1].end]
+        if toks[stop - 1].kind == "dash":
+            return Level(kind, value, text=value), stop
         return Level(kind, value, text=value), j
 
     def ordinal_at(self, i: int) -> tuple[Level, int] | None:
@@ -1144,7 +1154,9 @@ def _named_first_level(p: _Parser, k: int) -> bool:
         if named is None:
             return False
         k = p.skip_seps(named[1])
-        if k < len(p.toks) and (p.level_start(k) or p.ordinal_at(k) is not None):
+        if k < len(p.toks) and (
+            p.level_start(k) or p.ordinal_at(k) is not None or p.label_at(k) is not None
+        ):
             return True
     return False
 
@@ -1185,6 +1197,10 @@ def _alias_at(p: _Parser, i: int) -> tuple[Archive, str, int] | None:
         tok = toks[j]
         if tok.kind in {"word", "num"}:
             key += alias_key(tok.text + tok.suffix)
+            if not registry.is_alias_prefix(key):
+                break
+        elif _is_punct(tok, ","):
+            key += ","  # a name with its city: "Central State Archive, Tirana"
             if not registry.is_alias_prefix(key):
                 break
         elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
@@ -1741,6 +1757,7 @@ _PAPKA_AFTER_DELO = {"en": "pa.", "ru": "Пап.", "de": "Pap."}
 _SEP = {"en": ", ", "en-full": ", ", "ru": ". ", "de": ", "}
 
 
+@functools.cache
 def _labels(label_set: str, style: str) -> dict[str, str]:
     """The labels ``label_set`` writes in ``style``: its base set's, then its own."""
     sets = label_sets()
@@ -1838,7 +1855,9 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
         if level.kind == "year":
             year_first = word in own
             piece = f"{label} {value}" if year_first else f"{value} {label}"
-        elif (n == 0 and level.kind == bare and level.label is None) or not label:
+        elif (
+            n == 0 and level.kind == bare and level.label is None and not _IDENT_LIKE.match(value)
+        ) or (n > 0 and table.bare_next.get(levels[n - 1].kind) == level.kind):
             piece = value  # a fond cited by its name alone ("KSČ-ÚV"), an item after a box
         elif word in ordinal:
             piece = f"{value}. {label}"  # "4. doboz"
@@ -1880,14 +1899,19 @@ def with_archive_name(ref: ArchivalReference, core: str, style: Style | str) -> 
 
 
 _SHORT_ID = re.compile(r"\d+[^\W\d_]?")
+#: An identifier that reads as one only after its label ("R-5", "14/AP", "0100"); a
+#: name ("KSČ-ÚV", "BU 0296/13") is written bare where its label set allows it.
+_IDENT_LIKE = re.compile(r"[^\W\d_]{0,4}[-‐‑‒–—−]?\d")
 
 
 def _format_short(ref: ArchivalReference) -> str:
     """ "RGASPI 558/11/62, ll. 71–72", or the "en" form where that cannot be read back."""
     levels = ref.levels
     name = ref.archive.id if ref.archive is not None else ref.archive_as_cited
+    own_labels = ref.archive is not None and bool(_archive_table(ref.archive).own)
     if (
         name is None
+        or own_labels  # "AQSH 14/1/24" would not say which labels it stands for
         or [lv.kind for lv in levels] != ["fond", "opis", "delo"]
         or not all(_SHORT_ID.fullmatch(lv.value) for lv in levels)
         or any(lv.title for lv in levels)
