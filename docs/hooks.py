@@ -162,6 +162,8 @@ _LABEL_ROWS: tuple[tuple[str, str | None, str], ...] = (
     ("level", "delo", "delo (Ukrainian sprava, Estonian säilik)"),
     ("level", "tom", "tom (volume)"),
     ("level", "chast", "chast' (part)"),
+    ("level", "perechen", "perechen' (a list within a fond, RGANI)"),
+    ("level", "dokument", "dokument (a document within a file, RGANI)"),
     ("year", None, "year division, after the year: 1806 g."),
     ("leaf", None, "leaf or leaves (list, Blatt, arkush, folio)"),
     ("page", None, "page or pages"),
@@ -184,10 +186,10 @@ def label_table() -> str:
         cyrillic = [w for w in words if _is_cyrillic(w)]
         rows.append([meaning, _code(latin), _code(cyrillic)])
         if (role, kind) == ("level", "delo"):
-            ae = sorted(f"{a}.{e}." for a in fonds._AE_FIRST for e in fonds._AE_SECOND)
+            ae = sorted(f"{a}.{e}." for a, e in fonds._table().pairs)
             rows.append(
                 [
-                    "delo, Bulgarian arkhivna edinitsa (letters of either script)",
+                    "delo, Bulgarian arkhivna edinitsa",
                     _code(w for w in ae if not _is_cyrillic(w)),
                     _code(w for w in ae if all(_is_cyrillic(ch) for ch in w if ch.isalpha())),
                 ]
@@ -264,6 +266,20 @@ def style_table_cousins() -> str:
     return _table(["label set", "", *(f"`{s}`" for s in fonds.STYLES)], rows)
 
 
+def label_sets_table() -> str:
+    """Every label set of data/levels.toml: its scope, script and the words it reads."""
+    from archref.levels import label_sets  # noqa: PLC0415
+
+    rows = []
+    for ident, one in label_sets().items():
+        by_role: dict[str, list[str]] = {}
+        for word, role in one.read.items():
+            by_role.setdefault(role, []).append(word)
+        words = "; ".join(f"{role}: {', '.join(ws)}" for role, ws in by_role.items())
+        rows.append([f"`{ident}`", one.name, one.scope, one.script, words])
+    return _table(["set", "", "scope", "script", "words read"], rows)
+
+
 # --------------------------------------------------------------------------- the CLI
 
 
@@ -283,6 +299,7 @@ _GENERATORS: dict[str, Callable[[], str]] = {
     "registry-table": registry_table,
     "archive-count": archive_count,
     "label-table": label_table,
+    "label-sets-table": label_sets_table,
     "style-table": style_table,
     "style-table-cousins": style_table_cousins,
     "demo-output": demo_output,

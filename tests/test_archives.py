@@ -82,7 +82,7 @@ def test_notations() -> None:
     ru = format_archival_sources(archival_sources(refs, notation="ru"))
     assert ru.splitlines() == [
         "Архив внешней политики Российской Федерации (АВП РФ)",
-        "    Ф. 059a. Оп. 5a",
+        "    Ф. 059а. Оп. 5а",  # Russian output writes an identifier's letters in Cyrillic
         "Российский государственный архив социально-политической истории (РГАСПИ)",
         "    Ф. 558. Оп. 11",
     ]

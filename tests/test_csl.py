@@ -275,7 +275,7 @@ def test_reading_a_zotero_export() -> None:
     assert [str(r) for r in got.references] == [
         "RGASPI, f. 558, op. 11, d. 62, ll. 71–72",
         "AVPRF, f. 059a, op. 5a, d. 4, pa. 11, ll. 159–160",
-        "GARF, f. Р-5446, op. 1, d. 1, l. 1",  # the identifier as written (Cyrillic Р)
+        "GARF, f. R-5446, op. 1, d. 1, l. 1",  # Cyrillic Р stored as R (as cited in .text)
         "NARA, RG 59, Central Files 1950-54, Box 4262",  # the US National Archives' notation
     ]
     (report,) = got.unrecognised

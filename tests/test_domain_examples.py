@@ -54,7 +54,7 @@ def kinds(ref: archref.ArchivalReference) -> list[tuple[str, str]]:
         (
             "Ф. 1Б; оп. 67; а.е. 3139",
             None,
-            [("fond", "1Б"), ("opis", "67"), ("delo", "3139")],
+            [("fond", "1B"), ("opis", "67"), ("delo", "3139")],  # Б stored as B
             None,
         ),
         (

@@ -74,9 +74,14 @@ def test_identifiers_are_strings_and_keep_their_form() -> None:
     assert str(ref.folios) == "159–160"
     assert archref.parse("GARF, f. R-6991, op. 1, d. 3").fond == "R-6991"
     assert archref.parse("RGANI, f. 0100, op. 1, d. 3").fond == "0100"
-    assert archref.parse("ОГАЧО. Ф. Р-627. Оп. 1. Д. 73.").fond == "Р-627"
+    # a Cyrillic prefix is stored in Latin letters, and kept as cited beside it
+    ogacho = archref.parse("ОГАЧО. Ф. Р-627. Оп. 1. Д. 73.")
+    assert ogacho.fond == "R-627"
+    assert ogacho.levels[0].text == "Р-627"
     assert archref.parse("GARF, f. PA-101, op. 1, d. 3").fond == "PA-101"
-    assert archref.parse("ЦА ФСБ. Ф.7. Оп.1. Д. 19-а").delo == "19-а"
+    fsb = archref.parse("ЦА ФСБ. Ф.7. Оп.1. Д. 19-а")
+    assert fsb.delo == "19-a"  # the Cyrillic letter in Latin, as every identifier is stored
+    assert fsb.levels[-1].text == "19-а"
 
 
 def test_papka_before_delo() -> None:
@@ -195,7 +200,8 @@ def test_stray_apostrophe_after_a_label() -> None:
 
 def test_semicolons_inside_one_reference() -> None:
     ref = archref.parse("Ф. 1Б; оп. 67; а.е. 3139")
-    assert levels(ref) == [("fond", "1Б"), ("opis", "67"), ("delo", "3139")]
+    assert levels(ref) == [("fond", "1B"), ("opis", "67"), ("delo", "3139")]
+    assert ref.levels[0].text == "1Б"
 
 
 def test_unknown_archive_is_kept_as_cited() -> None:

@@ -189,7 +189,7 @@ def test_anchors_that_overlap_are_all_found() -> None:
             ],
         ),
         # a list item after a blank line is no leaf of the reference above
-        ("ГАРФ. Ф. Р-9401. Оп. 2. Т. 1\n\n4) Протокол допроса.", ["GARF, f. Р-9401, op. 2, t. 1"]),
+        ("ГАРФ. Ф. Р-9401. Оп. 2. Т. 1\n\n4) Протокол допроса.", ["GARF, f. R-9401, op. 2, t. 1"]),
     ],
 )
 def test_a_blank_line_ends_a_reference(text: str, expected: Sequence[str]) -> None:

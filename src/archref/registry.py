@@ -28,6 +28,7 @@ from typing import Any
 
 import attrs
 
+from archref.levels import label_set_names
 from archref.model import Archive, FormerName, RegistryError, SignaturePattern
 from archref.model._keys import alias_key
 
@@ -55,7 +56,6 @@ _ARCHIVE_KEYS = frozenset(
 _FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})
 _NOTATIONS = frozenset({"fonds", "tna", "nara", "barch", "signature"})
 _SIGNATURE_KEYS = frozenset({"pattern", "format", "name", "bare"})
-_LABEL_SETS = frozenset({"ru", "uk", "bg", "et"})
 
 
 @attrs.frozen
@@ -223,7 +223,7 @@ def _archive(data: Mapping[str, Any]) -> Archive:
     if notation not in _NOTATIONS:
         raise RegistryError(f"{ident}: unknown notation {notation!r}")
     labels = data.get("labels", "ru")
-    if labels not in _LABEL_SETS:
+    if labels not in label_set_names():  # the label sets of data/levels.toml
         raise RegistryError(f"{ident}: unknown label set {labels!r}")
     formers = tuple(
         _former(f"{ident}.former[{i}]", f) for i, f in enumerate(data.get("former", ()))

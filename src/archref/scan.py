@@ -109,32 +109,44 @@ def _alternatives(words: set[str]) -> str:
 def _fonds_anchors() -> tuple[str, ...]:
     from archref.notations import fonds  # noqa: PLC0415 (the label table, on first scan)
 
-    labels = {
-        re.split(r"['’ʹ]", word)[0]
-        for word, label in fonds.level_labels().items()
-        if label.role in {"level", "papka_or_page"}
-    }
+    words, pairs = fonds.anchor_words()  # the level labels of every label set
+    labels = {re.split(r"['’ʹ]", word)[0] for word in words}
     ibid = {" ".join(m.split()) for m in fonds.IBID_MARKERS}
     ibid_words = _alternatives(ibid).replace("\\ ", "{S}+")
+    firsts = "".join(sorted({re.escape(a) for a, _ in pairs}))
+    seconds = "".join(sorted({re.escape(b) for _, b in pairs}))
+    ordinals = _alternatives(set(fonds.ordinal_words()))
     # Where the fond family's lexer can start a word: after anything but a letter,
     # or after the letters a number carries (at most six: "059a"; the seventh
     # letter of "72AAAAAAТам" begins a word of its own). "A digit, then letters"
     # says a little more than that and keeps RE2's automaton small: a count
     # ({1,6}) of a Unicode class made it run out of memory.
     start = r"(?:^|{NL}|[0-9]{L}+)"
-    return (
-        # a level label and an identifier: "Ф. 5", "op.11", "fond (f.) 1286", "Фонд: Р-467"
+    # the rest of an identifier, and more of a list of them ("Д. 174, 194": the anchor
+    # holds every file of the list). Its letters are Latin or Cyrillic: a narrow class
+    # keeps RE2's automaton small where a Unicode letter class made it run out.
+    ident = "[-‐‑‒–—−/0-9A-Za-zЁА-яё]*"
+    anchors = [
+        # a level label and an identifier: "Ф. 5", "op.11", "fond (f.) 1286", "Фонд: Р-467",
+        # "ФондР-467", "ф. р-4808", "Р- 467", "Д. N 6530", "Д. № 6530", "Д. 174, 194"
         rf"(?:^|{{NLA}}|[0-9]{{L}}+)(?i:{_alternatives(labels)})"
         # (white space as the lexer reads it: any amount, control separators too)
-        r"{S}*[.:,]?{S}*['’]?{S}*(?:[0-9]|{L}{1,4}[-‐‑‒–—−][0-9]|\()",
-        # the Bulgarian "а.е." delo label
-        start + r"[аa]{S}*\.{S}*[еe]{S}*\.",
+        r"{S}*[.:,]?{S}*['’]?{S}*"
+        rf"(?:[0-9]{ident}(?:{{S}}*,{{S}}*[0-9]{ident})*"
+        r"|{L}{1,4}[-‐‑‒–—−]{S}*[0-9]|\(|(?:N|No|№)\.?{S}*[0-9])",
         # "Ibid." / "Там же" / "Ebd.": the short forms the family resolves
         rf"{start}(?i:{ibid_words})(?:{{NL}}|{{END}})",
         # the dotted shorthand after an archive's acronym: "RGASPI 558.11.492"
         rf"(?:[A-ZА-ЯЁ]{{2}}|\))[.,:]?{_SP}{{0,3}}(?:[A-Z]{{2,8}}\.)?[0-9]+{{L}}?"
         r"[./][0-9]+{L}?[./][0-9]",
-    )
+    ]
+    if pairs:
+        # labels of two letters joined by a full stop: the Bulgarian "а.е.", the Czech "a.j."
+        anchors.append(start + rf"(?i:[{firsts}]{{S}}*\.{{S}}*[{seconds}]{{S}}*\.)")
+    if ordinals:
+        # a label after its number: "4. doboz"
+        anchors.append(rf"[0-9]{{S}}*\.{{S}}*(?i:{ordinals})")
+    return tuple(anchors)
 
 
 def _families() -> tuple[Family, ...]:
@@ -266,17 +278,32 @@ def family_patterns(engine: str | None = None) -> dict[str, Any]:
     return _family_patterns(engine or _engine()[0])
 
 
+#: The memory RE2 may give one pattern (its default is 8 MiB). The fond family's
+#: anchors hold many labels of many languages, each case-insensitive, and
+#: Unicode letter classes: with the default, the lazy DFA ran out of memory on
+#: long texts (and fell back to a slower matcher, logging each time).
+_RE2_MAX_MEM = 64 << 20
+
+
+def _re2_options() -> Any:
+    options = _engine()[1].Options()
+    options.max_mem = _RE2_MAX_MEM
+    return options
+
+
 @functools.cache
 def _family_patterns(engine: str) -> dict[str, Any]:
-    module = _engine()[1] if engine == "re2" else re
-    return {f.name: module.compile(_spelt(f, engine)) for f in families()}
+    if engine == "re2":
+        module, options = _engine()[1], _re2_options()
+        return {f.name: module.compile(_spelt(f, engine), options) for f in families()}
+    return {f.name: re.compile(_spelt(f, engine)) for f in families()}
 
 
 @functools.cache
 def _family_set() -> tuple[Any, tuple[str, ...]]:
     """An RE2 set of the families' patterns: which families have an anchor, in one pass."""
     re2 = _engine()[1]
-    found = re2.Set.SearchSet()
+    found = re2.Set.SearchSet(_re2_options())
     names = []
     for f in families():
         found.Add(_spelt(f, "re2"))

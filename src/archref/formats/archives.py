@@ -26,7 +26,7 @@ Russian State Archive of Socio-Political History (RGASPI), Moscow
     f. 558, op. 11
 >>> print(format_archival_sources(archival_sources(refs, notation="ru")))
 Архив внешней политики Российской Федерации (АВП РФ)
-    Ф. 059a. Оп. 5a
+    Ф. 059а. Оп. 5а
 Российский государственный архив социально-политической истории (РГАСПИ)
     Ф. 17. Оп. 162, 171
     Ф. 558. Оп. 11

@@ -18,6 +18,7 @@ Folio(number='5', verso=True)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal, get_args
 
@@ -38,6 +39,8 @@ __all__ = [
     "Locator",
     "LocatorUnit",
     "SignaturePattern",
+    "canonical_identifier",
+    "identifier_in_script",
 ]
 
 LevelKind = Literal[
@@ -49,6 +52,8 @@ LevelKind = Literal[
     "delo",
     "tom",
     "chast",
+    "perechen",
+    "dokument",
     "box",
     "department",
     "series",
@@ -278,6 +283,66 @@ class Locator:
         return r.last if r.last is not None else r.first
 
 
+# Cyrillic letters that stand for one Latin letter in identifiers ("Р-9401" is
+# GARF's "R-9401", "1Б" TsDA's "1B", "П-51957" a "P" file), by the Library of
+# Congress romanisation; Ukrainian and Belarusian "І" is "I". Letters that
+# romanise to two letters (Ж, Х, Ц, Ч, Ш, Щ, Ю, Я) or to none (Ъ, Ь) have no
+# single counterpart: an identifier holding one keeps its Cyrillic letters.
+_CYRILLIC_TO_LATIN = dict(
+    zip(
+        "АБВГДЕЗИКЛМНОПРСТУФІабвгдезиклмнопрстуфі",
+        "ABVGDEZIKLMNOPRSTUFIabvgdeziklmnoprstufi",
+        strict=True,
+    )
+)
+_LATIN_TO_CYRILLIC = {lat: cyr for cyr, lat in _CYRILLIC_TO_LATIN.items() if cyr not in "Ііі"}
+# a letter prefix of an identifier: "R-9401", "р-4808", "Р- 467", "П 51957"
+_PREFIX = re.compile(r"([^\W\d_]{1,4})\s*([-‐‑‒–—−])\s*(?=\d)")
+
+
+def canonical_identifier(value: str) -> str:
+    """An identifier in its one canonical form: Latin letters, an upper-case prefix.
+
+    Identifiers are compared in this form, so a fond cited in Cyrillic
+    and one cited in Latin letters are the same fond. Only identifiers with
+    a digit are touched (a named division such as "DPOO" is a name), and
+    only when every Cyrillic letter in them has a one-letter Latin
+    counterpart:
+
+    >>> canonical_identifier("Р-9401"), canonical_identifier("р-4808")
+    ('R-9401', 'R-4808')
+    >>> canonical_identifier("1Б"), canonical_identifier("059а"), canonical_identifier("4С/П")
+    ('1B', '059a', '4S/P')
+    >>> canonical_identifier("Р- 467"), canonical_identifier("558")
+    ('R-467', '558')
+    """
+    if not any(ch.isdigit() for ch in value):
+        return value
+    if not value.isascii() and all(
+        ch in _CYRILLIC_TO_LATIN for ch in value if "\u0400" <= ch <= "\u04ff"
+    ):
+        value = "".join(_CYRILLIC_TO_LATIN.get(ch, ch) for ch in value)
+    m = _PREFIX.match(value)
+    if m is not None:
+        value = f"{m[1].upper()}-{value[m.end() :]}"
+    return value
+
+
+def identifier_in_script(value: str, script: str) -> str:
+    """The identifier written for a script: ``"Cyrl"`` writes its letters in Cyrillic.
+
+    >>> identifier_in_script("R-9401", "Cyrl"), identifier_in_script("R-9401", "Latn")
+    ('Р-9401', 'R-9401')
+    >>> identifier_in_script("059a", "Cyrl"), identifier_in_script("DPOO", "Cyrl")
+    ('059а', 'DPOO')
+    """
+    if script != "Cyrl" or not any(ch.isdigit() for ch in value):
+        return value
+    if not all(ch in _LATIN_TO_CYRILLIC for ch in value if ch.isascii() and ch.isalpha()):
+        return value  # "ERAF.9596" or a "W" has no Cyrillic form: keep it whole
+    return "".join(_LATIN_TO_CYRILLIC.get(ch, ch) for ch in value)
+
+
 @attrs.frozen
 class Level:
     """One level of the archival hierarchy: its kind and its identifier.
@@ -295,16 +360,27 @@ class Level:
             in the Bundesarchiv's notation ``"bestand"`` ("DY 30", "MfS"),
             ``"office"`` (an office of the MfS: "ZAIG") and ``"signature"``
             ("J IV 2/2/787").
-        value: the identifier as a string (``"059a"``, ``"R-6991"``).
+        value: the identifier as a string (``"059a"``, ``"R-6991"``), in its
+            canonical form (:func:`canonical_identifier`): a Cyrillic letter
+            with a one-letter Latin counterpart is stored in Latin, a letter
+            prefix in upper case, so "Р-9401" and "R-9401" are one value.
         title: a description given in the citation, e.g. the fond's name in
             parentheses. Kept, but not part of equality.
         label: the label as written ("f.", "Ф.", "Fond"), not part of equality.
+        text: the identifier as written ("Р-9401", "р-4808"), not part of
+            equality; ``None`` when the level was not read from a text.
     """
 
     kind: LevelKind
-    value: str
+    value: str = attrs.field(converter=canonical_identifier)
     title: str | None = attrs.field(default=None, eq=False)
     label: str | None = attrs.field(default=None, eq=False, repr=False)
+    text: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def as_cited(self) -> str:
+        """The identifier as written in the source, or the value when none was kept."""
+        return self.text if self.text is not None else self.value
 
     def __str__(self) -> str:
         return f"{self.kind} {self.value}"

@@ -61,11 +61,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal, NamedTuple
 
 import attrs
 
+from archref import levels as levels_data
+from archref.levels import LEVEL_ROLES, label_sets
 from archref.model import (
     ArchivalReference,
     Archive,
@@ -79,6 +81,7 @@ from archref.model import (
     ParseError,
 )
 from archref.model._keys import alias_key
+from archref.model.archival import identifier_in_script
 from archref.registry import Registry, default_registry
 from archref.suggest import unknown_archive
 
@@ -159,6 +162,45 @@ def _lex(text: str) -> list[_Tok]:
     return toks
 
 
+def _split_glued(toks: list[_Tok], tab: _Table) -> list[_Tok]:
+    """Split labels glued to what they label, as archival databases print them.
+
+    "ФондР-467Опись6Дело214" lexes as "ФондР", "-", "467Опись", "6Дело",
+    "214": a word that begins with a label of four letters or more and ends
+    in a capital or two ("ФондР"), and a number whose letters are such a
+    label ("467Опись"), are cut in two.
+    """
+    if not any((t.kind == "num" and len(t.suffix) >= 4) or t.kind == "word" for t in toks):
+        return toks
+    out: list[_Tok] = []
+    for tok in toks:
+        if tok.kind == "num" and len(tok.suffix) >= 4 and _glued_label(tok.suffix, tab):
+            cut = tok.end - len(tok.suffix)
+            out.append(tok._replace(end=cut, suffix=""))
+            out.append(_Tok("word", tok.suffix, cut, tok.end, False))
+            continue
+        if tok.kind == "word" and len(tok.text) >= 5 and tok.text[-1].isupper():
+            head = tok.text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ")
+            tail = tok.text[len(head) :]
+            if (
+                1 <= len(tail) <= 2
+                and len(head) >= 4
+                and head[-1].islower()
+                and _glued_label(head, tab)
+            ):
+                cut = tok.start + len(head)
+                out.append(tok._replace(text=head, end=cut))
+                out.append(_Tok("word", tail, cut, tok.end, False))
+                continue
+        out.append(tok)
+    return out
+
+
+def _glued_label(word: str, tab: _Table) -> bool:
+    label = tab.labels.get(word.casefold())
+    return label is not None and label.role in {"level", "leaf"}
+
+
 # --------------------------------------------------------------------------- labels
 
 _Role = Literal["level", "leaf", "page", "papka_or_page", "year", "verso", "recto", "ae"]
@@ -169,92 +211,122 @@ class _Label(NamedTuple):
     kind: LevelKind | None = None
 
 
-# Keys are casefolded words without their full stop. Single letters need a
-# full stop or a number right after them (see _label_at).
-_LABELS: dict[str, _Label] = {}
+# The label words come from data (``data/levels.toml``, see
+# :mod:`archref.levels`). Keys are casefolded words without their full stop.
+# Single letters need a full stop or a number right after them (see label_at).
 
 
-def _add_labels(label: _Label, *words: str) -> None:
-    for w in words:
-        _LABELS[w.casefold()] = label
+def _label_of(role: str) -> _Label:
+    if role in LEVEL_ROLES:
+        return _Label("level", role)  # type: ignore[arg-type]
+    return _Label(role)  # type: ignore[arg-type]
+
+
+class _Table(NamedTuple):
+    """The labels read in one context: every global set, plus one archive's own set."""
+
+    labels: dict[str, _Label]
+    pairs: dict[tuple[str, str], _Label]  # "а.е.", "a. j.": two words joined by a dot
+    dot_required: frozenset[str]
+    bare_first: LevelKind | None = None
+    ordinal: frozenset[str] = frozenset()
+    own: frozenset[str] = frozenset()  # the archive set's own words
+    bare_next: Mapping[str, LevelKind] = {}  # an unlabelled number after a level of a kind
+
+
+@functools.cache
+def _table(set_id: str | None = None) -> _Table:
+    sets = label_sets()
+    read: dict[str, str] = {}
+    dot_required: set[str] = set()
+    for one in sets.values():
+        if one.scope == "global":
+            read.update(one.read)
+            dot_required |= one.dot_required
+    extra = sets.get(set_id) if set_id is not None else None
+    own: frozenset[str] = frozenset()
+    if extra is not None and extra.scope == "archive":
+        read.update(extra.read)
+        own = frozenset(extra.read)
+        dot_required = (dot_required - own) | extra.dot_required
+    labels: dict[str, _Label] = {}
+    pairs: dict[tuple[str, str], _Label] = {}
+    for word, role in read.items():
+        first, dot, second = word.partition(".")
+        if dot:
+            pairs[(first, second)] = _label_of(role)
+        else:
+            labels[word] = _label_of(role)
+    if extra is None or extra.scope != "archive":
+        return _Table(labels, pairs, frozenset(dot_required))
+    return _Table(
+        labels,
+        pairs,
+        frozenset(dot_required),
+        extra.bare_first,  # type: ignore[arg-type]
+        extra.ordinal,
+        own,
+        extra.bare_next,  # type: ignore[arg-type]
+    )
+
+
+def _archive_table(archive: Archive | None) -> _Table:
+    """The labels read after ``archive``'s name (its own set, if it has one)."""
+    return _table(archive.labels if archive is not None else None)
+
+
+def _labels_changed() -> None:
+    _table.cache_clear()
+    lists_files_after.cache_clear()
+    _labels.cache_clear()
+
+
+levels_data.on_change(_labels_changed)
+
+#: The labels read in every text (the global label sets).
+_LABELS: dict[str, _Label] = _table().labels
 
 
 def level_labels() -> dict[str, _Label]:
-    """The label words the parser reads (casefolded, without their full stop), by role."""
-    return dict(_LABELS)
+    """The label words the parser reads in any text (casefolded, without their full stop)."""
+    return dict(_table().labels)
 
 
-_add_labels(_Label("level", "fond"), "f", "fond", "fonds", "ф", "фонд")
-_add_labels(
-    _Label("level", "opis"),
-    "op",
-    "opis",
-    "opis'",
-    "opis’",
-    "opis'",
-    "opys",
-    "оп",
-    "опись",
-    "опис",
-    "nimistu",
-)
-_add_labels(_Label("level", "papka"), "pa", "pap", "papka", "папка", "пап")
-_add_labels(_Label("papka_or_page", None), "p", "п")
-_add_labels(
-    _Label("level", "delo"),
-    "d",
-    "delo",
-    "д",
-    "дело",
-    "spr",
-    "sprava",
-    "спр",
-    "справа",
-    "säilik",
-    "sailik",
-)
-_add_labels(_Label("level", "tom"), "t", "tom", "т", "том", "vol")
-_add_labels(
-    _Label("level", "chast"), "ch", "chast", "chast'", "chast’", "tl", "teil", "ч", "часть", "част"
-)
-_add_labels(_Label("year"), "g", "god", "г", "год")
-_add_labels(
-    _Label("leaf"),
-    "l",
-    "ll",
-    "list",
-    "listy",
-    "l'",
-    "л",
-    "лл",
-    "лист",
-    "листы",
-    "листа",
-    "bl",
-    "blatt",
-    "ark",
-    "arkush",
-    "arkushi",
-    "arkushy",
-    "арк",
-    "аркуш",
-    "аркуші",
-    "fol",
-    "fols",
-    "folio",
-    "folios",
-    "leaf",
-    "leaves",
-)
-_add_labels(_Label("page"), "pp", "page", "pages", "s", "с", "стр", "str")
-_add_labels(
-    _Label("verso"), "ob", "об", "oborot", "оборот", "v", "verso", "об'", "зв", "zv", "зворот"
-)
-_add_labels(_Label("recto"), "r", "recto")
+def anchor_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Every word (and two-word pair) that some label set reads as a level or papka.
 
-# "а.е." / "a.e." (Bulgarian archivna edinitsa) and "a. j." (Czech) span two tokens.
-_AE_FIRST = frozenset({"а", "a"})
-_AE_SECOND = frozenset({"е", "e"})
+    The scanner's anchors: a reference holds one of them, whichever archive
+    it names.
+    """
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for one in label_sets().values():
+        for word, role in one.read.items():
+            if role in LEVEL_ROLES or role == "papka_or_page":
+                first, dot, second = word.partition(".")
+                if dot:
+                    pairs.add((first, second))
+                else:
+                    words.add(word)
+    return frozenset(words), frozenset(pairs)
+
+
+@functools.cache
+def lists_files_after(word: str) -> bool:
+    """Is a bare number after the file label ``word`` the next file of a list?
+
+    So it is after a Cyrillic label ("Д. 174, 194"): Russian-language notes
+    label their leaves, so the bare number is another file; English-language
+    notes write leaves bare after the file ("d. 62, 71-72").
+    """
+    return _CYRILLIC.search(word) is not None and any(
+        one.read.get(word) in _FILE_KINDS for one in label_sets().values()
+    )
+
+
+def ordinal_words() -> frozenset[str]:
+    """The labels some set writes after their number ("4. doboz")."""
+    return frozenset(w for one in label_sets().values() for w in one.ordinal)
 
 
 class _LabelHit(NamedTuple):
@@ -273,8 +345,16 @@ class _Parser:
 
     def __init__(self, text: str, registry: Registry) -> None:
         self.text = text
-        self.toks = _lex(text)
+        self.toks = _split_glued(_lex(text), _table())
         self.registry = registry
+        self.tab = _table()
+        self.list_label: str | None = None  # the label of the list being read
+
+    def use_archive(self, archive: Archive | None) -> _Table:
+        """Read the labels of ``archive`` from now on; return the labels read before."""
+        before = self.tab
+        self.tab = _archive_table(archive)
+        return before
 
     # ------------------------------------------------------------------ helpers
 
@@ -297,24 +377,30 @@ class _Parser:
         tok = toks[i]
         word = tok.text.casefold()
         j = i + 1
-        # Bulgarian "а.е." / "a. e."
+        tab = self.tab
+        # two words joined by a full stop: the Bulgarian "а.е.", the Czech "a. j."
         if (
-            word in _AE_FIRST
-            and j + 1 < len(toks)
+            j + 1 < len(toks)
             and _is_punct(toks[j], ".")
             and toks[j + 1].kind == "word"
-            and toks[j + 1].text.casefold() in _AE_SECOND
+            and (word, toks[j + 1].text.casefold()) in tab.pairs
         ):
+            pair = tab.pairs[(word, toks[j + 1].text.casefold())]
             k = j + 2
-            if k < len(toks) and _is_punct(toks[k], "."):
+            if k < len(toks) and _is_punct(toks[k], ".:"):
                 k += 1
-            return _LabelHit(_Label("level", "delo"), i, k, self.text[tok.start : toks[k - 1].end])
-        label = _LABELS.get(word)
+            return _LabelHit(pair, i, k, self.text[tok.start : toks[k - 1].end])
+        label = tab.labels.get(word)
         if label is None:
             return None
-        has_dot = j < len(toks) and _is_punct(toks[j], ".") and not toks[j].space_before
+        # a full stop, or the colon of an archival database ("Фонд: Р-467")
+        has_dot = j < len(toks) and _is_punct(toks[j], ".:") and not toks[j].space_before
+        if has_dot and toks[j].text == ":" and len(word) == 1:
+            has_dot = False  # "д:" is no label
         if has_dot:
             j += 1
+        elif word in tab.dot_required:
+            return None
         elif len(word) == 1 or word in {"ll", "pp", "op", "ob", "об", "оп", "лл", "bl", "ch"}:
             # an abbreviation without its full stop must be followed by a number
             nxt = toks[j] if j < len(toks) else None
@@ -332,7 +418,7 @@ class _Parser:
         if j < len(toks) and toks[j].kind == "other" and toks[j].text in "'’":
             j += 1
         gloss = self.paren_at(j)
-        if gloss is not None and _LABELS.get(gloss[0].rstrip(".").casefold()) == label:
+        if gloss is not None and tab.labels.get(gloss[0].rstrip(".").casefold()) == label:
             j = gloss[1]
         return _LabelHit(label, i, j, self.text[tok.start : end_text])
 
@@ -356,41 +442,79 @@ class _Parser:
         return None
 
     def _prefixed_id_at(self, i: int) -> bool:
+        """A letter prefix, a hyphen and a number: "R-6991", "р-4808", "Р- 467"."""
         toks = self.toks
-        return (
+        if not (
             i + 2 < len(toks)
             and toks[i].kind == "word"
-            and len(toks[i].text) <= 4
-            and toks[i].text.isupper()
             and toks[i + 1].kind == "dash"
             and not toks[i + 1].space_before
             and toks[i + 2].kind == "num"
-            and not toks[i + 2].space_before
-        )
+        ):
+            return False
+        word = toks[i].text
+        # upper case ("R-6991"), or a single lower-case letter ("р-4808"); "Р- 467": a
+        # space after the hyphen (never before it) is read too
+        return (len(word) <= 4 and word.isupper()) or (len(word) == 1 and word.islower())
 
-    def ident_at(self, i: int) -> tuple[str, int] | None:
-        """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а"."""
+    def _number_sign_at(self, i: int) -> int:
+        """Skip a number sign before an identifier ("Д. N 6530", "Д. № 6530")."""
+        toks = self.toks
+        if (
+            i + 1 < len(toks)
+            and toks[i].text in {"N", "№", "No"}
+            and toks[i + 1].kind == "num"
+            and (toks[i].text != "No" or not toks[i + 1].space_before)
+        ):
+            return i + 1
+        if (
+            i + 2 < len(toks)
+            and toks[i].text in {"N", "No"}
+            and _is_punct(toks[i + 1], ".")
+            and toks[i + 2].kind == "num"
+        ):
+            return i + 2
+        return i
+
+    def ident_at(self, i: int, *, slashes: bool = True) -> tuple[str, int] | None:
+        """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а", "5-os",
+        "641/1", "4С/П", "N 6530"."""
         toks = self.toks
         if i >= len(toks):
             return None
+        i = self._number_sign_at(i)
         tok = toks[i]
         if self._prefixed_id_at(i):
-            num = toks[i + 2]
-            return self.text[tok.start : num.end], i + 3
-        if tok.kind != "num":
+            end = i + 3
+        elif tok.kind != "num":
             return None
-        end = i + 1
-        # "19-а": a single lower-case letter after a hyphen is part of the identifier
+        else:
+            end = i + 1
+        # "19-а", "5-os": up to three lower-case letters after a hyphen belong to it
         if (
             end + 1 < len(toks)
             and toks[end].kind == "dash"
             and not toks[end].space_before
             and toks[end + 1].kind == "word"
             and not toks[end + 1].space_before
-            and len(toks[end + 1].text) == 1
+            and len(toks[end + 1].text) <= 3
             and toks[end + 1].text.islower()
-            and toks[end + 1].text.casefold() not in _LABELS
+            and toks[end + 1].text.casefold() not in self.tab.labels
         ):
+            end += 2
+        # "641/1", "4С/П", "12/1950", "5/a": parts after a slash, glued on
+        for _ in range(3 if slashes else 0):
+            if not (
+                end + 1 < len(toks)
+                and toks[end].text == "/"
+                and not toks[end].space_before
+                and not toks[end + 1].space_before
+                and (
+                    toks[end + 1].kind == "num"
+                    or (toks[end + 1].kind == "word" and len(toks[end + 1].text) <= 3)
+                )
+            ):
+                break
             end += 2
         return self.text[tok.start : toks[end - 1].end], end
 
@@ -468,7 +592,12 @@ class _Parser:
         return None, cited
 
     def parse_levels(
-        self, i: int, *, bare_locator: bool = False, stop: int | None = None
+        self,
+        i: int,
+        *,
+        bare_locator: bool = False,
+        stop: int | None = None,
+        list_kind: LevelKind | None = None,
     ) -> tuple[list[Level], Locator | None, int]:
         """Read levels and an optional locator from token ``i``; return the next index.
 
@@ -479,8 +608,27 @@ class _Parser:
         levels: list[Level] = []
         locator: Locator | None = None
         limit = len(toks) if stop is None else stop
+        if list_kind is not None:  # the next file of a list: "Д. 174, 194"
+            ident = self.ident_at(i)
+            if ident is None:
+                raise self.error("expected the next file of the list", i)
+            value, j = self.file_range(*ident)
+            levels.append(Level(list_kind, value, text=self.text[toks[i].start : toks[j - 1].end]))
+            i = self.skip_seps(j)
+        bare = self.tab.bare_first
+        if bare is not None and not bare_locator and i < limit and self.label_at(i) is None:
+            named = self.bare_level_at(i, bare)
+            if named is not None:
+                levels.append(named[0])
+                i = self.skip_seps(named[1])
         while i < limit:
             tok = toks[i]
+            ordinal = self.ordinal_at(i)
+            if ordinal is not None:
+                level, i = ordinal
+                levels.append(level)
+                i = self.skip_seps(i)
+                continue
             if tok.kind == "dotted":
                 if levels:
                     raise self.error("a dotted shorthand cannot follow other levels", i)
@@ -502,14 +650,28 @@ class _Parser:
                     kind = hit.label.kind
                 if role == "level":
                     assert kind is not None
-                    ident = self.ident_at(hit.next)
+                    # a bare capital without its stop ("T 295/384", "D035/1000") is more
+                    # likely a code of another notation: no slash after it
+                    bare_letter = len(hit.text) == 1 and hit.text.isascii()
+                    ident = self.ident_at(hit.next, slashes=not bare_letter)
+                    if ident is None and kind == self.tab.bare_first and not levels:
+                        named = self.bare_level_at(hit.next, kind)  # "fond CC al PCR"
+                        if named is not None:
+                            levels.append(attrs.evolve(named[0], label=hit.text))
+                            i = self.skip_seps(named[1])
+                            continue
                     if ident is None:
                         raise self.error(
                             f"expected an identifier after {hit.text!r}", hit.start, hit.next
                         )
                     value, j = ident
+                    cited = value
+                    if kind in _FILE_KINDS:
+                        at = toks[j - 1].end - len(value)  # where the identifier starts
+                        value, j = self.file_range(value, j)
+                        cited = self.text[at : toks[j - 1].end]
                     title, j = self.title_at(j)
-                    levels.append(Level(kind, value, title=title, label=hit.text))
+                    levels.append(Level(kind, value, title=title, label=hit.text, text=cited))
                     i = self.skip_seps(j)
                     continue
                 if role in {"leaf", "page"}:
@@ -520,6 +682,12 @@ class _Parser:
                     i = self.skip_seps(i)
                     break
                 if role == "year":
+                    ident = self.ident_at(hit.next)
+                    if self.tab.own and hit.text.rstrip(".").casefold() in self.tab.own and ident:
+                        value, j = ident  # "V. 1961": the Albanian viti, label first
+                        levels.append(Level("year", value, label=hit.text, text=value))
+                        i = self.skip_seps(j)
+                        continue
                     raise self.error(f"{hit.text!r} without a year before it", i, hit.next)
                 raise self.error(f"unexpected {hit.text!r}", i, hit.next)
             if tok.kind == "num":
@@ -530,13 +698,23 @@ class _Parser:
                 year = self.label_at(j)
                 if year is not None and year.label.role == "year":
                     title, k = self.title_at(year.next)
-                    levels.append(Level("year", value, title=title, label=year.text))
+                    levels.append(Level("year", value, title=title, label=year.text, text=value))
                     i = self.skip_seps(k)
                     continue
                 if levels and levels[-1].kind == "section" and _is_year(tok):
-                    levels.append(Level("year", value))
+                    levels.append(Level("year", value, text=value))
                     i = self.skip_seps(j)
                     continue
+                if self.file_list_at(levels, i):
+                    i -= 1  # the comma before the next file of a list: a new reference
+                    break
+                bare_kind = self.tab.bare_next.get(levels[-1].kind) if levels else None
+                if bare_kind is not None:
+                    levels.append(Level(bare_kind, value, text=value))  # "4. doboz, 5/a"
+                    i = self.skip_seps(j)
+                    continue
+                if self.tab.own:
+                    break  # an archive's own labels name its leaves: a bare number ends it
                 if levels and any(lv.kind in {"delo", "tom", "chast"} for lv in levels):
                     locator, i = self.parse_locator(i, "leaf", None, i)
                     i = self.skip_seps(i)
@@ -544,6 +722,10 @@ class _Parser:
                 raise self.error("a number without a label", i, j)
             if tok.kind in {"word", "open"} and levels and levels[-1].kind in {"fond", "section"}:
                 section = self.section_at(i)
+                if section is None and self.tab.bare_first is not None and tok.kind == "word":
+                    named = self.bare_level_at(i, "section")  # "Secția Relații Externe"
+                    if named is not None and not any(c.isdigit() for c in named[0].value):
+                        section = named
                 if section is not None:
                     level, i = section
                     levels.append(level)
@@ -553,6 +735,90 @@ class _Parser:
         if not levels and not (bare_locator and locator is not None):
             raise self.error("no fond, opis or delo found", i)
         return levels, locator, i
+
+    def file_range(self, value: str, j: int) -> tuple[str, int]:
+        """A range of files after a delo's identifier: "Дело 6768-6771" is one level."""
+        toks = self.toks
+        if (
+            j + 1 < len(toks)
+            and toks[j].kind == "dash"
+            and toks[j + 1].kind == "num"
+            and not toks[j + 1].suffix
+            and value.isdigit()
+            and (not toks[j].space_before or toks[j + 1].space_before)
+            and int(toks[j + 1].text) > int(value)
+            and not self.folio_like_after(j + 2)
+        ):
+            return f"{value}-{toks[j + 1].text}", j + 2  # one hyphen, however it was written
+        return value, j
+
+    def folio_like_after(self, i: int) -> bool:
+        """Is the token at ``i`` a verso mark (then the range was leaves)?"""
+        hit = self.label_at(i)
+        return hit is not None and hit.label.role in {"verso", "recto"}
+
+    def file_list_at(self, levels: Sequence[Level], i: int) -> bool:
+        """Is the number at ``i`` the next file of a list ("Д. 174, 194")?
+
+        Only after a file cited with a Cyrillic label: Russian-language notes
+        label their leaves ("Л."), so a bare number after "Д. 174," is another
+        file, while English-language notes write leaves bare ("d. 62, 71-72").
+        """
+        if not levels or i == 0 or not _is_punct(self.toks[i - 1], ","):
+            return False
+        last = levels[-1]
+        label = last.label if last.label is not None else self.list_label
+        return (
+            last.kind in _FILE_KINDS
+            and label is not None
+            and lists_files_after(label.rstrip(".:").strip().casefold())
+            and self.ident_at(i) is not None
+        )
+
+    def bare_level_at(self, i: int, kind: LevelKind) -> tuple[Level, int] | None:
+        """An unlabelled first level up to the next comma: "KSČ-ÚV", "XIX-J-1-j", "KC PZPR"."""
+        toks = self.toks
+        j = i
+        while (
+            j < len(toks)
+            and j - i < 12
+            and not _is_punct(toks[j], ",;")
+            and toks[j].kind not in {"open", "close"}
+            and self.label_at(j) is None
+            and self.ordinal_at(j) is None
+        ):
+            j += 1
+        if j == i or j - i >= 12:
+            return None
+        stop = j
+        while j > i and (_is_punct(toks[j - 1], ".:") or toks[j - 1].kind == "dash"):
+            j -= 1  # "AQPPSh-MPKBS-V.1960": the year's label ends the name
+        if j == i:
+            return None
+        value = self.text[toks[i].start : toks[j - 1].end]
+        if toks[stop - 1].kind == "dash":
+            return Level(kind, value, text=value), stop
+        return Level(kind, value, text=value), j
+
+    def ordinal_at(self, i: int) -> tuple[Level, int] | None:
+        """A label written after its number with a full stop: "4. doboz"."""
+        toks = self.toks
+        if not self.tab.ordinal or i + 2 >= len(toks) or toks[i].kind != "num":
+            return None
+        word = toks[i + 2]
+        if not (_is_punct(toks[i + 1], ".") and word.kind == "word"):
+            return None
+        key = word.text.casefold()
+        label = self.tab.labels.get(key)
+        if key not in self.tab.ordinal or label is None or label.role != "level":
+            return None
+        assert label.kind is not None
+        end = i + 3
+        if end < len(toks) and _is_punct(toks[end], ".") and not toks[end].space_before:
+            end += 1
+        value = toks[i].text + toks[i].suffix
+        label_text = self.text[word.start : toks[end - 1].end]
+        return Level(label.kind, value, label=label_text, text=value), end
 
     def deeper_level_at(self, i: int, levels: Sequence[Level]) -> bool:
         """Does a level deeper than every one in ``levels`` start at token ``i``?"""
@@ -565,7 +831,7 @@ class _Parser:
     def title_at(self, i: int) -> tuple[str | None, int]:
         """A parenthesised title after an identifier: "f. 776 (Otdelenie ...)"."""
         paren = self.paren_at(i)
-        if paren is not None and _LABELS.get(paren[0].rstrip(".").casefold()) is None:
+        if paren is not None and self.tab.labels.get(paren[0].rstrip(".").casefold()) is None:
             return paren
         return None, i
 
@@ -649,7 +915,7 @@ class _Parser:
         verso = False
         j = i + 1
         if suffix:
-            mark = _LABELS.get(suffix.casefold())
+            mark = self.tab.labels.get(suffix.casefold())
             if mark is not None and mark.role in {"verso", "recto"}:
                 verso = mark.role == "verso"
                 if j < len(toks) and _is_punct(toks[j], ".") and not toks[j].space_before:
@@ -665,15 +931,21 @@ class _Parser:
 
 
 _DEPTH: dict[str, int] = {
-    "fond": 1,
-    "section": 2,
-    "year": 3,
-    "opis": 4,
-    "papka": 5,
-    "delo": 6,
-    "tom": 7,
-    "chast": 8,
+    "fond": 10,
+    "section": 20,
+    "year": 30,
+    "opis": 40,
+    "perechen": 45,
+    "box": 50,
+    "papka": 50,
+    "delo": 60,
+    "signature": 60,
+    "dokument": 65,
+    "tom": 70,
+    "chast": 80,
 }
+#: The kinds that name a file: a list of them is several references.
+_FILE_KINDS = frozenset({"delo", "dokument"})
 
 
 def _glued(prev: _Tok, tok: _Tok) -> bool:
@@ -830,6 +1102,7 @@ def _parse_tokens(
             )
         if ibid >= len(toks) or (ibid == len(toks) - 1 and _is_punct(toks[ibid], ";")):
             return [attrs.evolve(antecedent, text=p.text)]  # a bare "Ibid."
+        p.use_archive(antecedent.archive)
         found = _read_chain(
             p,
             ibid,
@@ -838,6 +1111,11 @@ def _parse_tokens(
             previous=antecedent,
             first_token=0,
             strict=True,
+        )
+    elif (own := _own_labels_archive(p)) is not None:
+        own_archive, own_cited, start = own  # an archive with labels of its own: "NA ČR, KSČ-ÚV"
+        found = _read_chain(
+            p, start, own_archive, own_cited, previous=None, first_token=0, strict=True
         )
     else:
         start = p.archive_end()
@@ -862,6 +1140,79 @@ def _parse_tokens(
             )
         return refs  # a final full stop or semicolon is tolerated
     raise p.error("unexpected text after the reference", i, len(toks))
+
+
+def _named_first_level(p: _Parser, k: int) -> bool:
+    """Does an unlabelled first level ("KSČ-ÚV", "BU 0296/99") start at ``k``, then a level?"""
+    bare = p.tab.bare_first
+    if bare is None:
+        return False
+    hit = p.label_at(k)
+    if hit is not None and hit.label.kind == bare:
+        k = hit.next  # "fond CC al PCR": the label, then the name
+    for _ in range(3):  # the name, and a named section or two ("KSČ-ÚV, SÚV")
+        named = p.bare_level_at(k, bare)
+        if named is None:
+            return False
+        k = p.skip_seps(named[1])
+        if k < len(p.toks) and (
+            p.level_start(k) or p.ordinal_at(k) is not None or p.label_at(k) is not None
+        ):
+            return True
+    return False
+
+
+def _own_labels_archive(p: _Parser) -> tuple[Archive, str, int] | None:
+    """The archive at the start of the text, when it reads labels of its own.
+
+    Switches the parser to those labels and returns the archive, its name as
+    cited and where its levels start.
+    """
+    hit = _alias_at(p, 0)
+    if hit is None or not _archive_table(hit[0]).own:
+        return None
+    archive, cited, j = hit
+    p.use_archive(archive)
+    paren = p.paren_at(j)
+    if paren is not None:
+        j = paren[1]
+    while j < len(p.toks) and _is_punct(p.toks[j], ",.:"):
+        j += 1
+    return archive, cited, j
+
+
+def _alias_at(p: _Parser, i: int) -> tuple[Archive, str, int] | None:
+    """The longest registry alias starting at token ``i``: (archive, as cited, end).
+
+    The name is extended a word at a time while it is still the beginning
+    of some alias, so most tokens cost one set look-up.
+    """
+    toks = p.toks
+    if toks[i].kind != "word" or (i > 0 and _glued(toks[i - 1], toks[i])):
+        return None
+    registry = p.registry
+    best: tuple[Archive, str, int] | None = None
+    key = ""
+    j = i
+    while j < len(toks):
+        tok = toks[j]
+        if tok.kind in {"word", "num"}:
+            key += alias_key(tok.text + tok.suffix)
+            if not registry.is_alias_prefix(key):
+                break
+        elif _is_punct(tok, ","):
+            key += ","  # a name with its city: "Central State Archive, Tirana"
+            if not registry.is_alias_prefix(key):
+                break
+        elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
+            break
+        j += 1
+        glued_on = j < len(toks) and toks[j].kind in {"word", "num"} and _glued(tok, toks[j])
+        if tok.kind == "word" and not glued_on:
+            hit = registry.lookup_key(key)
+            if hit is not None:
+                best = hit.archive, p.text[toks[i].start : tok.end], j
+    return best
 
 
 @attrs.frozen
@@ -908,10 +1259,14 @@ def _read_chain(
     matches: list[Match] = []
     sep = -1
     begin = first_token
+    list_kind: LevelKind | None = None
+    p.list_label = None
     while True:
         diagnostics: tuple[Diagnostic, ...] = ()
         try:
-            levels, locator, j = p.parse_levels(i, bare_locator=previous is not None)
+            levels, locator, j = p.parse_levels(
+                i, bare_locator=previous is not None, list_kind=list_kind
+            )
         except ParseError as exc:
             if strict:
                 raise
@@ -919,7 +1274,9 @@ def _read_chain(
             if stop <= i:
                 break
             try:
-                levels, locator, j = p.parse_levels(i, bare_locator=previous is not None, stop=stop)
+                levels, locator, j = p.parse_levels(
+                    i, bare_locator=previous is not None, stop=stop, list_kind=list_kind
+                )
             except ParseError:
                 break
             diagnostics = (
@@ -959,6 +1316,20 @@ def _read_chain(
         i = j
         if diagnostics:
             break
+        list_kind = None
+        if (
+            i < len(toks)
+            and _is_punct(toks[i], ",")
+            and locator is None
+            and p.file_list_at(levels, i + 1)
+        ):
+            list_kind = levels[-1].kind  # "Д. 174, 194": the next file, a reference of its own
+            if levels[-1].label is not None:
+                p.list_label = levels[-1].label
+            if sep < 0:
+                sep = i
+            i = begin = i + 1
+            continue
         nxt = p.chain_next(i)
         if nxt is None:
             break
@@ -1032,15 +1403,22 @@ class Scanner:
             alias = self._alias_at(i)
             if alias is not None:
                 archive, cited, j = alias
-                after = self._after_archive(j)
-                if after is not None:
-                    chain = _read_chain(
-                        p, after, archive, cited, previous=None, first_token=i, strict=False
+                before = p.use_archive(archive)
+                try:
+                    after = self._after_archive(j)
+                    chain = (
+                        _read_chain(
+                            p, after, archive, cited, previous=None, first_token=i, strict=False
+                        )
+                        if after is not None
+                        else None
                     )
-                    if chain.matches:
-                        out.extend(chain.matches)
-                        i = max(chain.end, i + 1)
-                        continue
+                finally:
+                    p.tab = before
+                if chain is not None and chain.matches:
+                    out.extend(chain.matches)
+                    i = max(chain.end, i + 1)
+                    continue
                 i = j
                 continue
             if toks[i].kind != "dotted" and p.level_start(i) and self._boundary_before(i):
@@ -1102,18 +1480,22 @@ class Scanner:
         j = end
         while j < len(toks) and _is_punct(toks[j], ".,:"):
             j += 1
-        if j < len(toks) and (p.level_start(j) or self._leaf_label_at(j)):
-            chain = _read_chain(
-                p,
-                j,
-                antecedent.archive,
-                antecedent.archive_as_cited,
-                previous=antecedent,
-                first_token=i,
-                strict=False,
-            )
-            if chain.matches:
-                return chain.matches
+        before = p.use_archive(antecedent.archive)
+        try:
+            if j < len(toks) and (p.level_start(j) or self._leaf_label_at(j)):
+                chain = _read_chain(
+                    p,
+                    j,
+                    antecedent.archive,
+                    antecedent.archive_as_cited,
+                    previous=antecedent,
+                    first_token=i,
+                    strict=False,
+                )
+                if chain.matches:
+                    return chain.matches
+        finally:
+            p.tab = before
         bare = attrs.evolve(antecedent, text=self.text[toks[i].start : marker_end])
         return [Match(bare, toks[i].start, marker_end)]
 
@@ -1145,33 +1527,7 @@ class Scanner:
         return hit is not None and hit.label.role in {"leaf", "page", "papka_or_page"}
 
     def _alias_at(self, i: int) -> tuple[Archive, str, int] | None:
-        """The longest registry alias starting at token ``i``: (archive, as cited, end).
-
-        The name is extended a word at a time while it is still the beginning
-        of some alias, so most tokens cost one set look-up.
-        """
-        toks = self._p.toks
-        if toks[i].kind != "word" or (i > 0 and _glued(toks[i - 1], toks[i])):
-            return None
-        registry = self.registry
-        best: tuple[Archive, str, int] | None = None
-        key = ""
-        j = i
-        while j < len(toks):
-            tok = toks[j]
-            if tok.kind in {"word", "num"}:
-                key += alias_key(tok.text + tok.suffix)
-                if not registry.is_alias_prefix(key):
-                    break
-            elif not (tok.kind in {"dash", "other"} or _is_punct(tok, ".")):
-                break
-            j += 1
-            glued_on = j < len(toks) and toks[j].kind in {"word", "num"} and _glued(tok, toks[j])
-            if tok.kind == "word" and not glued_on:
-                hit = registry.lookup_key(key)
-                if hit is not None:
-                    best = hit.archive, self.text[toks[i].start : tok.end], j
-        return best
+        return _alias_at(self._p, i)
 
     def _after_archive(self, j: int) -> int | None:
         """Where the levels start after an archive name: skip ", ", ". ", "(ACRONYM)"."""
@@ -1182,7 +1538,11 @@ class Scanner:
             k = paren[1]
         while k < len(toks) and _is_punct(toks[k], ",.:"):
             k += 1
-        return k if k < len(toks) and p.level_start(k) else None
+        if k >= len(toks):
+            return None
+        if p.level_start(k):
+            return k
+        return k if _named_first_level(p, k) else None
 
     def _boundary_before(self, i: int) -> bool:
         toks = self._p.toks
@@ -1217,7 +1577,7 @@ class Scanner:
 
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
 #: Words that can begin a reference or an "ibid." whatever the registry holds.
-_START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | _AE_FIRST
+_START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | {first for first, _ in _table().pairs}
 
 
 def _is_substantial(ref: ArchivalReference) -> bool:
@@ -1320,8 +1680,8 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
     cited = m["arch"]
     key = alias_key(cited)
     hit = registry.lookup_key(key)
-    if hit is None:
-        return None
+    if hit is None or _archive_table(hit.archive).own:
+        return None  # an archive with labels of its own is read by the scanner
     if "," not in m["asep"] and registry.is_alias_prefix(key + alias_key(m["l0"])):
         return None  # the scanner would read the name on into the first label
     groups = m.groups()
@@ -1332,8 +1692,11 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
         label, prefix, number, suffix, last = groups[k - 1 : k + 4]
         if label is None:
             break
-        spec = _LABELS.get(label.rstrip(".").casefold())
+        word = label.rstrip(".").casefold()
+        spec = _LABELS.get(word)
         if spec is None or locator is not None:
+            return None
+        if word in _table().dot_required and not label.endswith("."):
             return None
         role, kind = spec
         if role == "papka_or_page":
@@ -1346,7 +1709,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
                 return None  # "Rf-5" is no identifier
             end = m.end(k + 2 if suffix is None else k + 3)
             value = text[m.start(k + 2 if prefix is None else k + 1) : end]
-            levels.append(Level(kind, value, title=None, label=label))
+            levels.append(Level(kind, value, title=None, label=label, text=value))
         elif role in {"leaf", "page"} and levels and suffix is None and prefix is None:
             close = None
             if last is not None:
@@ -1390,102 +1753,29 @@ class KnownMatches:
 
 # --------------------------------------------------------------------------- formatting
 
-_STYLE_LABELS: dict[str, dict[str, dict[str, str]]] = {
-    # label set -> style -> level kind -> label
-    "ru": {
-        "en": {
-            "fond": "f.",
-            "opis": "op.",
-            "papka": "p.",
-            "delo": "d.",
-            "tom": "t.",
-            "chast": "ch.",
-            "year": "g.",
-            "leaf": "l.",
-            "leaves": "ll.",
-            "page": "p.",
-            "pages": "pp.",
-            "verso": "ob.",
-        },
-        "en-full": {
-            "fond": "fond",
-            "opis": "opis",
-            "papka": "papka",
-            "delo": "delo",
-            "tom": "tom",
-            "chast": "chast'",
-            "year": "god",
-            "leaf": "list",
-            "leaves": "listy",
-            "page": "page",
-            "pages": "pages",
-            "verso": " ob.",
-        },
-        "ru": {
-            "fond": "Ф.",
-            "opis": "Оп.",
-            "papka": "П.",
-            "delo": "Д.",
-            "tom": "Т.",
-            "chast": "Ч.",
-            "year": "г.",
-            "leaf": "Л.",
-            "leaves": "Л.",
-            "page": "С.",
-            "pages": "С.",
-            "verso": " об.",
-        },
-        "de": {
-            "fond": "F.",
-            "opis": "Op.",
-            "papka": "P.",
-            "delo": "D.",
-            "tom": "T.",
-            "chast": "Tl.",
-            "year": "g.",
-            "leaf": "Bl.",
-            "leaves": "Bl.",
-            "page": "S.",
-            "pages": "S.",
-            "verso": "v",
-        },
-    },
-    "uk": {
-        "en": {"fond": "f.", "opis": "op.", "delo": "spr.", "leaf": "ark.", "leaves": "ark."},
-        "en-full": {
-            "fond": "fond",
-            "opis": "opys",
-            "delo": "sprava",
-            "leaf": "arkush",
-            "leaves": "arkushi",
-        },
-        "ru": {
-            "fond": "Ф.",
-            "opis": "Оп.",
-            "delo": "Спр.",
-            "leaf": "Арк.",
-            "leaves": "Арк.",
-            "verso": " зв.",
-        },
-        "de": {"delo": "Spr.", "leaf": "Ark.", "leaves": "Ark."},
-    },
-    "bg": {
-        "en": {"delo": "a.e."},
-        "en-full": {"delo": "a.e."},
-        "ru": {"delo": "А.е."},
-        "de": {"delo": "a.e."},
-    },
-}
-_STYLE_LABELS["et"] = {}
 _DOTTED = re.compile(r"(?:[A-Z]{2,8}\.)?\d+[^\W\d_]?(?:\.\d+[^\W\d_]?){2}")
 _PAPKA_AFTER_DELO = {"en": "pa.", "ru": "Пап.", "de": "Pap."}
 _SEP = {"en": ", ", "en-full": ", ", "ru": ". ", "de": ", "}
 
 
+@functools.cache
 def _labels(label_set: str, style: str) -> dict[str, str]:
-    base = dict(_STYLE_LABELS["ru"][style])
-    base.update(_STYLE_LABELS.get(label_set, {}).get(style, {}))
-    return base
+    """The labels ``label_set`` writes in ``style``: its base set's, then its own."""
+    sets = label_sets()
+    chain: list[str] = []
+    name: str | None = label_set if label_set in sets else "ru"
+    while name is not None and name not in chain:
+        chain.append(name)
+        name = sets[name].base if name != "ru" else None
+    out: dict[str, str] = {}
+    for name in reversed(chain):
+        out.update(sets[name].write.get(style, {}))
+    return out
+
+
+def _script(label_set: str) -> str:
+    one = label_sets().get(label_set)
+    return one.script if one is not None else "Cyrl"
 
 
 def _format_folio(folio: Folio, verso_mark: str) -> str:
@@ -1552,25 +1842,38 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
             parts.append(dotted)
             levels = levels[3:]
             seen_delo = True
-    for level in levels:
+    script = _script(label_set) if style == "ru" else "Latn"
+    table = _table(label_set) if label_set in label_sets() else _table()
+    bare, own, ordinal = table.bare_first, table.own, table.ordinal
+    for n, level in enumerate(levels):
         if level.kind == "section":
             s = level.value if level.title is None else f"{level.title} ({level.value})"
             parts.append(s)
             continue
+        value = identifier_in_script(level.value, script)
+        label = labels.get(level.kind, level.kind)
+        word = label.rstrip(".").casefold()
         if level.kind == "year":
-            piece = f"{level.value} {labels['year']}"
+            year_first = word in own
+            piece = f"{label} {value}" if year_first else f"{value} {label}"
+        elif (
+            n == 0 and level.kind == bare and level.label is None and not _IDENT_LIKE.match(value)
+        ) or (n > 0 and table.bare_next.get(levels[n - 1].kind) == level.kind):
+            piece = value  # a fond cited by its name alone ("KSČ-ÚV"), an item after a box
+        elif word in ordinal:
+            piece = f"{value}. {label}"  # "4. doboz"
         else:
-            label = labels.get(level.kind, level.kind)
             if level.kind == "papka" and seen_delo:
                 label = _PAPKA_AFTER_DELO.get(style, label)  # "p." after delo reads as a page
-            piece = f"{label} {level.value}"
+            piece = f"{label} {value}"
         if level.title:
             piece += f" ({level.title})"
         seen_delo = seen_delo or level.kind == "delo"
         parts.append(piece)
     if ref.folios is not None:
         parts.append(format_locator(ref.folios, style, label_set))
-    return _join(parts, _SEP[style])
+    sep = ", " if own and script == "Latn" else _SEP[style]  # "ANIC, fond ..., dosar 12"
+    return _join(parts, sep)
 
 
 def with_archive_name(ref: ArchivalReference, core: str, style: Style | str) -> str:
@@ -1597,14 +1900,19 @@ def with_archive_name(ref: ArchivalReference, core: str, style: Style | str) -> 
 
 
 _SHORT_ID = re.compile(r"\d+[^\W\d_]?")
+#: An identifier that reads as one only after its label ("R-5", "14/AP", "0100"); a
+#: name ("KSČ-ÚV", "BU 0296/13") is written bare where its label set allows it.
+_IDENT_LIKE = re.compile(r"[^\W\d_]{0,4}[-‐‑‒–—−]?\d")
 
 
 def _format_short(ref: ArchivalReference) -> str:
     """ "RGASPI 558/11/62, ll. 71–72", or the "en" form where that cannot be read back."""
     levels = ref.levels
     name = ref.archive.id if ref.archive is not None else ref.archive_as_cited
+    own_labels = ref.archive is not None and bool(_archive_table(ref.archive).own)
     if (
         name is None
+        or own_labels  # "AQSH 14/1/24" would not say which labels it stands for
         or [lv.kind for lv in levels] != ["fond", "opis", "delo"]
         or not all(_SHORT_ID.fullmatch(lv.value) for lv in levels)
         or any(lv.title for lv in levels)
