@@ -52,7 +52,7 @@ from archref.model import (
     PartialDate,
     UNSymbol,
 )
-from archref.notations import archival_notation, fonds, un
+from archref.notations import archival_notation, fonds, nara, un
 from archref.notations.published import parse_date
 from archref.registry import Registry, default_registry
 
@@ -256,6 +256,9 @@ def archival_item(
     if titles.get("delo"):
         item["title"] = titles["delo"]
     archive = ref.archive
+    if archive is not None and ref.notation == "nara":
+        # "Department of State, Central Files, ...": NARA's now, written as cited
+        archive = nara.cited_repository(ref) or archive
     place = archive.city if archive is not None else None
     if archive is not None:
         item["archive"] = _archive_name(archive, archive_name, notation)
@@ -711,8 +714,8 @@ def _archival_from(archive: str, location: str, reg: Registry) -> list[ArchivalR
         except ParseError as exc:
             error = error or exc
             continue
-        if found is not None and ref.archive != found:
-            continue
+        if found is not None and ref.archive != nara.held_by(found, reg):
+            continue  # (the Department of State's files are NARA's: nara.held_by)
         if ref.archive is None and archive.strip():
             ref = attrs.evolve(ref, archive_as_cited=archive.strip())
         return [ref]
