@@ -302,6 +302,14 @@ def _file_references(name: str, fmt: str | None, err: TextIO) -> list[object] | 
     return refs
 
 
+def _source_key(ref: object) -> object:
+    """What makes two sources of ``archref format`` one: the reference, or a passed-through
+    CSL-JSON item's content."""
+    if isinstance(ref, dict):
+        return ("item", json.dumps(ref, sort_keys=True, ensure_ascii=False, default=str))
+    return ref
+
+
 def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = None if args.input_format == "auto" else args.input_format
     found: list[object] = []
@@ -314,7 +322,12 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             found.extend(refs)
     if unread:
         return 2  # no bibliography of a book with a chapter missing
-    refs = list(dict.fromkeys(found))  # one bibliography: each source once, first cited first
+    # one bibliography: each source once, first cited first (a CSL-JSON item passed
+    # through, a mapping, is compared by its content)
+    firsts: dict[object, object] = {}
+    for ref in found:
+        firsts.setdefault(_source_key(ref), ref)
+    refs = list(firsts.values())
     if not refs:
         return 1
     from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
