@@ -492,7 +492,7 @@ def _department_hint(
     >>> _department_hint(parse("TNA, PERM 11/1"), "PERM", departments())
     ("; did you mean 'PREM'?", 'TNA, PREM 11/1')
     >>> _department_hint(parse("PRO:PO 371/23461"), "PO", departments())[0]  # doctest: +ELLIPSIS
-    "; 6 known codes are one edit from it: 'CO', 'DO', 'FO', ..."
+    "; 9 known codes are one edit from it: 'AO', 'CO', 'DO', ..."
     """
     names = closest(dept, known, limit=len(known))
     if len(names) > 3:
