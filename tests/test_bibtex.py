@@ -332,7 +332,11 @@ def test_parse_write_parse_loses_nothing() -> None:
     ]
 
 
-ARCHIVES = [a for a in archref.default_registry() if a.labels in ("ru", "uk", "bg")]
+ARCHIVES = [
+    a
+    for a in archref.default_registry()
+    if a.notation == "fonds" and a.labels in ("ru", "uk", "bg")
+]
 digits = st.from_regex(r"[1-9][0-9]{0,3}", fullmatch=True)
 ident = st.one_of(
     digits,
