@@ -45,13 +45,16 @@ ENDNOTES = [
     "RGASPI 558.11.492.57.",
 ]
 
-CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+#: The content type of a WordprocessingML part, by the part's name.
+WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+CONTENT_TYPES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
-<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>
+<Override PartName="/word/document.xml" ContentType="{WML}.document.main+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="{WML}.footnotes+xml"/>
+<Override PartName="/word/endnotes.xml" ContentType="{WML}.endnotes+xml"/>
 </Types>
 """
 
@@ -98,9 +101,7 @@ def notes(kind: str, texts: list[str]) -> str:
         f"<w:continuationSeparator/></w:r></w:p></w:{kind}>",
     ]
     for number, text in enumerate(texts, start=1):
-        mark = (
-            f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
-        )
+        mark = f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Ref/></w:r>'
         parts.append(f'<w:{kind} w:id="{number}"><w:p>{mark}{run(" " + text)}</w:p></w:{kind}>')
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
