@@ -4,7 +4,9 @@ The inputs are those of ``bench/texts.py`` (:data:`ADVERSARIAL`), each a unit re
 ``archref.extract`` and every finder read each at ``n`` and ``10 n`` characters, and ten
 times the text may make at most eleven times the calls (see ``tests/work.py``). The finders
 are also read directly, without the scanning core that keeps most of these inputs from
-them, so that a finder's own growth shows.
+them, so that a finder's own growth shows. Runs of one repeated unit of each notation
+(:data:`REPEATED_UNITS`: a fond's label and number, a record group, a piece...) are read
+the same ways, and by ``archref check`` on a file.
 """
 
 from __future__ import annotations
@@ -141,3 +143,10 @@ def test_check_reads_a_file_of_a_run_of_units_in_linear_work(
     counted = assert_linear(check, write, EXTRACT_N)
     assert counted.result_n == counted.result_10n  # the same findings, or none, at both
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("finder", sorted(FINDERS))
+@pytest.mark.parametrize(("name", "unit"), REPEATED_UNITS, ids=[name for name, _ in REPEATED_UNITS])
+def test_finder_reads_a_run_of_units_in_linear_work(name: str, unit: str, finder: str) -> None:
+    counted = assert_linear(FINDERS[finder], _sized(unit), FINDER_N)
+    _proportional(counted.result_n, counted.result_10n)
