@@ -83,4 +83,3 @@ def test_a_reference_holds_at_most_max_levels() -> None:
     # named sections may follow one another; a run of them is cut
     (citation,) = archref.extract("RGASPI, f. 1, " + "AB, " * 40 + "op. 2")
     assert len(citation.reference.levels) == fonds.MAX_LEVELS
-
