@@ -4,7 +4,9 @@ The inputs are those of ``bench/texts.py`` (:data:`ADVERSARIAL`), each a unit re
 ``archref.extract`` and every finder read each at ``n`` and ``10 n`` characters, and ten
 times the text may make at most eleven times the calls (see ``tests/work.py``). The finders
 are also read directly, without the scanning core that keeps most of these inputs from
-them, so that a finder's own growth shows.
+them, so that a finder's own growth shows. Runs of one repeated unit of each notation
+(:data:`REPEATED_UNITS`: a fond's label and number, a record group, a piece...) are read
+the same ways, and by ``archref check`` on a file.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from types import ModuleType
 import pytest
 
 import archref
+from archref.cli import main
 from archref.notations import barch, fonds, nara, published, signature, tna, un
 from work import assert_linear
 
@@ -96,4 +99,54 @@ REPORTED_SLOW = [
 )
 def test_inputs_reported_slow_cost_linear_work(name: str, unit: str, finder: str) -> None:
     counted = assert_linear(FINDERS[finder], _sized(unit), 10_000)
+    _proportional(counted.result_n, counted.result_10n)
+
+
+#: Runs of one repeated unit of a notation (a level, a label and its number, a symbol):
+#: each unit could end one reference and begin the next, so that a reader that read the
+#: whole run again from every unit in it made work growing with the square of the run.
+REPEATED_UNITS = [
+    ("fonds", "f. 1, "),
+    ("fonds, two", "f. 1, f. 1, "),
+    ("GOST fonds", "Ф. 1. Ф. 1. "),
+    ("fond and opis", "f. 1, op. 2, "),
+    ("fond in full", "fond 1, "),
+    ("fonds after an archive", "RGASPI, f. 1, op. 2, "),
+    ("record groups", "RG 59, "),
+    ("pieces", "FO 371/1, "),
+    ("Bestand signatures", "BArch, NY 4036/717, "),
+    ("resolutions with years", "S/RES/1 (1950), "),
+    ("boxes", "Box 5, "),
+    ("lot files", "Lot 64 D 199, "),
+    ("Albanian fonds", "AQSH, F. 14, "),
+]
+
+
+@pytest.mark.parametrize(("name", "unit"), REPEATED_UNITS, ids=[name for name, _ in REPEATED_UNITS])
+def test_extract_reads_a_run_of_units_in_linear_work(name: str, unit: str) -> None:
+    counted = assert_linear(archref.extract, _sized(unit), EXTRACT_N)
+    _proportional(counted.result_n, counted.result_10n)
+
+
+@pytest.mark.parametrize(("name", "unit"), REPEATED_UNITS, ids=[name for name, _ in REPEATED_UNITS])
+def test_check_reads_a_file_of_a_run_of_units_in_linear_work(
+    name: str, unit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def write(size: int) -> Path:
+        path = tmp_path / f"notes-{size}.txt"
+        path.write_text(_sized(unit)(size) + "\n", encoding="utf-8")
+        return path
+
+    def check(path: Path) -> int:
+        return main(["check", "--no-cache", str(path)])
+
+    counted = assert_linear(check, write, EXTRACT_N)
+    assert counted.result_n == counted.result_10n  # the same findings, or none, at both
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("finder", sorted(FINDERS))
+@pytest.mark.parametrize(("name", "unit"), REPEATED_UNITS, ids=[name for name, _ in REPEATED_UNITS])
+def test_finder_reads_a_run_of_units_in_linear_work(name: str, unit: str, finder: str) -> None:
+    counted = assert_linear(FINDERS[finder], _sized(unit), FINDER_N)
     _proportional(counted.result_n, counted.result_10n)

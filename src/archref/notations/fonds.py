@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Literal, NamedTuple
 
 import attrs
@@ -125,6 +125,9 @@ TokenKind = Literal["dotted", "num", "word", "open", "close", "dash", "punct", "
 
 #: The longest parenthesis (in tokens) read as a title or gloss.
 _MAX_PAREN_TOKENS = 80
+#: The most levels one reference holds (a real one has at most about eight): a longer
+#: run of levels ends the reference there, so that no start reads a whole run again.
+MAX_LEVELS = 12
 
 
 class _Tok(NamedTuple):
@@ -349,6 +352,7 @@ class _Parser:
         self.registry = registry
         self.tab = _table()
         self.list_label: str | None = None  # the label of the list being read
+        self.repeat_at = -1  # where the last levels read stopped at a level of a kind given
 
     def use_archive(self, archive: Archive | None) -> _Table:
         """Read the labels of ``archive`` from now on; return the labels read before."""
@@ -603,11 +607,16 @@ class _Parser:
 
         ``stop`` ends the reading before that token (used to keep the part of a
         reference before an error).
+
+        A labelled level of a kind already read ends the levels before its label
+        (recorded in ``repeat_at``): "f. 1, op. 2, f. 3" is two references, the second
+        a link of a chain. At most :data:`MAX_LEVELS` levels are read.
         """
         toks = self.toks
         levels: list[Level] = []
         locator: Locator | None = None
         limit = len(toks) if stop is None else stop
+        self.repeat_at = -1
         if list_kind is not None:  # the next file of a list: "Д. 174, 194"
             ident = self.ident_at(i)
             if ident is None:
@@ -621,12 +630,16 @@ class _Parser:
             if named is not None:
                 levels.append(named[0])
                 i = self.skip_seps(named[1])
-        while i < limit:
+        while i < limit and len(levels) < MAX_LEVELS:
             tok = toks[i]
             ordinal = self.ordinal_at(i)
             if ordinal is not None:
-                level, i = ordinal
+                level, j = ordinal
+                if any(lv.kind == level.kind for lv in levels):
+                    self.repeat_at = i  # "4. doboz, 5. doboz": the next reference
+                    break
                 levels.append(level)
+                i = j
                 i = self.skip_seps(i)
                 continue
             if tok.kind == "dotted":
@@ -650,6 +663,9 @@ class _Parser:
                     kind = hit.label.kind
                 if role == "level":
                     assert kind is not None
+                    if any(lv.kind == kind for lv in levels):
+                        self.repeat_at = i  # "f. 1, op. 2, f. 3": the next reference
+                        break
                     # a bare capital without its stop ("T 295/384", "D035/1000") is more
                     # likely a code of another notation: no slash after it
                     bare_letter = len(hit.text) == 1 and hit.text.isascii()
@@ -1248,12 +1264,15 @@ def _read_chain(
     previous: ArchivalReference | None,
     first_token: int,
     strict: bool,
+    accept: Callable[[ArchivalReference], bool] | None = None,
 ) -> _Chain:
     """Read one reference and the chained ones after it, starting at token ``i``.
 
     ``first_token`` is where the first reference's text starts (its archive).
     With ``strict`` a broken reference raises; otherwise it is cut at the
-    error and reported as a diagnostic, and reading stops there.
+    error and reported as a diagnostic, and reading stops there. A first
+    reference that ``accept`` refuses ends the chain at once, with no match:
+    the links after it are not read.
     """
     toks = p.toks
     matches: list[Match] = []
@@ -1311,6 +1330,8 @@ def _read_chain(
         )
         if strict:
             _check_complete(p, ref, archive is not None or cited is not None, j)
+        if not matches and accept is not None and not accept(ref):
+            return _Chain([], j, sep)
         matches.append(Match(ref, span_start, span_end, bool(matches), diagnostics))
         previous = ref
         i = j
@@ -1331,6 +1352,8 @@ def _read_chain(
             i = begin = i + 1
             continue
         nxt = p.chain_next(i)
+        if nxt is None and p.repeat_at == i and i > begin:
+            nxt = i  # a level of a kind the reference holds starts the next link
         if nxt is None:
             break
         if sep < 0:
@@ -1424,10 +1447,16 @@ class Scanner:
             if toks[i].kind != "dotted" and p.level_start(i) and self._boundary_before(i):
                 begin, name = self._unknown_archive_before(i)
                 chain = _read_chain(
-                    p, i, None, name, previous=None, first_token=begin, strict=False
+                    p,
+                    i,
+                    None,
+                    name,
+                    previous=None,
+                    first_token=begin,
+                    strict=False,
+                    accept=None if name is not None else _is_substantial,
                 )
-                first = chain.matches[0].reference if chain.matches else None
-                if first is not None and (name is not None or _is_substantial(first)):
+                if chain.matches:
                     out.extend(chain.matches)
                     i = max(chain.end, i + 1)
                     continue
@@ -1703,6 +1732,8 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
             delo = any(lv.kind == "delo" for lv in levels)
             role, kind = ("page", None) if delo else ("level", "papka")
         if role == "level" and kind is not None:
+            if any(lv.kind == kind for lv in levels):
+                return None  # "f. 1, op. 2, f. 3": a chain of two references
             if last is not None or (suffix is not None and suffix.casefold() in _LABELS):
                 return None  # "d. 7-8" ends the levels; "7ob." keeps its full stop
             if prefix is not None and not prefix[:-1].isupper():
