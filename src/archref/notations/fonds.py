@@ -962,25 +962,6 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 12 and all(c.isupper() for c in letters) and " " not in word
 
 
-def _is_archive_acronym(word: str) -> bool:
-    """An archive's acronym as cited, upper case or mixed ("ПермГАСПИ", "ГАКрО").
-
-    >>> [_is_archive_acronym(w) for w in ("ГААРК", "ПермГАСПИ", "ДАВіО", "McDonald", "Пермь")]
-    [True, True, True, False, False]
-    """
-    if _is_acronym(word):
-        return True
-    letters = [c for c in word if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return (
-        4 <= len(letters) <= 12
-        and letters[0].isupper()
-        and upper >= 3
-        and upper > len(letters) - upper
-        and " " not in word
-    )
-
-
 def _archive_candidates(cited: str) -> Iterator[str]:
     """Ways to read an archive as cited: whole, the acronym in parentheses, the part before."""
     yield cited
@@ -1588,7 +1569,7 @@ class Scanner:
             return i, None  # prose runs into the levels: no archive name here
         name = [toks[w].text for w in reversed(words)]
         if not name[0][:1].isupper() or not any(
-            _is_archive_acronym(w) or "рхив" in w or "rchiv" in w or "rkhiv" in w for w in name
+            _is_acronym(w) or "рхив" in w or "rchiv" in w or "rkhiv" in w for w in name
         ):
             return i, None
         return first, self.text[toks[first].start : toks[words[0]].end]
