@@ -189,6 +189,7 @@ class _Data(NamedTuple):
     needs: Mapping[str, str]
     held_by: Mapping[str, str]
     collection_words: frozenset[str]
+    markings: tuple[str, ...]
     labels: Mapping[str, tuple[str, ...]]
     subject_codes: tuple[str, ...]
     patterns: tuple[tuple[str, str, str | None], ...]  # (name, regex, archive)
@@ -204,6 +205,7 @@ def _data() -> _Data:
         needs=dict(raw["needs"]),
         held_by=dict(raw.get("held_by", {})),
         collection_words=frozenset(w.casefold() for w in raw["titles"]["collection_words"]),
+        markings=tuple(raw["titles"].get("markings", ())),
         labels={kind: tuple(words) for kind, words in raw["labels"].items()},
         subject_codes=tuple(files["subject_codes"]),
         patterns=tuple(
@@ -257,7 +259,7 @@ _END_STRICT = r"(?=[,;)]|\.(?!\w)|$)"
 _END_ID = r"(?=[,;)\s]|\.(?!\w)|$)"
 
 _DECIMAL_CORE = (
-    rf"\d{{3}}[A-Z]{{0,2}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}(?:-[A-Z]{{2,5}})?"
+    rf"\d{{3}}[A-Z]{{0,2}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}(?:{_DASH}[A-Z]{{2,5}})?"
     rf"(?:{_SP}(?:[A-Z][A-Za-z]{{0,15}}|of|the|and|\d{{1,3}})){{0,6}}?"
 )
 _DECIMAL_DOC = (
@@ -285,15 +287,26 @@ class _Grammar(NamedTuple):
     archive_of: Mapping[str, str]  # a file pattern's name -> its archive's id
 
 
+def _not_marking() -> str:
+    """A lookahead refusing a classification marking ("Secret", "Top Secret")."""
+    markings = _data().markings
+    return rf"(?!(?:{_alternatives(markings)})(?![\w]))" if markings else ""
+
+
 def _title(words: frozenset[str]) -> str:
     """A title: capitalised words, initials, small words before a capitalised one,
-    lower-case collection words ("papers", "file"), years, remarks in parentheses."""
-    word = r"(?:U\.S\.|[A-Z]\.(?=" + _SP + r"[A-Z])|[A-Z][\w’'&\-–/]{0,30}|\([^()\n]{1,60}\))"
+    lower-case collection words ("papers", "file"), years, remarks in parentheses.
+    A classification marking is no word of a title: it ends the reference."""
+    no = _not_marking()
+    word = (
+        rf"(?:U\.S\.|[A-Z]\.(?={_SP}{no}[A-Z])|{no}[A-Z][\w’'&\-–—/]{{0,30}}"
+        r"|\([^()\n]{1,60}\))"
+    )
     lower = _alternatives(words)
     return (
         rf"{word}(?:{_SP}(?:{word}|(?:{lower})(?![\w])"
         rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_YEARS}(?![\w])))"
-        r"{0,16}"
+        r"{0,24}"
     )
 
 
@@ -315,12 +328,25 @@ def _parts() -> tuple[tuple[str, str], ...]:
     data = _data()
     subjects = _alternatives(data.subject_codes)
     title = _title(data.collection_words)
-    country = rf"[A-Z]{{1,12}}(?:[-–/][A-Z]{{1,12}}){{0,2}}(?:{_SP}[A-Z](?![\w]))?"
+    country = (
+        rf"[A-Z]{{1,12}}(?:[-–/][A-Z]{{1,12}}){{0,2}}(?:{_SP}[A-Z](?![\w]))?"
+        rf"(?:{_SP}\([A-Z]{{1,6}}\))?"
+    )
     return (
-        ("box", rf"(?P<label>{_labels('box')}){_SP}(?P<v>\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"),
+        (
+            # "Box 20", "Box 3A", "Box 1-2"; lettered boxes of the NSC's and the
+            # Nixon materials' files: "Box H–070", "Box SR 102", "Box I–022", "Box CL 290"
+            "box",
+            rf"(?P<label>{_labels('box')}){_SP}"
+            rf"(?P<v>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)",
+        ),
         (
             "folder",
             rf"(?P<label>{_labels('folder')})(?::?{_SP})(?P<v>[^,;()\n]{{1,80}}?)" + _END_STRICT,
+        ),
+        (
+            "series",
+            rf"(?P<label>{_labels('series')}){_SP}(?P<v>\d{{1,3}}[A-Z]?)(?![\w])",
         ),
         ("roll", rf"(?P<label>{_labels('roll')}){_SP}(?P<v>\d{{1,4}}[A-Z]?)"),
         (
@@ -348,7 +374,7 @@ def _parts() -> tuple[tuple[str, str], ...]:
         (
             "accession",
             rf"(?P<label>{_labels('accession')}){_SP}"
-            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]?{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
+            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
         ),
         (
             "lot",
