@@ -245,7 +245,9 @@ _DASH = r"[-–]"
 _RG = re.compile(rf"(?P<label>RG|Record{_SP}Group)(?P<gap>{_SP}?)(?P<rg>\d{{1,3}})(?![\w/])")
 _RG_SCAN = re.compile(rf"(?<![\w/.\-])(?:RG|Record{_SP}Group){_SP}?\d{{1,3}}(?![\w/])")
 
-_SEP = re.compile(rf",{_SP}{{1,2}}")
+_SEP = re.compile(rf"\.?,{_SP}{{1,2}}")  # "NSC Mtgs., Vol. 1": an abbreviation's stop
+# "Official Memoranda; NLR–775–27A–8–2–1": a document's number after a title's ";"
+_SEMI = re.compile(rf";{_SP}{{1,2}}")
 _COLON = re.compile(rf":{_SP}{{1,2}}")
 _SPACED = re.compile(rf"{_SP}(?=\d{{3}})")
 
@@ -374,6 +376,7 @@ def _parts() -> tuple[tuple[str, str], ...]:
         (
             "accession",
             rf"(?P<label>{_labels('accession')}){_SP}"
+            rf"(?:(?P<rgno>\d{{3}}){_SP}(?=\d{{2}}{_SP}?[A-Z]{_SP}?\d))?"
             rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
         ),
         (
@@ -420,7 +423,7 @@ def _grammar(registry: Registry) -> _Grammar:
     place = rf"(?P<place>,{_SP}{{1,2}}(?:{spelt(cities)}))?" if cities else "(?P<place>(?!x)x)?"
     body = (
         rf"(?=[A-Z])(?:(?P<free>{spelt(free)})|(?P<rgname>{spelt(with_rg)}))(?![\w])"
-        rf"{place}(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|{_SP}{{1,2}})"
+        rf"{place}(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|,(?=RG{_SP})|{_SP}{{1,2}})"
     )
     bare = "|".join(f"(?P<{name}>{regex})" for name, regex, archive in data.patterns if archive)
     bare = bare or r"(?!x)x"
@@ -532,7 +535,8 @@ def _level_of(kind: str, m: re.Match[str]) -> list[Level]:
     if kind.startswith("pattern:"):
         return [Level("file", m.group("v"))]
     if kind in {"lot", "accession"}:
-        levels = [Level("lot", m.group("v"), title=groups.get("title"), label=label)]
+        levels = [Level("record_group", groups["rgno"])] if groups.get("rgno") else []
+        levels += [Level("lot", m.group("v"), title=groups.get("title"), label=label)]
         if groups.get("sub"):
             levels.append(Level("folder", m.group("sub"), label=""))
         return levels
@@ -576,22 +580,29 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
     loose = rg is None
     first = rg is None  # right after the name: no separator before the first part
     while k < end and len(levels) < _MAX_PARTS:
-        spaced = False
+        spaced = semi = False
         if first:
             start = k
         else:
             sep = _SEP.match(text, k, end)
             if sep is None and previous in _TITLED:
                 sep = _COLON.match(text, k, end)  # "S/P Files: Lot 64 D 563"
-            spaced = sep is None and previous == "record_group"
-            if spaced:
+            semi = sep is None and previous in _TITLED
+            if semi:
+                sep = _SEMI.match(text, k, end)
+                spaced = sep is not None
+            else:
+                spaced = sep is None and previous == "record_group"
+            if spaced and not semi:
                 sep = _SPACED.match(text, k, end)  # "RG 59 123 H 43/36"
             if sep is None:
                 break
             start = sep.end()
         first = False
         hit = _part_at(g, text, start, end, previous, loose=loose)
-        if hit is None or (spaced and hit[0] != "file"):
+        if hit is None or (spaced and hit[0] != "file" and not hit[0].startswith("pattern:")):
+            break
+        if spaced and semi and not hit[0].startswith("pattern:"):
             break
         kind, m = hit
         k = m.end()
@@ -632,13 +643,24 @@ def _names_a_collection(level: Level) -> bool:
     return any(w.casefold() in words for w in re.findall(r"[^\W\d_]+", level.value))
 
 
+_SUBJECT_FILE = re.compile(rf"(?:{_alternatives(_data().subject_codes)}){_SP}\d[^\n]{{0,40}}")
+
+
 def _refusal(read: _Read, archive: Archive | None) -> str | None:
     """Why what was read is no reference of its repository, or ``None``."""
     if read.rg is not None or archive is None:
         return None  # a record group: a reference (ARC302 when nothing follows it)
     need = _data().needs.get(archive.id, "level")
     kinds = {lv.kind for lv in read.levels}
-    if need == "series_and_unit" and (not read.levels or read.levels[0].kind != "series"):
+    first = read.levels[0] if read.levels else None
+    if (
+        need == "series_and_unit"
+        and (first is None or first.kind != "series")
+        # "Department of State, POL 15 VIET S": a subject-numeric file names its files
+        and not (
+            first is not None and first.kind == "file" and _SUBJECT_FILE.fullmatch(first.value)
+        )
+    ):
         return "names no series of the files first"
     if kinds & _UNITS:
         return None
