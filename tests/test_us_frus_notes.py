@@ -172,3 +172,52 @@ def test_the_markings_end_a_reference() -> None:
 )
 def test_prose_naming_the_new_repositories_is_no_reference(prose: str) -> None:
     assert archref.extract(prose) == []
+
+
+def test_ibid_with_parts_cites_another_unit_of_the_same_repository() -> None:
+    # FRUS 1958-60, vol. X, part 2:
+    # https://history.state.gov/historicaldocuments/frus1958-60v10p2/comp1
+    note = (
+        "Source: Department of State, Central Files, 033.6111/12–558. Secret. Drafted by Freers."
+        " A copy was sent to Cushman as an enclosure to a December 3 memorandum from Macomber."
+        " (Ibid., 611.61/12–358)"
+    )
+    first, second = nara.find(note)
+    assert second.reference.text == "Ibid., 611.61/12–358"
+    assert second.reference.archive == first.reference.archive
+    assert second.reference.archive_as_cited == "Department of State"
+    assert [(lv.kind, lv.value) for lv in second.reference.levels] == [("file", "611.61/12–358")]
+
+
+def test_ibid_without_a_space_before_a_series() -> None:
+    # FRUS 1955-57, vol. IX: https://history.state.gov/historicaldocuments/frus1955-57v09/comp6
+    note = (
+        "Source: Department of State, S/P–NSC Files: Lot 62 D 1, Planning Board Files,"
+        " Miscellaneous, 1954–5. Top Secret. The President initially requested that this study"
+        " be made. (Ibid.,OCB Files: Lot 62 D 430, Four Power Meeting)"
+    )
+    found = nara.find(note)
+    assert [lv.value for lv in found[1].reference.levels][:2] == ["OCB Files", "62 D 430"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ibid., 611.61/12–358",  # no reference before it: the extraction reports the ibid
+        "Source: Kennedy Library, President's Office Files, Box 3. Secret. Ibid., p. 4.",
+        "Source: Kennedy Library, President's Office Files, Box 3. See Ibid., Chapter Two.",
+    ],
+)
+def test_ibid_makes_no_reference_without_a_unit_after_a_reference(text: str) -> None:
+    assert not [m for m in nara.find(text) if m.reference.text.startswith("Ibid")]
+
+
+def test_a_month_and_year_inside_a_title() -> None:
+    # FRUS 1964-68, vol. X: https://history.state.gov/historicaldocuments/frus1964-68v10/comp1?start=61
+    note = (
+        "(National Archives and Records Administration, RG 200, Defense Programs and Operations,"
+        " Final Memos re Budget, Dec. 1964, Box 40)"
+    )
+    levels = [(lv.kind, lv.value) for lv in nara.find(note)[0].reference.levels]
+    assert levels[0] == ("record_group", "200")
+    assert levels[-1] == ("box", "40")

@@ -269,7 +269,9 @@ _DECIMAL_DOC = (
     rf"|{_SP}\([^()\n]{{1,40}}\)"
 )
 
-_CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|–)"
+_CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|re|–)"
+# a month abbreviated before a year, inside a title: "Final Memos re Budget, Dec. 1964"
+_MONTH_YEAR = rf"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.{_SP}\d{{4}}(?![\w])"
 
 
 def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -301,7 +303,7 @@ def _title(words: frozenset[str]) -> str:
     A classification marking is no word of a title: it ends the reference."""
     no = _not_marking()
     word = (
-        rf"(?:U\.S\.|[A-Z]\.(?={_SP}{no}[A-Z])|{no}[A-Z][\w’'&\-–—/]{{0,30}}"
+        rf"(?:U\.S\.|{_MONTH_YEAR}|[A-Z]\.(?={_SP}{no}[A-Z])|{no}[A-Z][\w’'&\-–—/]{{0,30}}"
         r"|\([^()\n]{1,60}\))"
     )
     lower = _alternatives(words)
@@ -559,7 +561,6 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
     if prefix is not None and prefix.group("rgname") is not None and rg is None:
         return None
     levels: list[Level] = []
-    folios: Locator | None = None
     previous = ""
     if rg is not None:
         levels.append(Level("record_group", rg.group("rg"), label=rg.group("label")))
@@ -577,8 +578,26 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         k = pos
     if prefix is None:
         archive_id = ARCHIVE_ID
-    loose = rg is None
-    first = rg is None  # right after the name: no separator before the first part
+    levels, folios, k = _read_parts(
+        text, k, end, g, levels, previous=previous, loose=rg is None, first=rg is None
+    )
+    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+
+
+def _read_parts(
+    text: str,
+    k: int,
+    end: int,
+    g: _Grammar,
+    levels: list[Level],
+    *,
+    previous: str,
+    loose: bool,
+    first: bool,
+) -> tuple[list[Level], Locator | None, int]:
+    """The parts of a reference from ``k`` on (``first``: no separator before the
+    first one): the levels after ``levels``, the pages, where reading stopped."""
+    folios: Locator | None = None
     while k < end and len(levels) < _MAX_PARTS:
         spaced = semi = False
         if first:
@@ -627,7 +646,7 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         previous = new[-1].kind
         if kind in {"lot", "accession"}:
             loose = True  # what follows a lot is its folders' titles
-    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+    return levels, folios, k
 
 
 def _archive_of(read: _Read, registry: Registry) -> tuple[Archive | None, str | None]:
@@ -801,7 +820,52 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
             continue
         found.append(Match(_build(text[start : read.end], read, reg), start, read.end))
         covered_to = read.end
-    return found
+    return _with_ibids(text, found, g)
+
+
+# "(Ibid., 611.61/12–358)", "(Ibid.,OCB Files: Lot 62 D 430, ...)": FRUS cites another
+# unit of the repository just named (a source note's reference) by "Ibid." and the parts.
+_IBID = re.compile(rf"(?<![\w])[Ii]bid\.,{_SP}{{0,2}}(?=[A-Z0-9])")
+
+
+def _with_ibids(text: str, found: list[Match], g: _Grammar) -> list[Match]:
+    """``found`` and the references that "Ibid." followed by parts makes of the
+    repository of the reference before it: the parts as written, the archive and
+    its name as cited taken from there. Only a unit (a file, lot, box, folder...)
+    read after "Ibid.," makes one: a bare "Ibid." repeats its antecedent, which
+    the extraction resolves."""
+    if not found:
+        return found
+    added: list[Match] = []
+    n = len(text)
+    i = 0  # found[:i] end before the "Ibid." (found is in order and disjoint)
+    last = found[0]
+    for m in _IBID.finditer(text, found[0].end):
+        while i < len(found) and found[i].end <= m.start():
+            last = found[i]
+            i += 1
+        if i < len(found) and found[i].start <= m.start():
+            continue  # inside a reference
+        if added and added[-1].end > m.start():
+            continue  # inside what an earlier "Ibid." read
+        if added and added[-1].start > last.start:
+            last = added[-1]
+        antecedent = last.reference
+        levels, folios, k = _read_parts(
+            text, m.end(), n, g, [], previous="", loose=True, first=True
+        )
+        if not any(lv.kind in _UNITS for lv in levels):
+            continue
+        ref = ArchivalReference(
+            archive=antecedent.archive,
+            levels=tuple(levels),
+            folios=folios,
+            archive_as_cited=antecedent.archive_as_cited,
+            text=text[m.start() : k],
+            notation=NOTATION,
+        )
+        added.append(Match(ref, m.start(), k))
+    return sorted([*found, *added], key=lambda f: f.start) if added else found
 
 
 # --------------------------------------------------------------------------- writing
