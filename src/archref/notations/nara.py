@@ -896,7 +896,7 @@ def _level_text(level: Level) -> str:
         if label:
             return f"{label} {value}"
         return value
-    return value  # a series: its title
+    return f"{label} {value}" if label else value  # a series: its title, or "Series 13"
 
 
 def _core_text(ref: ArchivalReference) -> str:
@@ -935,7 +935,10 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if _cited_for_its_holder(ref):
         # "Department of State, Central Files, ...": the name the note cites the
         # files by, which reads back as the same reference ("NARA, Central Files"
-        # would need a record group)
+        # would need a record group); in the short style too, where the name stands
+        # for the records it names as a record group would
+        if style == "short":
+            return f"{ref.archive_as_cited}, {core}"
         return fonds.with_archive_name(attrs.evolve(ref, archive=None), core, style)
     return fonds.with_archive_name(ref, core, style)
 
