@@ -189,6 +189,7 @@ class _Data(NamedTuple):
     needs: Mapping[str, str]
     held_by: Mapping[str, str]
     collection_words: frozenset[str]
+    markings: tuple[str, ...]
     labels: Mapping[str, tuple[str, ...]]
     subject_codes: tuple[str, ...]
     patterns: tuple[tuple[str, str, str | None], ...]  # (name, regex, archive)
@@ -204,6 +205,7 @@ def _data() -> _Data:
         needs=dict(raw["needs"]),
         held_by=dict(raw.get("held_by", {})),
         collection_words=frozenset(w.casefold() for w in raw["titles"]["collection_words"]),
+        markings=tuple(raw["titles"].get("markings", ())),
         labels={kind: tuple(words) for kind, words in raw["labels"].items()},
         subject_codes=tuple(files["subject_codes"]),
         patterns=tuple(
@@ -243,7 +245,9 @@ _DASH = r"[-–]"
 _RG = re.compile(rf"(?P<label>RG|Record{_SP}Group)(?P<gap>{_SP}?)(?P<rg>\d{{1,3}})(?![\w/])")
 _RG_SCAN = re.compile(rf"(?<![\w/.\-])(?:RG|Record{_SP}Group){_SP}?\d{{1,3}}(?![\w/])")
 
-_SEP = re.compile(rf",{_SP}{{1,2}}")
+_SEP = re.compile(rf"\.?,{_SP}{{1,2}}")  # "NSC Mtgs., Vol. 1": an abbreviation's stop
+# "Official Memoranda; NLR–775–27A–8–2–1": a document's number after a title's ";"
+_SEMI = re.compile(rf";{_SP}{{1,2}}")
 _COLON = re.compile(rf":{_SP}{{1,2}}")
 _SPACED = re.compile(rf"{_SP}(?=\d{{3}})")
 
@@ -257,7 +261,7 @@ _END_STRICT = r"(?=[,;)]|\.(?!\w)|$)"
 _END_ID = r"(?=[,;)\s]|\.(?!\w)|$)"
 
 _DECIMAL_CORE = (
-    rf"\d{{3}}[A-Z]{{0,2}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}(?:-[A-Z]{{2,5}})?"
+    rf"\d{{3}}[A-Z]{{0,2}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}(?:{_DASH}[A-Z]{{2,5}})?"
     rf"(?:{_SP}(?:[A-Z][A-Za-z]{{0,15}}|of|the|and|\d{{1,3}})){{0,6}}?"
 )
 _DECIMAL_DOC = (
@@ -265,7 +269,9 @@ _DECIMAL_DOC = (
     rf"|{_SP}\([^()\n]{{1,40}}\)"
 )
 
-_CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|–)"
+_CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|re|–)"
+# a month abbreviated before a year, inside a title: "Final Memos re Budget, Dec. 1964"
+_MONTH_YEAR = rf"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.{_SP}\d{{4}}(?![\w])"
 
 
 def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -285,15 +291,26 @@ class _Grammar(NamedTuple):
     archive_of: Mapping[str, str]  # a file pattern's name -> its archive's id
 
 
+def _not_marking() -> str:
+    """A lookahead refusing a classification marking ("Secret", "Top Secret")."""
+    markings = _data().markings
+    return rf"(?!(?:{_alternatives(markings)})(?![\w]))" if markings else ""
+
+
 def _title(words: frozenset[str]) -> str:
     """A title: capitalised words, initials, small words before a capitalised one,
-    lower-case collection words ("papers", "file"), years, remarks in parentheses."""
-    word = r"(?:U\.S\.|[A-Z]\.(?=" + _SP + r"[A-Z])|[A-Z][\w’'&\-–/]{0,30}|\([^()\n]{1,60}\))"
+    lower-case collection words ("papers", "file"), years, remarks in parentheses.
+    A classification marking is no word of a title: it ends the reference."""
+    no = _not_marking()
+    word = (
+        rf"(?:U\.S\.|{_MONTH_YEAR}|[A-Z]\.(?={_SP}{no}[A-Z])|{no}[A-Z][\w’'&\-–—/]{{0,30}}"
+        r"|\([^()\n]{1,60}\))"
+    )
     lower = _alternatives(words)
     return (
         rf"{word}(?:{_SP}(?:{word}|(?:{lower})(?![\w])"
         rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_YEARS}(?![\w])))"
-        r"{0,16}"
+        r"{0,24}"
     )
 
 
@@ -315,12 +332,25 @@ def _parts() -> tuple[tuple[str, str], ...]:
     data = _data()
     subjects = _alternatives(data.subject_codes)
     title = _title(data.collection_words)
-    country = rf"[A-Z]{{1,12}}(?:[-–/][A-Z]{{1,12}}){{0,2}}(?:{_SP}[A-Z](?![\w]))?"
+    country = (
+        rf"[A-Z]{{1,12}}(?:[-–/][A-Z]{{1,12}}){{0,2}}(?:{_SP}[A-Z](?![\w]))?"
+        rf"(?:{_SP}\([A-Z]{{1,6}}\))?"
+    )
     return (
-        ("box", rf"(?P<label>{_labels('box')}){_SP}(?P<v>\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"),
+        (
+            # "Box 20", "Box 3A", "Box 1-2"; lettered boxes of the NSC's and the
+            # Nixon materials' files: "Box H–070", "Box SR 102", "Box I–022", "Box CL 290"
+            "box",
+            rf"(?P<label>{_labels('box')}){_SP}"
+            rf"(?P<v>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)",
+        ),
         (
             "folder",
             rf"(?P<label>{_labels('folder')})(?::?{_SP})(?P<v>[^,;()\n]{{1,80}}?)" + _END_STRICT,
+        ),
+        (
+            "series",
+            rf"(?P<label>{_labels('series')}){_SP}(?P<v>\d{{1,3}}[A-Z]?)(?![\w])",
         ),
         ("roll", rf"(?P<label>{_labels('roll')}){_SP}(?P<v>\d{{1,4}}[A-Z]?)"),
         (
@@ -348,7 +378,8 @@ def _parts() -> tuple[tuple[str, str], ...]:
         (
             "accession",
             rf"(?P<label>{_labels('accession')}){_SP}"
-            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]?{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
+            rf"(?:(?P<rgno>\d{{3}}){_SP}(?=\d{{2}}{_SP}?[A-Z]{_SP}?\d))?"
+            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
         ),
         (
             "lot",
@@ -394,7 +425,7 @@ def _grammar(registry: Registry) -> _Grammar:
     place = rf"(?P<place>,{_SP}{{1,2}}(?:{spelt(cities)}))?" if cities else "(?P<place>(?!x)x)?"
     body = (
         rf"(?=[A-Z])(?:(?P<free>{spelt(free)})|(?P<rgname>{spelt(with_rg)}))(?![\w])"
-        rf"{place}(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|{_SP}{{1,2}})"
+        rf"{place}(?P<sep>{_SP}{{0,2}}[,:.]{_SP}{{1,2}}|,(?=RG{_SP})|{_SP}{{1,2}})"
     )
     bare = "|".join(f"(?P<{name}>{regex})" for name, regex, archive in data.patterns if archive)
     bare = bare or r"(?!x)x"
@@ -506,7 +537,8 @@ def _level_of(kind: str, m: re.Match[str]) -> list[Level]:
     if kind.startswith("pattern:"):
         return [Level("file", m.group("v"))]
     if kind in {"lot", "accession"}:
-        levels = [Level("lot", m.group("v"), title=groups.get("title"), label=label)]
+        levels = [Level("record_group", groups["rgno"])] if groups.get("rgno") else []
+        levels += [Level("lot", m.group("v"), title=groups.get("title"), label=label)]
         if groups.get("sub"):
             levels.append(Level("folder", m.group("sub"), label=""))
         return levels
@@ -529,7 +561,6 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
     if prefix is not None and prefix.group("rgname") is not None and rg is None:
         return None
     levels: list[Level] = []
-    folios: Locator | None = None
     previous = ""
     if rg is not None:
         levels.append(Level("record_group", rg.group("rg"), label=rg.group("label")))
@@ -547,25 +578,50 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         k = pos
     if prefix is None:
         archive_id = ARCHIVE_ID
-    loose = rg is None
-    first = rg is None  # right after the name: no separator before the first part
+    levels, folios, k = _read_parts(
+        text, k, end, g, levels, previous=previous, loose=rg is None, first=rg is None
+    )
+    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+
+
+def _read_parts(
+    text: str,
+    k: int,
+    end: int,
+    g: _Grammar,
+    levels: list[Level],
+    *,
+    previous: str,
+    loose: bool,
+    first: bool,
+) -> tuple[list[Level], Locator | None, int]:
+    """The parts of a reference from ``k`` on (``first``: no separator before the
+    first one): the levels after ``levels``, the pages, where reading stopped."""
+    folios: Locator | None = None
     while k < end and len(levels) < _MAX_PARTS:
-        spaced = False
+        spaced = semi = False
         if first:
             start = k
         else:
             sep = _SEP.match(text, k, end)
             if sep is None and previous in _TITLED:
                 sep = _COLON.match(text, k, end)  # "S/P Files: Lot 64 D 563"
-            spaced = sep is None and previous == "record_group"
-            if spaced:
+            semi = sep is None and previous in _TITLED
+            if semi:
+                sep = _SEMI.match(text, k, end)
+                spaced = sep is not None
+            else:
+                spaced = sep is None and previous == "record_group"
+            if spaced and not semi:
                 sep = _SPACED.match(text, k, end)  # "RG 59 123 H 43/36"
             if sep is None:
                 break
             start = sep.end()
         first = False
         hit = _part_at(g, text, start, end, previous, loose=loose)
-        if hit is None or (spaced and hit[0] != "file"):
+        if hit is None or (spaced and hit[0] != "file" and not hit[0].startswith("pattern:")):
+            break
+        if spaced and semi and not hit[0].startswith("pattern:"):
             break
         kind, m = hit
         k = m.end()
@@ -590,7 +646,7 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         previous = new[-1].kind
         if kind in {"lot", "accession"}:
             loose = True  # what follows a lot is its folders' titles
-    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+    return levels, folios, k
 
 
 def _archive_of(read: _Read, registry: Registry) -> tuple[Archive | None, str | None]:
@@ -606,13 +662,24 @@ def _names_a_collection(level: Level) -> bool:
     return any(w.casefold() in words for w in re.findall(r"[^\W\d_]+", level.value))
 
 
+_SUBJECT_FILE = re.compile(rf"(?:{_alternatives(_data().subject_codes)}){_SP}\d[^\n]{{0,40}}")
+
+
 def _refusal(read: _Read, archive: Archive | None) -> str | None:
     """Why what was read is no reference of its repository, or ``None``."""
     if read.rg is not None or archive is None:
         return None  # a record group: a reference (ARC302 when nothing follows it)
     need = _data().needs.get(archive.id, "level")
     kinds = {lv.kind for lv in read.levels}
-    if need == "series_and_unit" and (not read.levels or read.levels[0].kind != "series"):
+    first = read.levels[0] if read.levels else None
+    if (
+        need == "series_and_unit"
+        and (first is None or first.kind != "series")
+        # "Department of State, POL 15 VIET S": a subject-numeric file names its files
+        and not (
+            first is not None and first.kind == "file" and _SUBJECT_FILE.fullmatch(first.value)
+        )
+    ):
         return "names no series of the files first"
     if kinds & _UNITS:
         return None
@@ -753,7 +820,52 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
             continue
         found.append(Match(_build(text[start : read.end], read, reg), start, read.end))
         covered_to = read.end
-    return found
+    return _with_ibids(text, found, g)
+
+
+# "(Ibid., 611.61/12–358)", "(Ibid.,OCB Files: Lot 62 D 430, ...)": FRUS cites another
+# unit of the repository just named (a source note's reference) by "Ibid." and the parts.
+_IBID = re.compile(rf"(?<![\w])[Ii]bid\.,{_SP}{{0,2}}(?=[A-Z0-9])")
+
+
+def _with_ibids(text: str, found: list[Match], g: _Grammar) -> list[Match]:
+    """``found`` and the references that "Ibid." followed by parts makes of the
+    repository of the reference before it: the parts as written, the archive and
+    its name as cited taken from there. Only a unit (a file, lot, box, folder...)
+    read after "Ibid.," makes one: a bare "Ibid." repeats its antecedent, which
+    the extraction resolves."""
+    if not found:
+        return found
+    added: list[Match] = []
+    n = len(text)
+    i = 0  # found[:i] end before the "Ibid." (found is in order and disjoint)
+    last = found[0]
+    for m in _IBID.finditer(text, found[0].end):
+        while i < len(found) and found[i].end <= m.start():
+            last = found[i]
+            i += 1
+        if i < len(found) and found[i].start <= m.start():
+            continue  # inside a reference
+        if added and added[-1].end > m.start():
+            continue  # inside what an earlier "Ibid." read
+        if added and added[-1].start > last.start:
+            last = added[-1]
+        antecedent = last.reference
+        levels, folios, k = _read_parts(
+            text, m.end(), n, g, [], previous="", loose=True, first=True
+        )
+        if not any(lv.kind in _UNITS for lv in levels):
+            continue
+        ref = ArchivalReference(
+            archive=antecedent.archive,
+            levels=tuple(levels),
+            folios=folios,
+            archive_as_cited=antecedent.archive_as_cited,
+            text=text[m.start() : k],
+            notation=NOTATION,
+        )
+        added.append(Match(ref, m.start(), k))
+    return sorted([*found, *added], key=lambda f: f.start) if added else found
 
 
 # --------------------------------------------------------------------------- writing
@@ -784,7 +896,7 @@ def _level_text(level: Level) -> str:
         if label:
             return f"{label} {value}"
         return value
-    return value  # a series: its title
+    return f"{label} {value}" if label else value  # a series: its title, or "Series 13"
 
 
 def _core_text(ref: ArchivalReference) -> str:
@@ -823,7 +935,10 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if _cited_for_its_holder(ref):
         # "Department of State, Central Files, ...": the name the note cites the
         # files by, which reads back as the same reference ("NARA, Central Files"
-        # would need a record group)
+        # would need a record group); in the short style too, where the name stands
+        # for the records it names as a record group would
+        if style == "short":
+            return f"{ref.archive_as_cited}, {core}"
         return fonds.with_archive_name(attrs.evolve(ref, archive=None), core, style)
     return fonds.with_archive_name(ref, core, style)
 

@@ -1,0 +1,223 @@
+"""FRUS source notes read as references: the classes of the US real-world set.
+
+Every string is a source note of Foreign Relations of the United States as the
+Office of the Historian prints it; the volume's address is next to each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import archref
+from archref.notations import nara
+
+FRUS = "https://history.state.gov/historicaldocuments/"
+
+
+def _levels(text: str) -> list[tuple[str, str]]:
+    found = nara.find(text)
+    assert found, text
+    return [(lv.kind, lv.value) for lv in found[0].reference.levels]
+
+
+def _archive(text: str) -> str | None:
+    found = nara.find(text)
+    assert found, text
+    archive = found[0].reference.archive
+    return archive.id if archive else None
+
+
+# (note, archive id, levels as read, provenance)
+CASES = [
+    # a marking ends the reference; "Vol" without a stop is a volume
+    (
+        "Source: Johnson Library, National Security File, Vietnam Country File, Vol X. Secret.",
+        "LBJL",
+        [("series", "National Security File"), ("series", "Vietnam Country File"), ("volume", "X")],
+        FRUS + "frus1964-68v01/ch5?start=31",
+    ),
+    # lettered boxes; titles joined by an em dash
+    (
+        "Source: National Archives, Nixon Presidential Materials, NSC Files, Staff Files—Staff"
+        " Memos, Box 1050, Lynn, Laurence E., Jr. [Jan. 1969–Aug. 1970]. Secret; Eyes Only.",
+        "RNL",
+        [("series", "NSC Files"), ("series", "Staff Files—Staff Memos"), ("box", "1050")],
+        FRUS + "frus1969-76v02/ch1?start=31",
+    ),
+    (
+        "Source: National Security Council, National Security Council Institutional Files,"
+        " Box SR 102, NSC 00059 RWR 8/09/82. Secret. Sent for action.",
+        "NSC",
+        [("series", "National Security Council Institutional Files"), ("box", "SR 102")],
+        FRUS + "frus1981-88v11/ch1?start=31",
+    ),
+    # an OCR'd "BO" in a CIA job
+    (
+        "Source: Central Intelligence Agency, DCI (Helms) Files, Job 80 BO 1285A, Chrono as DDP"
+        " and DDCI, 1 Jan-31 Dec 65. Secret.",
+        "CIA",
+        [("series", "DCI (Helms) Files"), ("lot", "80 BO 1285A")],
+        FRUS + "frus1964-68v02/ch4?start=31",
+    ),
+    # repositories added to the registry
+    (
+        "Source: National Defense University, Taylor Papers, T-133-69. Secret.",
+        "NDU",
+        [("series", "Taylor Papers"), ("file", "T-133-69")],
+        FRUS + "frus1961-63v02/ch4?start=31",
+    ),
+    (
+        "Source: University of Montana, Mansfield Library, Mansfield Papers, Series 13, Box 69,"
+        " Vietnam. Confidential.",
+        "UMT-MANSFIELD",
+        [("series", "Mansfield Papers"), ("series", "13"), ("box", "69"), ("folder", "Vietnam")],
+        FRUS + "frus1964-68v02/ch4?start=31",
+    ),
+    (
+        "Source: Center of Military History, Westmoreland Papers, Message Files, COMUSMACV,"
+        " 1 Jan-31 Jan 1968. Secret. Repeated to Westmoreland.",
+        "CMH",
+        [("series", "Westmoreland Papers"), ("series", "Message Files"), ("series", "COMUSMACV")],
+        FRUS + "frus1964-68v28/ch4",
+    ),
+    (
+        "Source: Library of Congress, Harold Brown Papers, Box 106, Secretary Brown Eyes Only,"
+        " Jan–June 1980. Confidential; Eyes Only.",
+        "LOC",
+        [
+            ("series", "Harold Brown Papers"),
+            ("box", "106"),
+            ("folder", "Secretary Brown Eyes Only"),
+        ],
+        FRUS + "frus1977-80v04/ch1?start=181",
+    ),
+    # the Department's subject-numeric files, with an en dash in a decimal file
+    (
+        "Source: Department of State, POL 15 VIET S. Secret; Priority; Limdis.",
+        "NARA",
+        [("file", "POL 15 VIET S")],
+        FRUS + "frus1964-68v01/ch2",
+    ),
+    (
+        "Source: Department of State, Central Files, 795B.5–MSP/3–3055. Confidential;"
+        " Official–Informal.",
+        "NARA",
+        [("series", "Central Files"), ("file", "795B.5–MSP/3–3055")],
+        FRUS + "frus1955-57v23p2/ch1?start=31",
+    ),
+    # a Reagan Library document number after ";", a conference file in its lot
+    (
+        "Source: Reagan Library, George Shultz Papers, Official Memoranda; NLR–775–27A–8–2–1."
+        " Limited Official Use. Sent through Dam.",
+        "RRL",
+        [
+            ("series", "George Shultz Papers"),
+            ("series", "Official Memoranda"),
+            ("file", "NLR-775–27A–8–2–1"),
+        ],
+        FRUS + "frus1981-88v01/ch4?start=1",
+    ),
+    (
+        "Source: Department of State, Conference Files: Lot 65 D 533, CF 2059. Secret.",
+        "NARA",
+        [("series", "Conference Files"), ("lot", "65 D 533"), ("file", "CF 2059")],
+        FRUS + "frus1961-63v02/ch4?start=31",
+    ),
+    # a records centre's accession with its record group, a comma without a space
+    (
+        "Source: Washington National Records Center, OSD Files: FRC 330 69 A 7425, 381 Strategic"
+        " Retaliatory Forces (9 Jan 64) Sep-Nov 1964. Top Secret.",
+        "WNRC",
+        [("series", "OSD Files"), ("record_group", "330"), ("lot", "69 A 7425")],
+        FRUS + "frus1964-68v10/comp1?start=61",
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "archive", "levels", "source"), CASES)
+def test_frus_source_note(
+    note: str, archive: str, levels: list[tuple[str, str]], source: str
+) -> None:
+    assert source.startswith("https://")
+    assert _archive(note) == archive
+    assert _levels(note)[: len(levels)] == levels
+
+
+def test_a_marking_is_no_initial() -> None:
+    # FRUS 1964-68, vol. XXVIII (frus1964-68v28/ch4): "Sullivan, William H." is a
+    # folder's name, "Secret" the marking after it
+    note = (
+        "Source: Library of Congress Manuscript Division, Harriman Papers, Kennedy and Johnson"
+        " Administrations, Sullivan, William H. Secret; Personal Files Only."
+    )
+    values = [lv.value for lv in nara.find(note)[0].reference.levels]
+    assert not any("Secret" in v for v in values)
+
+
+def test_the_markings_end_a_reference() -> None:
+    for marking in ("Top Secret", "Confidential", "Limited Official Use", "Nodis", "Exdis"):
+        note = f"Source: Kennedy Library, National Security Files, Countries, Vietnam. {marking}."
+        ref = nara.find(note)[0]
+        assert marking not in ref.text, marking
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "He briefed the National Security Council, Secretary Rusk and the Joint Chiefs.",
+        "The Library of Congress, Washington, holds a copy.",
+        "the Center of Military History, which published the official history in 1988",
+        "a report to the National Security Council, NSC 68, in April 1950",
+    ],
+)
+def test_prose_naming_the_new_repositories_is_no_reference(prose: str) -> None:
+    assert archref.extract(prose) == []
+
+
+def test_ibid_with_parts_cites_another_unit_of_the_same_repository() -> None:
+    # FRUS 1958-60, vol. X, part 2:
+    # https://history.state.gov/historicaldocuments/frus1958-60v10p2/comp1
+    note = (
+        "Source: Department of State, Central Files, 033.6111/12–558. Secret. Drafted by Freers."
+        " A copy was sent to Cushman as an enclosure to a December 3 memorandum from Macomber."
+        " (Ibid., 611.61/12–358)"
+    )
+    first, second = nara.find(note)
+    assert second.reference.text == "Ibid., 611.61/12–358"
+    assert second.reference.archive == first.reference.archive
+    assert second.reference.archive_as_cited == "Department of State"
+    assert [(lv.kind, lv.value) for lv in second.reference.levels] == [("file", "611.61/12–358")]
+
+
+def test_ibid_without_a_space_before_a_series() -> None:
+    # FRUS 1955-57, vol. IX: https://history.state.gov/historicaldocuments/frus1955-57v09/comp6
+    note = (
+        "Source: Department of State, S/P–NSC Files: Lot 62 D 1, Planning Board Files,"
+        " Miscellaneous, 1954–5. Top Secret. The President initially requested that this study"
+        " be made. (Ibid.,OCB Files: Lot 62 D 430, Four Power Meeting)"
+    )
+    found = nara.find(note)
+    assert [lv.value for lv in found[1].reference.levels][:2] == ["OCB Files", "62 D 430"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ibid., 611.61/12–358",  # no reference before it: the extraction reports the ibid
+        "Source: Kennedy Library, President's Office Files, Box 3. Secret. Ibid., p. 4.",
+        "Source: Kennedy Library, President's Office Files, Box 3. See Ibid., Chapter Two.",
+    ],
+)
+def test_ibid_makes_no_reference_without_a_unit_after_a_reference(text: str) -> None:
+    assert not [m for m in nara.find(text) if m.reference.text.startswith("Ibid")]
+
+
+def test_a_month_and_year_inside_a_title() -> None:
+    # FRUS 1964-68, vol. X: https://history.state.gov/historicaldocuments/frus1964-68v10/comp1?start=61
+    note = (
+        "(National Archives and Records Administration, RG 200, Defense Programs and Operations,"
+        " Final Memos re Budget, Dec. 1964, Box 40)"
+    )
+    levels = [(lv.kind, lv.value) for lv in nara.find(note)[0].reference.levels]
+    assert levels[0] == ("record_group", "200")
+    assert levels[-1] == ("box", "40")
