@@ -256,9 +256,6 @@ def archival_item(
     if titles.get("delo"):
         item["title"] = titles["delo"]
     archive = ref.archive
-    if archive is not None and ref.notation == "nara":
-        # "Department of State, Central Files, ...": NARA's now, written as cited
-        archive = nara.cited_repository(ref) or archive
     place = archive.city if archive is not None else None
     if archive is not None:
         item["archive"] = _archive_name(archive, archive_name, notation)
