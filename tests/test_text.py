@@ -460,3 +460,12 @@ def test_megabyte(make: Repeated) -> None:
         assert 0 <= start <= end <= len(text)
     small, large = counted.result_n[0].text, counted.result_10n[0].text
     assert len(large) == 10 * len(small)
+
+
+def test_hyphens_with_invisible_characters_between_clean_once() -> None:
+    # found by test_spans_map_back: a non-breaking hyphen, a soft hyphen and another
+    # non-breaking hyphen clean to "--", which a second cleaning read as an en dash
+    once = clean("\u2011\u00ad\u2011").text
+    assert once == "\u2013"
+    assert clean(once).text == once
+    assert clean("\u2011\u00ad\u2011\u00ad\u2011\u00ad\u2011").text == "----"  # a rule

@@ -828,13 +828,23 @@ _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 #: Two or three hyphens, neither more nor fewer (four or more are a rule, not a dash);
 #: with ``dashes``, the characters that pass makes hyphens count as hyphens.
 _TEX_DASH = re.compile("(?<!-)-{2,3}(?!-)")
-_TEX_DASH_ANY = re.compile(f"(?<![-{_DASHES}])[-{_DASHES}]{{2,3}}(?![-{_DASHES}])")
+
+
+#: With ``dashes``, a run of hyphens that the character pass would make plain, the
+#: invisible characters it deletes between them included ("\u2011\u00ad\u2011" is
+#: "--" once cleaned, so it is read as the en dash a second cleaning would make).
+_TEX_DASH_RUN = re.compile(f"[-{_DASHES}](?:[\u00ad{_ZERO_WIDTH}]*[-{_DASHES}])*")
 
 
 def _tex_dash_edits(text: str, *, dashes: bool) -> Iterator[_Edit]:
     """``--`` as an en dash, ``---`` as an em dash, as TeX and pandoc print them."""
-    pattern = _TEX_DASH_ANY if dashes else _TEX_DASH
-    for m in pattern.finditer(text):
+    if dashes:
+        for m in _TEX_DASH_RUN.finditer(text):
+            count = sum(1 for ch in m.group() if ch == "-" or ch in _DASHES)
+            if count in (2, 3):
+                yield (m.start(), m.end(), "\u2013" if count == 2 else "\u2014", "tex-dash")
+        return
+    for m in _TEX_DASH.finditer(text):
         yield (m.start(), m.end(), "\u2013" if m.end() - m.start() == 2 else "\u2014", "tex-dash")
 
 
