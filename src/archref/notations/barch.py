@@ -406,23 +406,12 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
     """
     out: list[Diagnostic] = []
     text = ref.text or ""
-    archive, cited = ref.archive, ref.archive_as_cited
-    former = archive.former_name(cited) if archive is not None and cited else None
-    if archive is not None and cited and former is not None:
-        at = text.find(cited)
-        start, end = (at, at + len(cited)) if at >= 0 else (0, len(text))
-        out.append(
-            Diagnostic(
-                "ARC102",
-                f"{former} is a former name of {archive.id}; cite the archive by its current name",
-                "warning",
-                start,
-                end,
-                text[start:end],
-                suggestion=format_reference(ref),
-                fix=archive.id if at >= 0 else None,
-            )
-        )
+    archive = ref.archive
+    former = fonds.former_name_diagnostic(
+        ref, format_reference(ref), fix=archive.id if archive is not None else None
+    )
+    if former is not None:
+        out.append(former)
     if ref.archive_as_cited == "BA" and ref.archive is not None:
         at = text.find("BA")
         start, end = (at, at + 2) if at >= 0 else (0, len(text))

@@ -1987,6 +1987,36 @@ def current_name(archive: Archive, cited: str) -> str:
     return archive.name_ru or archive.name_en if cyrillic else archive.name_en
 
 
+def former_name_diagnostic(
+    ref: ArchivalReference, suggestion: str, *, fix: str | None = None
+) -> Diagnostic | None:
+    """ARC102 (warning) for a reference whose archive is cited by a former name, at
+    that name in ``ref.text``; ``None`` when it is not.
+
+    The notations that write their archive's name before one signature (the UK and
+    US National Archives, the Bundesarchiv, the signature archives) share it. The fix
+    is ``fix``, by default the current name written as the former one was
+    (:func:`current_name`), and only where the name is found in the text.
+    """
+    text = ref.text or ""
+    archive, cited = ref.archive, ref.archive_as_cited
+    former = archive.former_name(cited) if archive is not None and cited else None
+    if archive is None or not cited or former is None:
+        return None
+    at = text.find(cited)
+    start, end = (at, at + len(cited)) if at >= 0 else (0, len(text))
+    return Diagnostic(
+        "ARC102",
+        f"{former} is a former name of {archive.id}; cite the archive by its current name",
+        "warning",
+        start,
+        end,
+        text[start:end],
+        suggestion=suggestion,
+        fix=(current_name(archive, cited) if fix is None else fix) if at >= 0 else None,
+    )
+
+
 def _span_of(ref: ArchivalReference, part: str | None) -> tuple[int, int, str]:
     text = ref.text or ""
     if part:

@@ -817,23 +817,5 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
 def validate(ref: ArchivalReference) -> list[Diagnostic]:
     """The rules of the notation: ARC102 (warning) when the archive is cited by a
     former name, with the reference under its current name as the suggestion."""
-    out: list[Diagnostic] = []
-    text = ref.text or ""
-    archive, cited = ref.archive, ref.archive_as_cited
-    if archive is not None and cited and archive.former_name(cited) is not None:
-        former = archive.former_name(cited)
-        at = text.find(cited)
-        start, end = (at, at + len(cited)) if at >= 0 else (0, len(text))
-        out.append(
-            Diagnostic(
-                "ARC102",
-                f"{former} is a former name of {archive.id}; cite the archive by its current name",
-                "warning",
-                start,
-                end,
-                text[start:end],
-                suggestion=format_reference(ref),
-                fix=fonds.current_name(archive, cited) if at >= 0 else None,
-            )
-        )
-    return out
+    found = fonds.former_name_diagnostic(ref, format_reference(ref))
+    return [found] if found is not None else []

@@ -546,23 +546,9 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
     if piece_fixed is not None:
         corrected = _with_piece(corrected, piece_fixed)
     canonical = format_reference(corrected)
-    archive, cited = ref.archive, ref.archive_as_cited
-    if archive is not None and cited and archive.former_name(cited) is not None:
-        former = archive.former_name(cited)
-        at = text.find(cited)
-        start, end = (at, at + len(cited)) if at >= 0 else (0, len(text))
-        out.append(
-            Diagnostic(
-                "ARC102",
-                f"{former} is a former name of {archive.id}; cite the archive by its current name",
-                "warning",
-                start,
-                end,
-                text[start:end],
-                suggestion=canonical,
-                fix=fonds.current_name(archive, cited) if at >= 0 else None,
-            )
-        )
+    former = fonds.former_name_diagnostic(ref, canonical)
+    if former is not None:
+        out.append(former)
     read = None
     if text:
         pos = len(text) - len(text.lstrip())
