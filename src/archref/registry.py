@@ -32,7 +32,14 @@ from archref.levels import label_set_names
 from archref.model import Archive, FormerName, RegistryError, SignaturePattern
 from archref.model._keys import alias_key
 
-__all__ = ["Lookup", "Registry", "default_registry", "extended_registry", "load_registry"]
+__all__ = [
+    "Lookup",
+    "Registry",
+    "archive_spellings",
+    "default_registry",
+    "extended_registry",
+    "load_registry",
+]
 
 _ARCHIVE_KEYS = frozenset(
     {
@@ -146,6 +153,12 @@ def _spellings(archive: Archive) -> Iterator[tuple[str, Lookup, bool]]:
         for name in (former.name_en, former.name_ru):
             if name:
                 yield name, Lookup(archive, former), True
+
+
+def archive_spellings(archive: Archive) -> Iterator[str]:
+    """Every name ``archive`` is found by: its id, acronyms and names, then those of
+    its former names."""
+    return (alias for alias, _, _ in _spellings(archive))
 
 
 def _current_aliases(archive: Archive) -> Iterator[str]:

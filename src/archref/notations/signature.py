@@ -83,7 +83,7 @@ from archref.model import (
 )
 from archref.notations import fonds
 from archref.notations.fonds import Style
-from archref.registry import Registry, default_registry
+from archref.registry import Registry, archive_spellings, default_registry
 
 __all__ = [
     "REACH",
@@ -428,22 +428,6 @@ def _signature_archives(registry: Registry) -> Iterator[Archive]:
     return (a for a in registry if a.notation == "signature")
 
 
-def _spellings(archive: Archive) -> Iterator[str]:
-    yield archive.id
-    yield from archive.acronyms
-    yield from archive.acronyms_cyrillic
-    for name in (archive.name_en, archive.name_ru, archive.name_translit):
-        if name:
-            yield name
-    yield from archive.names_other
-    for former in archive.former_names:
-        yield former.acronym
-        yield from former.aliases
-        for name in (former.name_en, former.name_ru):
-            if name:
-                yield name
-
-
 def _name_source(name: str, space: str) -> str:
     return space.join(re.escape(word) for word in name.split())
 
@@ -459,7 +443,7 @@ def _names(registry: Registry) -> _Names:
     cities: set[str] = set()
     bare: list[tuple[str, Archive, SignaturePattern]] = []
     for archive in _signature_archives(registry):
-        spellings.update(s for s in _spellings(archive) if s.strip())
+        spellings.update(s for s in archive_spellings(archive) if s.strip())
         if archive.city:
             cities.add(archive.city)
         for sig in archive.signatures:
@@ -506,7 +490,7 @@ def anchor_patterns(registry: Registry | None = None) -> tuple[str, ...]:
     words: set[str] = set()
     literals: set[str] = set()
     for archive in _signature_archives(reg):
-        words.update(s.split()[0] for s in _spellings(archive) if s.strip())
+        words.update(s.split()[0] for s in archive_spellings(archive) if s.strip())
         for sig in archive.signatures:
             literal = _bare(sig)
             if literal is not None:
