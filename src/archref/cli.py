@@ -829,6 +829,17 @@ PREFER_HELP = (
 _FROM = ("auto", "text", "markdown", "latex", "bibtex", "csl-json", "docx")
 
 
+def _add_from(p: argparse.ArgumentParser) -> None:
+    """``--from`` of ``extract`` and ``format``: every reader, standard input as text."""
+    p.add_argument(
+        "--from",
+        dest="input_format",
+        choices=_FROM,
+        default="auto",
+        help="what the files are (default: from each file's extension; stdin: text)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     from archref.parallel import jobs_argument  # noqa: PLC0415
 
@@ -846,13 +857,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument(
         "files", nargs="+", metavar="FILE", help="files of any format check reads; - for stdin"
     )
-    e.add_argument(
-        "--from",
-        dest="input_format",
-        choices=_FROM,
-        default="auto",
-        help="what the files are (default: from each file's extension; stdin: text)",
-    )
+    _add_from(e)
     e.add_argument("--json", action="store_true", help="print one JSON object per citation")
     e.add_argument(
         "--notes",
@@ -876,13 +881,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument(
         "files", nargs="+", metavar="FILE", help="input files, in the book's order; - for stdin"
     )
-    f.add_argument(
-        "--from",
-        dest="input_format",
-        choices=_FROM,
-        default="auto",
-        help="what the files are (default: from each file's extension; stdin: text)",
-    )
+    _add_from(f)
     f.add_argument(
         "--to",
         choices=("text", "html", "markdown", "csl-json", "bibtex", "biblatex"),
@@ -928,7 +927,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--from",
         dest="input_format",
-        choices=("auto", "text", "markdown", "latex", "bibtex", "csl-json", "docx"),
+        choices=_FROM,
         default="auto",
         help="what the files are (default: from each file's extension)",
     )
@@ -973,7 +972,7 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument(
         "--from",
         dest="input_format",
-        choices=("auto", "text", "markdown", "latex", "bibtex", "csl-json"),
+        choices=tuple(f for f in _FROM if f != "docx"),  # fix writes no Word file
         default="auto",
         help="what the files are (default: from each file's extension)",
     )
