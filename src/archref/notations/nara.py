@@ -944,32 +944,24 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
 
 
 def _cited_for_its_holder(ref: ArchivalReference) -> bool:
-    """Whether ``ref`` names, without a record group, a repository whose records
-    its archive now holds (``[held_by]``)."""
-    return cited_repository(ref) is not None
+    """Whether ``ref`` names, and nothing but the name says so (no record group), a
+    repository whose records its archive now holds (``[held_by]``): the Department
+    of State for "Department of State, Central Files, 611.61/3-1061". Writers then
+    name it, so that what they write reads back as the same reference.
 
-
-def cited_repository(ref: ArchivalReference) -> Archive | None:
-    """The repository a reference names when its archive is the one that holds that
-    repository's records now, and nothing but the name says so (no record group):
-    the Department of State for "Department of State, Central Files, 611.61/3-1061".
-    Writers name it, so that what they write reads back as the same reference.
-
-    >>> cited_repository(parse("Department of State, Central Files, 611.61/3-1061")).id
-    'DOS'
-    >>> cited_repository(parse("NARA, RG 59, Central Files, 611.61/3-1061")) is None
+    >>> _cited_for_its_holder(parse("Department of State, Central Files, 611.61/3-1061"))
     True
+    >>> _cited_for_its_holder(parse("NARA, RG 59, Central Files, 611.61/3-1061"))
+    False
     """
     if ref.archive is None or ref.archive_as_cited is None:
-        return None
+        return False
     if any(lv.kind == "record_group" for lv in ref.levels):
-        return None
+        return False
     from archref.registry import default_registry  # noqa: PLC0415
 
     cited = default_registry().get(ref.archive_as_cited)
-    if cited is None or cited.id == ref.archive.id or held_by(cited) != ref.archive:
-        return None
-    return cited
+    return cited is not None and cited.id != ref.archive.id and held_by(cited) == ref.archive
 
 
 # --------------------------------------------------------------------------- rules
