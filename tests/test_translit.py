@@ -17,6 +17,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import archref
 from archref import Archive
@@ -309,3 +311,15 @@ def test_the_command_line_takes_a_transliteration(
     with pytest.raises(SystemExit) as exit_info:
         main(["parse", "--transliteration", "iso-9", text])
     assert exit_info.value.code == 2
+
+
+# --------------------------------------------------------------------------- any input
+
+
+@given(st.text(max_size=400), st.sampled_from(SCHEMES))
+def test_any_text_transliterates_without_error(text: str, scheme: str) -> None:
+    out = transliterate(text, scheme)
+    if not has_cyrillic(text):
+        assert out == text
+    key = citation_key(text)
+    assert re.fullmatch(r"[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?", key), key

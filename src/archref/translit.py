@@ -111,11 +111,22 @@ def transliterate(text: str, scheme: Scheme | str | None = DEFAULT_SCHEME) -> st
     checked = check_scheme(scheme)
     if checked is None or not has_cyrillic(text):
         return text
-    return _transliterate(unicodedata.normalize("NFC", text), checked)
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > _CACHED:
+        return _write(text, checked)
+    return _cached(text, checked)
+
+
+#: Names and shelfmarks come back in every note: those up to this length are cached.
+_CACHED: Final = 300
 
 
 @lru_cache(maxsize=4096)
-def _transliterate(text: str, scheme: Scheme) -> str:
+def _cached(text: str, scheme: Scheme) -> str:
+    return _write(text, scheme)
+
+
+def _write(text: str, scheme: Scheme) -> str:
     out = _schema(scheme).translate(text)
     if has_cyrillic(out):
         extra = _extra(scheme)

@@ -489,7 +489,7 @@ class ArchivalReference:
         formatter = archival_formatters.get(self.notation)
         return formatter(self, style, transliteration=transliteration)
 
-    def to_csl_json(self, **options: str | bool) -> dict[str, object]:
+    def to_csl_json(self, **options: str | bool | None) -> dict[str, object]:
         """The file this reference points to as a CSL-JSON item.
 
         See :func:`archref.formats.csl.archival_item` for the mapping and
