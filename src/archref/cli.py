@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO, cast
 
 from archref.model import ArchivalReference, ParseError
 from archref.notations import ARCHIVAL_STYLES
+from archref.translit import SCHEMES
 
 if TYPE_CHECKING:
     from archref.config import Config
@@ -37,10 +38,27 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _format(ref: object, style: str) -> str:
+def _format(ref: object, style: str, transliteration: str | None = "ala-lc") -> str:
     if isinstance(ref, ArchivalReference):
-        return ref.format(style)
+        return ref.format(style, transliteration=transliteration)
     return str(ref)
+
+
+def _scheme(args: argparse.Namespace) -> str | None:
+    """The transliteration asked for with ``--transliteration`` (``none``: None)."""
+    value: str = args.transliteration
+    return None if value == "none" else value
+
+
+def _add_transliteration(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--transliteration",
+        choices=(*SCHEMES, "none"),
+        default="ala-lc",
+        help="how Cyrillic is written in Latin letters in every notation but ru (an archive "
+        "the registry does not know, a letter of an identifier): ala-lc (the default), "
+        "bgn-pcgn, gost-7.79, scholarly, or none to keep it",
+    )
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -76,7 +94,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 json.dumps({"input": text, "reference": to_dict(ref)}, ensure_ascii=False), file=out
             )
         else:
-            print(_format(ref, args.style), file=out)
+            print(_format(ref, args.style, _scheme(args)), file=out)
     return status
 
 
@@ -338,6 +356,7 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         notation=args.notation,
         archive_name=args.archive_name,
         zotero=args.zotero,
+        transliteration=_scheme(args),
     )
     if args.to == "csl-json":
         print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
@@ -349,6 +368,7 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 convention=args.convention,
                 notation=args.notation,
                 archive_name=args.archive_name,
+                transliteration=_scheme(args),
             )
         )
     else:
@@ -367,7 +387,9 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         grouped = args.kind == "bibliography" and args.archives == "grouped"
         try:
             if grouped:
-                out.write(_grouped_bibliography(refs, args.style, args.to, args.notation))
+                out.write(
+                    _grouped_bibliography(refs, args.style, args.to, args.notation, _scheme(args))
+                )
                 return 0
             entries = render(items, args.style, output=args.to, kind=args.kind, notes=notes)
         except (ValueError, OSError) as exc:
@@ -381,7 +403,13 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 _SECTION_TITLES = ("Archival sources", "Published sources")
 
 
-def _grouped_bibliography(refs: Sequence[object], style: str, output: str, notation: str) -> str:
+def _grouped_bibliography(
+    refs: Sequence[object],
+    style: str,
+    output: str,
+    notation: str,
+    transliteration: str | None = "ala-lc",
+) -> str:
     """A historian's bibliography: the archives and fonds cited, then the other works.
 
     The archival references are listed by archive and fond
@@ -399,7 +427,7 @@ def _grouped_bibliography(refs: Sequence[object], style: str, output: str, notat
     archival = [r for r in refs if isinstance(r, ArchivalReference)]
     others = [r for r in refs if not isinstance(r, ArchivalReference)]
     entries = render(to_csl_json(others), style, output=output) if others else []  # type: ignore[arg-type]
-    groups = archival_sources(archival, notation=notation)
+    groups = archival_sources(archival, notation=notation, transliteration=transliteration)
     sections: list[tuple[str, str]] = []
     if groups:
         sections.append((_SECTION_TITLES[0], format_archival_sources(groups, output)))  # type: ignore[arg-type]
@@ -852,6 +880,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*", help="references to parse (default: one per stdin line)")
     p.add_argument("--json", action="store_true", help="print one JSON object per input")
     p.add_argument("--style", choices=ARCHIVAL_STYLES, default="en", help="notation to print")
+    _add_transliteration(p)
     p.set_defaults(func=_cmd_parse)
     e = sub.add_parser("extract", help="find every reference in files (or stdin)")
     e.add_argument(
@@ -918,6 +947,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument(
         "--notation", choices=ARCHIVAL_STYLES, default="en", help="notation of archive locations"
     )
+    _add_transliteration(f)
     f.set_defaults(func=_cmd_format)
     c = sub.add_parser(
         "check",

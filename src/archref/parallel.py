@@ -42,7 +42,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TextIO, TypeVar, cast
 
 from archref.model.citation import Citation
-from archref.serialize import to_dict
+from archref.serialize import canonical, to_dict
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -305,7 +305,7 @@ def citation_record(citation: Citation, document: str | None = None) -> dict[str
         "text": citation.text,
         "form": citation.form,
         "certain": citation.certain,
-        "canonical": str(citation.reference),
+        "canonical": canonical(citation.reference),
         "reference": to_dict(citation.reference),
         "diagnostics": [
             {

@@ -58,6 +58,7 @@ from archref.readers import (
     read_string,
 )
 from archref.rules import DOCS_URL, RULES, Rule
+from archref.serialize import canonical
 
 if TYPE_CHECKING:
     from archref.consistency import Preferences
@@ -193,7 +194,7 @@ def findings_in(
         citation, chunk = located.citation, located.chunk
         spans.setdefault(id(chunk), []).append((citation.start, citation.end))
         reference = citation.reference if citation.is_resolved else None
-        shown = str(reference) if reference is not None else None
+        shown = canonical(reference) if reference is not None else None
         for d in citation.diagnostics:
             told = _archive_before(chunk.text, citation, d) if d.code == "ARC103" else d
             add(chunk, citation.start, told, shown)
@@ -206,7 +207,7 @@ def findings_in(
         if d.code == "ARC505" and doc.format in _FIELDED:
             continue  # the reader, not the author, put the archive field before the file's
         citation = located.citation
-        shown = str(citation.reference) if citation.is_resolved else None
+        shown = canonical(citation.reference) if citation.is_resolved else None
         add(located.chunk, d.start, d, shown)
     keyed.sort(key=lambda item: item[0])  # stable: a citation's own order is kept
     return [f for _, f in keyed]

@@ -6,6 +6,10 @@
 ('RGANI', 'TsKhSD', '5', '2')
 >>> data["canonical"]
 'RGANI, f. 5, op. 28, d. 103, l. 2'
+
+The canonical form is the ``en`` notation with the archive's name as cited
+when the registry does not know it: data report what a text says, so it is
+not transliterated (:func:`canonical`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,20 @@ import attrs
 
 from archref.model import ArchivalReference, Archive, Locator
 
-__all__ = ["archive_to_dict", "locator_to_dict", "to_dict"]
+__all__ = ["archive_to_dict", "canonical", "locator_to_dict", "to_dict"]
+
+
+def canonical(ref: object) -> str:
+    """The canonical form of a reference for reports and data: nothing transliterated.
+
+    >>> import archref
+    >>> ref = archref.parse("Госархив Новосибирской области. Ф. Р-1. Оп. 2")
+    >>> canonical(ref), str(ref)
+    ('Госархив Новосибирской области, f. R-1, op. 2', 'Gosarkhiv Novosibirskoi oblasti, f. R-1, op. 2')
+    """  # noqa: E501
+    if isinstance(ref, ArchivalReference):
+        return ref.format("en", transliteration=None)
+    return str(ref)
 
 
 def archive_to_dict(archive: Archive) -> dict[str, Any]:
@@ -54,7 +71,7 @@ def to_dict(ref: object) -> dict[str, Any]:
     if isinstance(ref, ArchivalReference):
         return {
             "type": "archival",
-            "canonical": str(ref),
+            "canonical": canonical(ref),
             "archive": archive_to_dict(ref.archive) if ref.archive else None,
             "archive_as_cited": ref.archive_as_cited,
             "former_name": ref.is_former_name,

@@ -44,6 +44,7 @@ import attrs
 from archref.formats.csl import reference_of
 from archref.model import ArchivalReference, Archive, Level
 from archref.notations import fonds
+from archref.translit import DEFAULT_SCHEME, ascii_key, check_scheme, transliterate
 
 __all__ = ["ArchiveSources", "FondSources", "archival_sources", "format_archival_sources"]
 
@@ -180,9 +181,9 @@ def _entry_key(entry: FondSources) -> tuple[tuple[int, int | str], ...]:
     return _natural_key(entry.fond.value)
 
 
-def _heading(archive: Archive | None, cited: str | None, notation: str) -> str:
+def _heading(archive: Archive | None, cited: str | None, notation: str, scheme: str | None) -> str:
     if archive is None:
-        return cited or "(archive not named)"
+        return transliterate(cited, scheme) if cited else "(archive not named)"
     if notation == "ru" and archive.name_ru:
         acronym = archive.acronym_cyrillic or archive.id
         return f"{archive.name_ru} ({acronym})"
@@ -225,7 +226,10 @@ def _fond_line(
 
 
 def archival_sources(
-    refs: Iterable[object], *, notation: fonds.Style | str = "en"
+    refs: Iterable[object],
+    *,
+    notation: fonds.Style | str = "en",
+    transliteration: str | None = DEFAULT_SCHEME,
 ) -> list[ArchiveSources]:
     """The archives, fonds and opisi that ``refs`` cite, grouped and sorted.
 
@@ -242,10 +246,28 @@ def archival_sources(
     the file. References of the US National Archives are listed by record
     group and series ("RG 59, Central Decimal File 1910–29"); the decimal
     file, lot or box is left to the notes.
-    """
+
+    In every notation but ``"ru"``, what would be Cyrillic (an archive the
+    registry does not know, a fond's title) is written in Latin letters by
+    ``transliteration`` (``"ala-lc"``, the default, ``"bgn-pcgn"``,
+    ``"gost-7.79"``, ``"scholarly"``; :mod:`archref.translit`). With
+    ``None`` it is kept, and a Cyrillic heading still sorts by its ALA-LC
+    form among the Latin ones ("Госархив..." under G):
+
+    >>> import archref
+    >>> refs = [archref.parse(t) for t in (
+    ...     "Госархив Новосибирской области. Ф. Р-1. Оп. 2. Д. 3. Л. 4",
+    ...     "RGASPI, f. 17, op. 162, d. 7, l. 99",
+    ... )]
+    >>> [group.heading for group in archival_sources(refs)]
+    ['Gosarkhiv Novosibirskoi oblasti', 'Russian State Archive of Socio-Political History (RGASPI), Moscow']
+    >>> [group.heading[:9] for group in archival_sources(refs, transliteration=None)]
+    ['Госархив ', 'Russian S']
+    """  # noqa: E501
     style = "en" if notation == "short" else notation
     if style not in fonds.STYLES:
         raise ValueError(f"unknown notation {notation!r}; choose one of {', '.join(fonds.STYLES)}")
+    scheme = None if style == "ru" else check_scheme(transliteration)
     groups: dict[str, tuple[Archive | None, str | None, list[ArchivalReference]]] = {}
     for value in refs:
         ref = reference_of(value)
@@ -296,11 +318,15 @@ def archival_sources(
             if fkey is not None and fkey[0] == "\x00line":
                 line = fkey[1]
             else:
-                line = _fond_line(fond, series_list, style, label_set)
+                line = transliterate(_fond_line(fond, series_list, style, label_set), scheme)
             entries.append(FondSources(fond, tuple(series_list), tuple(cited_refs), line))
         entries.sort(key=_entry_key)
-        out.append(ArchiveSources(archive, _heading(archive, cited, style), tuple(entries)))
-    out.sort(key=lambda group: group.heading.casefold())
+        heading = _heading(archive, cited, style, scheme)
+        out.append(ArchiveSources(archive, heading, tuple(entries)))
+    if style == "ru":
+        out.sort(key=lambda group: group.heading.casefold())
+    else:  # English order: Cyrillic kept as cited sorts as its romanisation
+        out.sort(key=lambda group: ascii_key(group.heading).casefold())
     return out
 
 

@@ -60,6 +60,7 @@ from archref.formats.csl import (
 from archref.model import ArchivalReference, ParseError, UNSymbol
 from archref.notations import fonds, un
 from archref.registry import Registry, default_registry
+from archref.translit import DEFAULT_SCHEME, check_scheme, transliterate
 
 if TYPE_CHECKING:
     from bibtexparser.library import Library
@@ -189,21 +190,26 @@ def _archival_fields(
     convention: Convention,
     archive_name: ArchiveName,
     notation: str,
+    *,
+    transliteration: str | None,
 ) -> tuple[str, list[tuple[str, str]]]:
     archive = ref.archive
+    scheme = None if notation == "ru" else transliteration
     name = (
         _archive_name(archive, archive_name, notation)
         if archive is not None
-        else (ref.archive_as_cited or "")
+        else transliterate(ref.archive_as_cited or "", scheme)
     )
     place = archive.city if archive is not None else None
-    location = archive_location(ref, notation)
+    location = transliterate(archive_location(ref, notation), scheme)
     titles = {lv.kind: lv.title for lv in ref.levels if lv.title}
     fields: list[tuple[str, str | None]]
     if dialect == "bibtex":
         # Classic BibTeX styles print howpublished and note of a @misc; the
         # note is the whole reference, which archref.parse reads back.
-        whole = fonds.format_reference(attrs.evolve(ref, folios=None), notation)
+        whole = transliterate(
+            fonds.format_reference(attrs.evolve(ref, folios=None), notation), scheme
+        )
         where = ", ".join(x for x in (name, place) if x)
         fields = [("title", titles.get("delo")), ("howpublished", where), ("note", whole)]
         return "misc", [(k, v) for k, v in fields if v]
@@ -211,7 +217,10 @@ def _archival_fields(
         # biblatex-mla @unpublished: number in library, library, its location.
         fields = [
             ("title", titles.get("delo")),
-            ("shorttitle", None if titles.get("delo") else shelfmark(ref, notation)[0]),
+            (
+                "shorttitle",
+                None if titles.get("delo") else shelfmark(ref, notation, transliteration=scheme)[0],
+            ),
             ("note", titles.get("fond")),
             ("number", location),
             ("library", name),
@@ -224,7 +233,10 @@ def _archival_fields(
     fields = [
         ("entrysubtype", "archival"),
         ("title", titles.get("delo")),
-        ("shorttitle", None if titles.get("delo") else shelfmark(ref, notation)[0]),
+        (
+            "shorttitle",
+            None if titles.get("delo") else shelfmark(ref, notation, transliteration=scheme)[0],
+        ),
         ("note", location),
         ("organization", titles.get("fond")),
         ("institution", name),
@@ -345,6 +357,7 @@ def to_bibtex(
     *,
     archive_name: ArchiveName = "full",
     notation: Notation | str = "en",
+    transliteration: str | None = DEFAULT_SCHEME,
 ) -> str:
     r"""The references as a .bib file: one entry per file, symbol or work, in order.
 
@@ -360,6 +373,13 @@ def to_bibtex(
     location. ``dialect="bibtex"`` writes a classic ``@misc`` whose note is
     the whole reference (``convention`` does not apply); Cyrillic text then
     needs a UTF-8-aware setup (docs/csl-and-bibtex.md).
+
+    ``transliteration`` writes an archival entry's Cyrillic in Latin letters
+    in every notation but ``ru`` (the name of an archive the registry does
+    not know, a letter of an identifier): ``"ala-lc"`` (the default),
+    ``"bgn-pcgn"``, ``"gost-7.79"``, ``"scholarly"``, or ``None`` to keep it
+    (:mod:`archref.translit`). Keys are ASCII and the same whatever it is:
+    Cyrillic in a key is written by ALA-LC without the soft and hard signs.
 
     >>> import archref
     >>> refs = [archref.parse("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160"),
@@ -391,6 +411,7 @@ def to_bibtex(
         raise ValueError(f"unknown convention {convention!r}; choose 'chicago' or 'mla'")
     if notation not in fonds.STYLES:
         raise ValueError(f"unknown notation {notation!r}; choose one of {', '.join(fonds.STYLES)}")
+    check_scheme(transliteration)
     from bibtexparser.library import Library  # noqa: PLC0415 (loaded when used)
     from bibtexparser.model import Block, Entry, Field  # noqa: PLC0415
 
@@ -409,7 +430,9 @@ def to_bibtex(
         elif isinstance(ref, ArchivalReference):
             identity = ("archival", attrs.evolve(ref, folios=None))
             key = bibtex_key(ref)
-            entry_type, values = _archival_fields(ref, dialect, convention, archive_name, notation)
+            entry_type, values = _archival_fields(
+                ref, dialect, convention, archive_name, notation, transliteration=transliteration
+            )
             fields = [(k, escape_latex(v)) for k, v in values]
         elif isinstance(ref, UNSymbol):
             identity = ("un", ref)

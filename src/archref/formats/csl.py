@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, Union, runtime_checkab
 import attrs
 
 from archref import _hooks
-from archref.formats._latin import citation_key, latin
+from archref.formats._latin import citation_key
 from archref.model import (
     ArchivalReference,
     Archive,
@@ -55,6 +55,7 @@ from archref.model import (
 from archref.notations import archival_notation, fonds, nara, un
 from archref.notations.published import parse_date
 from archref.registry import Registry, default_registry
+from archref.translit import DEFAULT_SCHEME, check_scheme, transliterate
 
 if TYPE_CHECKING:
     from archref.model.citation import Citation
@@ -240,6 +241,7 @@ def archival_item(
     archive_name: ArchiveName = "full",
     notation: Notation | str = "en",
     zotero: bool = False,
+    transliteration: str | None = DEFAULT_SCHEME,
 ) -> dict[str, Any]:
     """One archival reference as a CSL ``manuscript`` item (its leaves left out).
 
@@ -247,10 +249,21 @@ def archival_item(
     ``title`` the file's (delo's) title. With ``zotero=True``, ``archive-place``
     and ``archive_collection``, which Zotero has no field for, are written as
     ``variable: value`` lines of ``note`` (Zotero's "Extra"), which Zotero and
-    citeproc-js read back as the variables.
+    citeproc-js read back as the variables. In every notation but ``"ru"``,
+    the name of an archive the registry does not know and ``archive_location``
+    are written in Latin letters by ``transliteration``
+    (:mod:`archref.translit`; ``None`` keeps the Cyrillic); titles are kept
+    as written.
+
+    >>> import archref
+    >>> ref = archref.parse("Госархив Новосибирской области. Ф. Р-1. Оп. 2. Д. 3")
+    >>> item = archival_item(ref, transliteration="bgn-pcgn")
+    >>> item["archive"], item["archive_location"]
+    ('Gosarkhiv Novosibirskoy oblasti', 'f. R-1, op. 2, d. 3')
     """
     if notation not in fonds.STYLES:
         raise ValueError(f"unknown notation {notation!r}; choose one of {', '.join(fonds.STYLES)}")
+    scheme = None if notation == "ru" else check_scheme(transliteration)
     item: dict[str, Any] = {"id": csl_id(ref), "type": "manuscript"}
     titles = {lv.kind: lv.title for lv in ref.levels if lv.title}
     if titles.get("delo"):
@@ -260,8 +273,8 @@ def archival_item(
     if archive is not None:
         item["archive"] = _archive_name(archive, archive_name, notation)
     elif ref.archive_as_cited:
-        item["archive"] = ref.archive_as_cited
-    item["archive_location"] = archive_location(ref, notation)
+        item["archive"] = transliterate(ref.archive_as_cited, scheme)
+    item["archive_location"] = transliterate(archive_location(ref, notation), scheme)
     extra: dict[str, str] = {}
     if place:
         extra["archive-place"] = place
@@ -283,13 +296,19 @@ _hooks.archival_csl_converters.register("archival", archival_item)
 # --------------------------------------------------------------------------- notes
 
 
-def shelfmark(ref: ArchivalReference, notation: Notation | str = "en") -> tuple[str, str]:
+def shelfmark(
+    ref: ArchivalReference,
+    notation: Notation | str = "en",
+    *,
+    transliteration: str | None = DEFAULT_SCHEME,
+) -> tuple[str, str]:
     """The file as a historian writes it, and the leaves cited in it.
 
     The archive's abbreviation comes first, then the file; for English
     notations (every notation but ``"ru"``) Cyrillic letters are written in
     Latin (``"Р-9401"`` becomes ``"R-9401"``, an archive the registry does
-    not know is romanised); the first letter is a capital, as at the start
+    not know is transliterated by ``transliteration``, ALA-LC unless told:
+    :mod:`archref.translit`); the first letter is a capital, as at the start
     of a note.
 
     >>> import archref
@@ -299,11 +318,9 @@ def shelfmark(ref: ArchivalReference, notation: Notation | str = "en") -> tuple[
     ('F. 558, op. 11, d. 62', ', l. 5')
     """
     style = notation if notation in fonds.STYLES else "en"
-    whole = ref.format(style)
-    bare = attrs.evolve(ref, folios=None).format(style)
+    whole = ref.format(style, transliteration=transliteration)
+    bare = attrs.evolve(ref, folios=None).format(style, transliteration=transliteration)
     leaves = whole[len(bare) :] if whole.startswith(bare) else ""
-    if notation != "ru":
-        bare, leaves = latin(bare), latin(leaves)
     return bare[:1].upper() + bare[1:], leaves
 
 
@@ -314,6 +331,7 @@ def note_item(
     author: Sequence[Mapping[str, str]] | str | None = None,
     issued: str | Mapping[str, Any] | None = None,
     notation: Notation | str = "en",
+    transliteration: str | None = DEFAULT_SCHEME,
 ) -> dict[str, Any]:
     """The CSL-JSON item :func:`archref.render` cites for an archival reference.
 
@@ -332,7 +350,7 @@ def note_item(
     >>> note_item(archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72"))
     {'id': 'RGASPI-558-11-62', 'type': 'manuscript', 'archive': 'RGASPI, f. 558, op. 11, d. 62', 'custom': {'archref': {'leaves': ', ll. 71–72'}}}
     """  # noqa: E501
-    mark, leaves = shelfmark(ref, notation)
+    mark, leaves = shelfmark(ref, notation, transliteration=transliteration)
     item: dict[str, Any] = {"id": csl_id(ref), "type": "manuscript"}
     if author:
         item["author"] = [{"literal": author}] if isinstance(author, str) else list(author)
@@ -355,6 +373,7 @@ def to_csl_json(
     archive_name: ArchiveName = "full",
     notation: Notation | str = "en",
     zotero: bool = False,
+    transliteration: str | None = DEFAULT_SCHEME,
 ) -> list[dict[str, Any]]:
     """CSL-JSON items (CSL 1.0.2) for references of any kind, in order, one per id.
 
@@ -378,7 +397,11 @@ def to_csl_json(
     ``archive_name`` chooses the archive's full name or its acronym;
     ``notation`` the style of ``archive_location`` (``en``, ``en-full``,
     ``ru``, ``de``) and of the archive's name (Russian names for ``ru``);
-    ``zotero=True`` moves what Zotero cannot hold into ``note``.
+    ``zotero=True`` moves what Zotero cannot hold into ``note``;
+    ``transliteration`` writes what an archival item would hold in Cyrillic
+    in a notation other than ``ru`` in Latin letters (``"ala-lc"``, the
+    default, ``"bgn-pcgn"``, ``"gost-7.79"``, ``"scholarly"``; ``None``
+    keeps it: :mod:`archref.translit`). Ids are the same whatever it is.
 
     >>> import archref
     >>> items = to_csl_json(
@@ -390,7 +413,13 @@ def to_csl_json(
     >>> items[0]["archive"], items[0]["note"], items[0]["custom"]
     ('RGASPI', 'archive-place: Moscow', {'archref': {'locators': ['71', '75']}})
     """
-    items, _ = collect(refs, archive_name=archive_name, notation=notation, zotero=zotero)
+    items, _ = collect(
+        refs,
+        archive_name=archive_name,
+        notation=notation,
+        zotero=zotero,
+        transliteration=transliteration,
+    )
     return items
 
 
@@ -426,6 +455,7 @@ def collect(
     notation: Notation | str = "en",
     zotero: bool = False,
     notes_form: bool = False,
+    transliteration: str | None = DEFAULT_SCHEME,
 ) -> tuple[list[dict[str, Any]], list[Collected | None]]:
     """The CSL-JSON items for ``refs`` and, for each value given, its item's id.
 
@@ -436,6 +466,7 @@ def collect(
     archival reference then becomes its :func:`note_item`.
     """
     check_references(refs, "to_csl_json")
+    check_scheme(transliteration)
     from archref.model.citation import Citation  # noqa: PLC0415 (a small model module)
 
     out: list[dict[str, Any]] = []
@@ -451,9 +482,15 @@ def collect(
                 raise ValueError("a CSL-JSON item needs an id")
             item = dict(ref)
         elif isinstance(ref, ArchivalReference) and notes_form:
-            item = note_item(ref, notation=notation)
+            item = note_item(ref, notation=notation, transliteration=transliteration)
         elif isinstance(ref, ArchivalReference):
-            item = archival_item(ref, archive_name=archive_name, notation=notation, zotero=zotero)
+            item = archival_item(
+                ref,
+                archive_name=archive_name,
+                notation=notation,
+                zotero=zotero,
+                transliteration=transliteration,
+            )
         elif isinstance(ref, UNSymbol):
             item = dict(un.to_csl_json(ref))
             item["id"] = citation_key(str(ref))

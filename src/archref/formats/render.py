@@ -208,6 +208,7 @@ def render(
     *,
     notes: Sequence[NoteLike] | None = None,
     locale: str | None = None,
+    transliteration: str | None = "ala-lc",
 ) -> list[str]:
     """Format CSL-JSON items as a bibliography or as a sequence of notes.
 
@@ -233,6 +234,12 @@ def render(
     to the same item take the style's
     short form or "Ibid." where the style asks for them. For an author-date
     style the "notes" are its in-text citations.
+
+    ``transliteration`` is how an archival reference's Cyrillic is written
+    in Latin letters (an archive the registry does not know, a letter of an
+    identifier): ``"ala-lc"`` (the default), ``"bgn-pcgn"``, ``"gost-7.79"``,
+    ``"scholarly"``, or ``None`` to keep it (:mod:`archref.translit`).
+    CSL-JSON items are rendered as they are given.
     """
     if output not in ("text", "html", "markdown"):
         raise ValueError(f"unknown output {output!r}; use 'text', 'html' or 'markdown'")
@@ -242,7 +249,7 @@ def render(
 
     if isinstance(refs, Mapping):
         raise TypeError("render() takes a list of items or references, not one mapping")
-    items, placed = collect(refs, notes_form=True)
+    items, placed = collect(refs, notes_form=True, transliteration=transliteration)
     if style_path(style).stem in SHELFMARK_AS_AUTHOR:
         _shelfmark_as_author(items, placed)
     if notes is None and kind == "notes":

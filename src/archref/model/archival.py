@@ -463,17 +463,33 @@ class ArchivalReference:
             return False
         return self.archive.former_name(self.archive_as_cited) is not None
 
-    def format(self, style: str = "en") -> str:
+    def format(self, style: str = "en", *, transliteration: str | None = "ala-lc") -> str:
         """The reference in a notation style: ``"en"``, ``"en-full"``, ``"ru"``, ``"de"``.
 
         The formatter is the one of the reference's notation family
         (``notation``: ``"fonds"``, ``"tna"``), which that family registers
         in :data:`archref._hooks.archival_formatters`; the model knows no
         parser.
-        """
-        return archival_formatters.get(self.notation)(self, style)
 
-    def to_csl_json(self, **options: str | bool) -> dict[str, object]:
+        Every style but ``"ru"`` writes Latin letters: what the notation
+        leaves in Cyrillic (the name of an archive the registry does not
+        know, a fond's title, a letter of an identifier with no one-letter
+        counterpart) is transliterated by ``transliteration``
+        (:mod:`archref.translit`: ``"ala-lc"``, ``"bgn-pcgn"``,
+        ``"gost-7.79"``, ``"scholarly"``), or kept with ``None``; the
+        notations layer does it, for every family alike.
+
+        >>> from archref import parse
+        >>> ref = parse("Госархив Новосибирской области. Ф. Р-1. Оп. 2. Д. 3. Л. 4")
+        >>> ref.format()
+        'Gosarkhiv Novosibirskoi oblasti, f. R-1, op. 2, d. 3, l. 4'
+        >>> ref.format(transliteration=None)
+        'Госархив Новосибирской области, f. R-1, op. 2, d. 3, l. 4'
+        """
+        formatter = archival_formatters.get(self.notation)
+        return formatter(self, style, transliteration=transliteration)
+
+    def to_csl_json(self, **options: str | bool | None) -> dict[str, object]:
         """The file this reference points to as a CSL-JSON item.
 
         See :func:`archref.formats.csl.archival_item` for the mapping and

@@ -19,9 +19,11 @@ ValueError: unknown archival notation 'ipn'; known: fonds, tna, nara, barch, sig
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from archref import _hooks
+from archref.translit import check_scheme, transliterate
 
 if TYPE_CHECKING:
     from archref.model import ArchivalReference, Diagnostic, UNSymbol
@@ -74,16 +76,40 @@ def validate_archival(ref: ArchivalReference) -> list[Diagnostic]:
     return archival_notation(ref.notation).validate(ref)
 
 
+def _in_latin_letters(
+    impl: Callable[[ArchivalReference, str], str],
+) -> _hooks.ArchivalFormatter:
+    """A family's ``format_reference`` with the transliteration of every style but ``"ru"``.
+
+    What a notation writes in Cyrillic in a Latin-letter style (the name of
+    an archive the registry does not know, as cited; a fond's title; a letter
+    of an identifier that has no one-letter counterpart) is written in Latin
+    letters by the scheme asked for (:func:`archref.translit.transliterate`).
+    """
+
+    def format_reference(
+        ref: ArchivalReference, style: str = "en", /, *, transliteration: str | None = "ala-lc"
+    ) -> str:
+        scheme = check_scheme(transliteration)
+        text = impl(ref, style)
+        return text if style == "ru" else transliterate(text, scheme)
+
+    return format_reference
+
+
 def _lazy_formatter(name: str) -> _hooks.ArchivalFormatter:
     """The formatter of family ``name``, importing its module on the first call.
 
-    The first call registers the module's own ``format_reference`` in its place.
+    The first call registers the module's own ``format_reference`` in its place
+    (wrapped by :func:`_in_latin_letters`).
     """
 
-    def format_reference(ref: ArchivalReference, style: str = "en") -> str:
-        impl = archival_notation(name).format_reference
+    def format_reference(
+        ref: ArchivalReference, style: str = "en", /, *, transliteration: str | None = "ala-lc"
+    ) -> str:
+        impl = _in_latin_letters(archival_notation(name).format_reference)
         _hooks.archival_formatters.register(name, impl)
-        return impl(ref, style)
+        return impl(ref, style, transliteration=transliteration)
 
     return format_reference
 
