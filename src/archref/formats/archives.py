@@ -42,6 +42,7 @@ from typing import Literal
 import attrs
 
 from archref.formats.csl import reference_of
+from archref.formats.gost import starts_cyrillic
 from archref.model import ArchivalReference, Archive, Level
 from archref.notations import fonds
 
@@ -241,7 +242,8 @@ def archival_sources(
     (``"CAB 128"``, ``"FO 371"``): the series is the collection, the piece
     the file. References of the US National Archives are listed by record
     group and series ("RG 59, Central Decimal File 1910–29"); the decimal
-    file, lot or box is left to the notes.
+    file, lot or box is left to the notes. In ``"ru"`` the archives headed
+    in Cyrillic come first, as a Russian list of sources has them.
     """
     style = "en" if notation == "short" else notation
     if style not in fonds.STYLES:
@@ -300,7 +302,10 @@ def archival_sources(
             entries.append(FondSources(fond, tuple(series_list), tuple(cited_refs), line))
         entries.sort(key=_entry_key)
         out.append(ArchiveSources(archive, _heading(archive, cited, style), tuple(entries)))
-    out.sort(key=lambda group: group.heading.casefold())
+    if style == "ru":  # a Russian list names the Russian archives first
+        out.sort(key=lambda group: (not starts_cyrillic(group.heading), group.heading.casefold()))
+    else:
+        out.sort(key=lambda group: group.heading.casefold())
     return out
 
 
