@@ -97,7 +97,8 @@ def archival_note(ref: ArchivalReference) -> str:
     from archref.formats.csl import shelfmark  # noqa: PLC0415 (csl imports this module)
 
     mark, leaves = shelfmark(ref, "ru")
-    return f"{mark}{leaves}."
+    text = mark + leaves
+    return text if text.endswith(".") else text + "."
 
 
 def russian_date(year: int | None, month: int | None = None, day: int | None = None) -> str:
