@@ -395,7 +395,7 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if grouped:
                 out.write(_grouped_bibliography(refs, args.style, args.to, args.notation))
                 return 0
-            entries = render(items, args.style, output=args.to, kind=args.kind)
+            entries = render(items, args.style, output=args.to)
         except (ValueError, OSError) as exc:
             print(f"error: {exc}", file=err)
             return 2
