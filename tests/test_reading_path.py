@@ -310,10 +310,16 @@ def test_format_reads_many_files_into_one_bibliography(
         capsys,
     )
     assert status == 0
-    notes = out.splitlines()
-    assert len(notes) == 3  # one a reference: "Ibid., l. 3" cites another leaf
-    assert notes[0].startswith("f. 558, op. 11, d. 97")  # notes.txt cites the telegram first
-    assert notes[2].startswith("f. 5, op. 28, d. 103, fol. 3")
+    # every note of the files, in order, one line each: the three notes of
+    # notes.txt ("Ibid., l. 3" cites another leaf of the file before), then the
+    # two footnotes of chapter.md (its front matter and code block are no notes)
+    assert out.splitlines() == [
+        "RGASPI, f. 558, op. 11, d. 97, ll. 67–70.",
+        "RGANI, f. 5, op. 28, d. 103, l. 2.",
+        "RGANI, f. 5, op. 28, d. 103, l. 3.",
+        "RGASPI, f. 558, op. 11, d. 97, ll. 67–70.",
+        "RGANI, f. 5, op. 28, d. 103, l. 2.",
+    ]
 
 
 def test_format_leaves_out_comments_and_code_and_resolves_ibid_in_notes(

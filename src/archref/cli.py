@@ -21,6 +21,8 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, TextIO, cast
 
+import attrs
+
 from archref.model import ArchivalReference, ParseError
 from archref.notations import ARCHIVAL_STYLES
 from archref.translit import SCHEMES
@@ -328,8 +330,42 @@ def _source_key(ref: object) -> object:
     return ref
 
 
+def _format_notation(args: argparse.Namespace, err: TextIO) -> str | None:
+    """The notation ``format`` writes archival references in, or None after an error.
+
+    ``--notation`` if given; for rendered output in a Russian style (the GOST
+    styles) ``ru``; else the configured notation, else ``en``.
+    """
+    if args.notation:
+        return str(args.notation)
+    if args.to in {"text", "html", "markdown"}:
+        russian = _russian_style(args.style, err)
+        if russian is None:
+            return None
+        if russian:
+            return "ru"
+    return str(args.config_notation or "en")
+
+
+def _russian_style(style: str, err: TextIO) -> bool | None:
+    """Whether a CSL style writes Russian (its default locale), or None after an error."""
+    from archref.formats.render import load_style  # noqa: PLC0415
+
+    try:
+        return str(load_style(style).locale).lower().startswith("ru")
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=err)
+        return None
+
+
 def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     fmt = None if args.input_format == "auto" else args.input_format
+    notation = _format_notation(args, err)
+    if notation is None:
+        return 2
+    args.notation = notation
+    if args.kind == "notes" and args.to in {"text", "html", "markdown"}:
+        return _format_notes(args, fmt, out, err)
     found: list[object] = []
     unread = False
     for name in args.files:
@@ -374,30 +410,102 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         from archref.formats.render import render  # noqa: PLC0415
 
-        notes = None
-        if args.kind == "notes":  # one note per reference, with its leaves as the locator
-            from archref.formats.csl import citation_item  # noqa: PLC0415
-
-            notes = [
-                citation_item(r, args.notation)
-                if isinstance(r, ArchivalReference)
-                else to_csl_json([r])[0]["id"]  # type: ignore[list-item]
-                for r in refs
-            ]
-        grouped = args.kind == "bibliography" and args.archives == "grouped"
+        grouped = args.archives == "grouped"
         try:
             if grouped:
                 out.write(
                     _grouped_bibliography(refs, args.style, args.to, args.notation, _scheme(args))
                 )
                 return 0
-            entries = render(items, args.style, output=args.to, kind=args.kind, notes=notes)
+            entries = render(items, args.style, output=args.to)
         except (ValueError, OSError) as exc:
             print(f"error: {exc}", file=err)
             return 2
         for entry in entries:
             print(entry, file=out)
     return 0
+
+
+def _format_notes(args: argparse.Namespace, fmt: str | None, out: TextIO, err: TextIO) -> int:
+    """``format --kind notes``: the notes of the files, in order, re-styled.
+
+    Each note of a document (its footnotes and endnotes; a file without
+    notes: each citation) is one note of the output, its citations together,
+    later notes to the same source in the style's short form or "Ibid."; a
+    .bib or CSL-JSON file gives one note per entry.
+    """
+    from archref.formats.render import render  # noqa: PLC0415
+
+    cited: list[object] = []
+    unread = False
+    for name in args.files:
+        values = _file_notes(name, fmt, err, first_note=len(cited))
+        if values is None:
+            unread = True
+        else:
+            cited.extend(values)
+    if unread:
+        return 2
+    if not cited:
+        return 1
+    try:
+        entries = render(
+            cited,
+            args.style,
+            output=args.to,
+            kind="notes",
+            notation=args.notation,
+            transliteration=_scheme(args),
+        )
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    for entry in entries:
+        print(entry, file=out)
+    return 0
+
+
+def _file_notes(name: str, fmt: str | None, err: TextIO, first_note: int) -> list[object] | None:
+    """The citations of one file's notes for ``format --kind notes``, or None if unreadable.
+
+    Notes are numbered from ``first_note`` on, so that the notes of several
+    files stay apart; a citation that repeats nothing ("Ibid." after a note
+    citing two files) is left out.
+    """
+    from archref.notations.published import Credit  # noqa: PLC0415
+    from archref.readers import extract_document  # noqa: PLC0415
+
+    shown = "<stdin>" if name == "-" else _shown(name)
+    loaded = _load(name, fmt, err)
+    if loaded is None:
+        return None
+    kind, data = loaded
+    if kind in ("bibtex", "csl-json") and isinstance(data, str):
+        refs, problems = _references_from(kind, data)
+        for problem in problems:
+            print(f"{shown}: warning: {problem}", file=err)
+        if not refs:
+            print(f"{shown}: error: no references found", file=err)
+        return refs
+    doc = _document(name, kind, data, err)
+    if doc is None:
+        return None
+    located = extract_document(doc)
+    in_notes = [lc for lc in located if lc.chunk.kind != "body"]
+    numbers: dict[tuple[str, int | None, int], int] = {}
+    out: list[object] = []
+    for index, lc in enumerate(in_notes or located):
+        c = lc.citation
+        if not c.is_resolved or isinstance(c.reference, Credit):
+            continue
+        # a note of a file is its kind (footnote, endnote) and number; a citation
+        # outside any note is a note of its own
+        key = (lc.chunk.kind, c.note, index if c.note is None else -1)
+        number = numbers.setdefault(key, first_note + len(numbers))
+        out.append(attrs.evolve(c, note=number))
+    if not out:
+        print(f"{shown}: error: no references found", file=err)
+    return out
 
 
 _SECTION_TITLES = ("Archival sources", "Published sources")
@@ -412,31 +520,48 @@ def _grouped_bibliography(
 ) -> str:
     """A historian's bibliography: the archives and fonds cited, then the other works.
 
+    In a Russian style (GOST) the sections are headed "Архивные источники"
+    and "Опубликованные источники", and works in Cyrillic come first.
+
     The archival references are listed by archive and fond
     (:func:`archref.formats.archives.archival_sources`), the rest (published
     works, UN documents) rendered in the CSL style. A section is headed only
     when both are present.
     """
+    from archref.formats import gost  # noqa: PLC0415
     from archref.formats.archives import (  # noqa: PLC0415
         archival_sources,
         format_archival_sources,
     )
-    from archref.formats.csl import to_csl_json  # noqa: PLC0415
-    from archref.formats.render import render  # noqa: PLC0415
+    from archref.formats.render import load_style, render  # noqa: PLC0415
 
+    russian = str(load_style(style).locale).lower().startswith("ru")
     archival = [r for r in refs if isinstance(r, ArchivalReference)]
     others = [r for r in refs if not isinstance(r, ArchivalReference)]
-    entries = render(to_csl_json(others), style, output=output) if others else []  # type: ignore[arg-type]
+    entries = (
+        render(
+            others,
+            style,
+            output=output,  # type: ignore[arg-type]
+            notation=notation,
+            transliteration=transliteration,
+        )
+        if others
+        else []
+    )
+    if russian:
+        entries = gost.cyrillic_first(entries)
     groups = archival_sources(archival, notation=notation, transliteration=transliteration)
+    titles = gost.SECTION_TITLES if russian else _SECTION_TITLES
     sections: list[tuple[str, str]] = []
     if groups:
-        sections.append((_SECTION_TITLES[0], format_archival_sources(groups, output)))  # type: ignore[arg-type]
+        sections.append((titles[0], format_archival_sources(groups, output)))  # type: ignore[arg-type]
     if entries:
         if output == "html":
             body = "\n".join(f'<div class="csl-entry">{e}</div>' for e in entries)
         else:
             body = "\n".join(entries)
-        sections.append((_SECTION_TITLES[1], body))
+        sections.append((titles[1], body))
     if len(sections) == 1:
         return sections[0][1] + "\n"
     parts = []
@@ -945,10 +1070,14 @@ def _parser() -> argparse.ArgumentParser:
         "the default) or give each file a CSL entry of its own (entries)",
     )
     f.add_argument(
-        "--notation", choices=ARCHIVAL_STYLES, default="en", help="notation of archive locations"
+        "--notation",
+        choices=ARCHIVAL_STYLES,
+        default=None,
+        help="notation of archive locations (default: ru for a Russian style such as gost, "
+        "else the configured notation, else en)",
     )
     _add_transliteration(f)
-    f.set_defaults(func=_cmd_format)
+    f.set_defaults(func=_cmd_format, config_notation=None)
     c = sub.add_parser(
         "check",
         help="check the references in text, Markdown, LaTeX, BibTeX, CSL-JSON and Word files",
@@ -1102,7 +1231,8 @@ def _command_defaults(config: Config) -> dict[str, dict[str, str]]:
     if config.notation:
         for command in ("parse", "demo"):
             out.setdefault(command, {})["style"] = config.notation
-        out.setdefault("format", {})["notation"] = config.notation
+        # a default below --notation: a Russian style (GOST) writes Russian notes
+        out.setdefault("format", {})["config_notation"] = config.notation
     if config.style:
         out.setdefault("format", {})["style"] = config.style
     return out

@@ -42,6 +42,7 @@ from typing import Literal
 import attrs
 
 from archref.formats.csl import reference_of
+from archref.formats.gost import starts_cyrillic
 from archref.model import ArchivalReference, Archive, Level
 from archref.notations import fonds
 from archref.translit import DEFAULT_SCHEME, ascii_key, check_scheme, transliterate
@@ -245,7 +246,8 @@ def archival_sources(
     (``"CAB 128"``, ``"FO 371"``): the series is the collection, the piece
     the file. References of the US National Archives are listed by record
     group and series ("RG 59, Central Decimal File 1910–29"); the decimal
-    file, lot or box is left to the notes.
+    file, lot or box is left to the notes. In ``"ru"`` the archives headed
+    in Cyrillic come first, as a Russian list of sources has them.
 
     In every notation but ``"ru"``, what would be Cyrillic (an archive the
     registry does not know, a fond's title) is written in Latin letters by
@@ -323,8 +325,8 @@ def archival_sources(
         entries.sort(key=_entry_key)
         heading = _heading(archive, cited, style, scheme)
         out.append(ArchiveSources(archive, heading, tuple(entries)))
-    if style == "ru":
-        out.sort(key=lambda group: group.heading.casefold())
+    if style == "ru":  # a Russian list names the Russian archives first
+        out.sort(key=lambda group: (not starts_cyrillic(group.heading), group.heading.casefold()))
     else:  # English order: Cyrillic kept as cited sorts as its romanisation
         out.sort(key=lambda group: ascii_key(group.heading).casefold())
     return out

