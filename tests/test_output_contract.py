@@ -173,6 +173,45 @@ def test_a_word_file_position_has_a_part_and_no_offset(
     assert finding["fix"] is None  # archref fix does not write Word files
 
 
+def test_every_output_format_names_the_word_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In a Word file "line" is the paragraph within its part: without the note's
+    # name, "1:2" could be the body's first paragraph or any note's.
+    path = tmp_path / "chapter.docx"
+    word_file(path, "Stalin to Gottwald.", " TsKhSD, f. 5, op. 28, d. 103, l. 2.")
+
+    def report(output_format: str) -> str:
+        _, out, _ = run(["check", str(path), "--output-format", output_format], capsys)
+        return out
+
+    assert f"{path}:1:2: (footnote 1) ARC102 warning:" in report("text")
+    assert json.loads(report("json"))["findings"][0]["part"] == "footnote 1"
+    (annotation,) = report("github").splitlines()
+    assert annotation.startswith("::warning ")
+    assert annotation.split("::")[2].startswith("(footnote 1) TsKhSD (1991-1999) is a former")
+    log = json.loads(report("sarif"))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    (result,) = log["runs"][0]["results"]
+    assert result["message"]["text"].startswith("(footnote 1) TsKhSD")
+    (location,) = result["locations"]
+    assert location["logicalLocations"] == [{"name": "footnote 1", "kind": "element"}]
+    error = ET.fromstring(report("checkstyle").encode("utf-8")).find("file/error")
+    assert error is not None
+    assert (error.get("message") or "").startswith("(footnote 1) TsKhSD")
+    case = ET.fromstring(report("junit").encode("utf-8")).find("testsuite/testcase")
+    assert case is not None and case.get("name") == "ARC102 at 1:2 (footnote 1)"
+    failure = case.find("failure")
+    assert failure is not None and (failure.get("message") or "").startswith("(footnote 1) ")
+    assert (failure.text or "").startswith(f"{path}:1:2: (footnote 1) ARC102")
+    # a text file's findings have no part, and no note in their messages
+    plain = tmp_path / "chapter.txt"
+    plain.write_text("TsKhSD, f. 5, op. 28, d. 103, l. 2.\n", encoding="utf-8")
+    for output_format in ("text", "github", "sarif", "checkstyle", "junit"):
+        _, out, _ = run(["check", str(plain), "--output-format", output_format], capsys)
+        assert "(footnote" not in out and "logicalLocations" not in out
+
+
 # --------------------------------------------------------------------------- SARIF
 
 

@@ -388,9 +388,25 @@ def _findings_argument(findings: Sequence[Finding]) -> Sequence[Finding]:
     return listed
 
 
+def _note(f: Finding) -> str:
+    """The Word note a finding is in, ``"footnote 5"`` or ``"endnote 1"``; ``""`` in a
+    file without parts and in a Word file's body."""
+    part = f.start.part
+    return part if part and part != "body" else ""
+
+
+def _in_note(f: Finding) -> str:
+    """``"(footnote 5) "`` before a finding's message in every report, or ``""``: a Word
+    file's paragraphs are numbered within each note, so line and column alone do not
+    say where the finding is."""
+    note = _note(f)
+    return f"({note}) " if note else ""
+
+
 def _where(f: Finding) -> str:
     where = f"{shown_path(f.path)}:{f.start.line}:{f.start.column}:"
-    return f"{where} ({f.start.part})" if f.start.part and f.start.part != "body" else where
+    note = _note(f)
+    return f"{where} ({note})" if note else where
 
 
 def report_text(findings: Sequence[Finding]) -> str:
@@ -543,7 +559,16 @@ def _gh_escape(text: str, *, prop: bool = False) -> str:
 
 
 def report_github(findings: Sequence[Finding]) -> str:
-    """GitHub Actions workflow commands: each finding annotates its line in a pull request."""
+    """GitHub Actions workflow commands: each finding annotates its line in a pull request.
+
+    In a Word file the message starts with the note, as in every report:
+
+    >>> from archref.readers import Position
+    >>> at = Position(1, 8, None, "footnote 5")
+    >>> f = Finding("a.docx", at, Position(1, 13, None, "footnote 5"), "ARC201", "info", "m", "t")
+    >>> print(report_github([f]))
+    ::notice file=a.docx,line=1,col=8,endColumn=13,title=ARC201::(footnote 5) m
+    """
     findings = _findings_argument(findings)
     lines = []
     for f in findings:
@@ -555,7 +580,7 @@ def report_github(findings: Sequence[Finding]) -> str:
             props.append(f"endColumn={f.end.column}")
         props.append(f"title={_gh_escape(f.code, prop=True)}")
         hint = f" (suggestion: {f.suggestion})" if f.suggestion else ""
-        message = _gh_escape(f"{f.message}{hint}")
+        message = _gh_escape(f"{_in_note(f)}{f.message}{hint}")
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{message}")
     return "\n".join(lines)
 
@@ -592,7 +617,9 @@ def report_sarif(findings: Sequence[Finding], *, docs_url: str = DOCS_URL) -> st
 
     Each rule's ``helpUri`` is its section of the rule reference under
     ``docs_url``; a finding that ``archref fix`` repairs carries the repair
-    as a SARIF ``fix`` (the span to delete, the text to insert).
+    as a SARIF ``fix`` (the span to delete, the text to insert). A finding in
+    a Word note names the note in its message and as the location's logical
+    location (the region's lines are the note's paragraphs).
     """
     findings = _findings_argument(findings)
     from archref import __version__  # noqa: PLC0415 (the package imports this module late)
@@ -604,13 +631,16 @@ def report_sarif(findings: Sequence[Finding], *, docs_url: str = DOCS_URL) -> st
     for f in findings:
         uri = shown_path(f.path).replace(os.sep, "/")
         region = {**_sarif_region(f.start, f.end), "snippet": {"text": f.text}}
+        location: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}
+        }
+        if _note(f):  # a Word note: the region's lines are the note's paragraphs
+            location["logicalLocations"] = [{"name": _note(f), "kind": "element"}]
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
-            ],
+            "message": {"text": f"{_in_note(f)}{f.message}"},
+            "locations": [location],
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]
@@ -676,7 +706,7 @@ def _xml(root: ET.Element) -> str:
 
 def _message(f: Finding) -> str:
     hint = f" [suggestion: {f.suggestion}]" if f.suggestion else ""
-    return _xml_text(f"{f.message}{hint}")
+    return _xml_text(f"{_in_note(f)}{f.message}{hint}")
 
 
 def report_checkstyle(findings: Sequence[Finding]) -> str:
@@ -717,7 +747,8 @@ def report_junit(findings: Sequence[Finding]) -> str:
             suite,
             "testcase",
             classname=name,
-            name=f"{f.code} at {f.start.line}:{f.start.column}",
+            name=f"{f.code} at {f.start.line}:{f.start.column}"
+            + (f" ({_note(f)})" if _note(f) else ""),
             file=name,
             line=str(f.start.line),
         )
