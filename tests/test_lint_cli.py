@@ -455,6 +455,51 @@ def test_markdown_suppressions(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert [line.split()[1] for line in out.splitlines()[:-1]] == ["ARC102"]
 
 
+def test_only_real_markdown_comments_suppress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A style guide that shows the comment between backticks, in indented code
+    # or in front matter writes text, not a comment: what follows is still checked.
+    text = (
+        "---\n"
+        "note: <!-- archref: ignore-file -->\n"  # front matter
+        "---\n"
+        "\n"
+        "Write `<!-- archref: ignore ARC102 -->` on a line of its own:\n"  # 5: a code span
+        f"{FORMER}\n"  # 6
+        "\n"
+        f"{FORMER} ``<!-- archref: ignore -->``\n"  # 8: a code span of two backticks
+        "\n"
+        "    <!-- archref: ignore-file -->\n"  # 10: indented code
+        "\n"
+        "<!-- archref:\n"  # 12-13: a real comment over two lines silences the next block
+        "     ignore ARC102 -->\n"
+        f"{FORMER}\n"  # 14
+        "\n"
+        f"[^1]: {FORMER} <!-- archref: ignore ARC102 --> and `<!-- archref: off -->`\n"  # 16
+        f"    {FORMER}\n"  # 17: not on the comment's line
+    )
+    write(tmp_path, {"style.md": text})
+    _, out, _ = run(["check", str(tmp_path / "style.md"), "--isolated", "--no-cache"], capsys)
+    assert [(line, code) for _, line, code in _rows(out)] == [
+        ("6", "ARC102"),
+        ("8", "ARC102"),
+        ("17", "ARC102"),
+    ]
+    # fix rewrites what no comment silences, and only that (without ARC503, which
+    # finds the same file under two names once the others read RGANI)
+    _, out, _ = run(["fix", str(tmp_path / "style.md"), "--isolated", "--ignore", "ARC503"], capsys)
+    fixed = (tmp_path / "style.md").read_text("utf-8").splitlines()
+    current = "RGANI" + FORMER[len("TsKhSD") :]
+    assert [fixed[k - 1].strip().startswith(current) for k in (6, 8, 14, 17)] == [
+        True,
+        True,
+        False,
+        True,
+    ]
+    assert fixed[15].startswith(f"[^1]: {FORMER} <!--")
+
+
 def test_a_whole_file_suppression(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"notes.md": f"{FORMER}\n\n<!-- archref: ignore-file ARC102 -->\n\n{FORMER}\n"})
     status, out, _ = run(["check", str(tmp_path / "notes.md"), "--isolated"], capsys)

@@ -12,8 +12,11 @@ section "Suppressing a finding"):
 comment's own line when it follows text there, else in the block that comes
 next (the lines up to the next blank line: a paragraph, a footnote). ``off
 [CODES]`` and ``on`` silence the lines between them; ``ignore-file [CODES]``
-the whole file. Codes are separated by commas or spaces. Comments inside a
-Markdown code fence are text, not comments.
+the whole file. Codes are separated by commas or spaces. In Markdown the
+comments are the HTML comments the Markdown reader leaves out of the text:
+``<!-- ... -->`` in a code span (between backticks), a code fence, indented
+code or front matter is text, not a comment, and a comment may run over
+several lines.
 
 The comments are found in the file's text line by line, with the line
 numbers the readers give positions with, so any reader's findings can be
@@ -24,6 +27,8 @@ ARC900, so that stale ones do not pile up.
 >>> (s,) = find_suppressions(text, "markdown")
 >>> s.codes, s.first, s.last
 (('ARC102',), 3, 4)
+>>> find_suppressions("Write `<!-- archref: ignore ARC102 -->` above it.\\n", "markdown")
+[]
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from archref.readers import Position
+from archref.readers import LineIndex, Position
 from archref.reporting import Finding
 
 __all__ = [
@@ -50,7 +55,6 @@ UNUSED = "ARC900"
 _LINE_END = re.compile("\r\n?|\n")
 _CODE = re.compile(r"[A-Za-z]{1,8}\d{1,4}")
 _SPLIT = re.compile(r"[\s,]+")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ENTRY = re.compile(r"\s{0,100}@")
 _FIELD = re.compile(r"\s{0,100}archref-ignore\s{0,10}=\s{0,10}[{\"]([^}\"\n]{0,300})[}\"]", re.I)
 _MAX_COMMENT = 500
@@ -99,14 +103,6 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _comment(line: str, fmt: str) -> tuple[int, int, str] | None:
     """(start, end, body) of the comment on ``line`` that may hold a directive."""
-    if fmt == "markdown":
-        start = line.find("<!--")
-        if start < 0:
-            return None
-        close = line.find("-->", start + 4)
-        if close < 0:
-            return None
-        return start, close + 3, line[start + 4 : close]
     if fmt in ("latex", "bibtex"):
         k = line.find("%")
         while k >= 0:
@@ -146,24 +142,37 @@ def _block_end(lines: Sequence[tuple[int, str]], first: int) -> int:
     return k + 1
 
 
+def _markdown_comments(text: str) -> dict[int, tuple[int, int, str]]:
+    """Line (1-based) -> (start, end, body) of the first HTML comment that starts on it,
+    as the Markdown reader finds them: a comment in a code span, a code fence,
+    indented code or front matter is text. ``end`` is an offset into the file; none
+    when the reader cannot read the text (the reader's error is reported where the
+    text is read)."""
+    from archref.readers import ReaderError  # noqa: PLC0415
+    from archref.readers.markdown import html_comments  # noqa: PLC0415
+
+    try:
+        found = html_comments(text)
+    except ReaderError:
+        return {}
+    starts = LineIndex.of(text)
+    out: dict[int, tuple[int, int, str]] = {}
+    for start, end in found:
+        line = starts.position(start).line
+        out.setdefault(line, (start, end, text[start + 4 : end - 3]))
+    return out
+
+
 def find_suppressions(text: str, fmt: str) -> list[Suppression]:
     """The suppression comments of a file's text read as ``fmt``, in file order."""
+    if "archref" not in text:
+        return []
     lines = _lines(text)
+    comments = _markdown_comments(text) if fmt == "markdown" else {}
+    index = LineIndex.of(text) if comments else None
     found: list[Suppression] = []
     open_region: Suppression | None = None
-    fence: str | None = None
     for n, (offset, line) in enumerate(lines, start=1):
-        if fmt == "markdown":
-            m = _FENCE.match(line)
-            if m:
-                mark = m.group(1)
-                if fence is None:
-                    fence = mark
-                elif mark[0] == fence[0] and len(mark) >= len(fence):
-                    fence = None
-                continue
-            if fence is not None:
-                continue
         if fmt == "bibtex":
             field = _FIELD.match(line)
             if field:
@@ -178,33 +187,44 @@ def find_suppressions(text: str, fmt: str) -> list[Suppression]:
                 end = Position(n, field.end(1) + 1, offset + field.end(1))
                 found.append(Suppression("entry", codes, first, last, start, end, field.group(0)))
                 continue
-        comment = _comment(line, fmt)
-        if comment is None:
-            continue
-        c0, c1, body = comment
+        if fmt == "markdown":
+            if n not in comments:
+                continue
+            c0_at, c1_at, body = comments[n]
+            assert index is not None
+            c0 = c0_at - offset
+            start, end = Position(n, c0 + 1, c0_at), index.position(c1_at)
+            shown = text[c0_at:c1_at].strip()
+            after = end.line  # the line the comment ends on
+        else:
+            comment = _comment(line, fmt)
+            if comment is None:
+                continue
+            c0, c1, body = comment
+            start, end = Position(n, c0 + 1, offset + c0), Position(n, c1 + 1, offset + c1)
+            shown = line[c0:c1].strip()
+            after = n
         directive = _directive(body)
         if directive is None:
             continue
         word, codes = directive
-        start, end = Position(n, c0 + 1, offset + c0), Position(n, c1 + 1, offset + c1)
-        shown = line[c0:c1].strip()
         if word == "on":
             if open_region is not None:
                 open_region.last = n - 1
                 open_region = None
             continue
         if word == "off":
-            open_region = Suppression("region", codes, n + 1, len(lines), start, end, shown)
+            open_region = Suppression("region", codes, after + 1, len(lines), start, end, shown)
             found.append(open_region)
         elif word == "ignore-file":
             found.append(Suppression("file", codes, 1, len(lines), start, end, shown))
         elif line[:c0].strip():  # after text on its line: that line
-            found.append(Suppression("ignore", codes, n, n, start, end, shown))
+            found.append(Suppression("ignore", codes, n, after, start, end, shown))
         else:  # on a line of its own: the next block
-            first = n + 1
+            first = after + 1
             while first <= len(lines) and not lines[first - 1][1].strip():
                 first += 1
-            last = _block_end(lines, first) if first <= len(lines) else n
+            last = _block_end(lines, first) if first <= len(lines) else after
             found.append(Suppression("ignore", codes, first, last, start, end, shown))
     return found
 
