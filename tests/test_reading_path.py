@@ -524,6 +524,11 @@ def test_an_entry_location_is_read_with_its_archive(tmp_path: Path) -> None:
     (chunk,) = doc.chunks
     assert chunk.label == "note"
     assert chunk.text == "Russian State Archive of Contemporary History, f. 5, op. 28, d. 103"
+    # the ", " between the two fields is the reader's, a seam: no author wrote it
+    ((s0, s1),) = chunk.seams
+    assert chunk.text[s0:s1] == ", " and s0 == len("Russian State Archive of Contemporary History")
+    assert not chunk.written(0, len(chunk.text))
+    assert chunk.written(0, s0) and chunk.written(s1, len(chunk.text))
     (found,) = extract_document(doc)
     assert str(found.citation.reference) == "RGANI, f. 5, op. 28, d. 103"
     # the citation covers both fields: from the note (line 2) to the institution (line 3)

@@ -142,11 +142,6 @@ class CheckResult:
     errors: tuple[ReaderError, ...] = ()
 
 
-#: Formats whose references are fields of a record: the punctuation between the
-#: archive and the levels (ARC505) is the reader's joining, not the author's.
-_FIELDED = frozenset({"bibtex", "csl-json"})
-
-
 def findings_of(
     doc: Document, codes: Iterable[str] | None = None, *, prefer: Preferences | None = None
 ) -> list[Finding]:
@@ -203,8 +198,6 @@ def findings_in(
             if not any(s < d.end and d.start < e for s, e in taken):
                 add(chunk, d.start, d, None)
     for located, d in document_diagnostics(citations, prefer):
-        if d.code == "ARC505" and doc.format in _FIELDED:
-            continue  # the reader, not the author, put the archive field before the file's
         citation = located.citation
         shown = str(citation.reference) if citation.is_resolved else None
         add(located.chunk, d.start, d, shown)
