@@ -110,13 +110,13 @@ def test_the_books_registry_adds_the_archives_it_cites(
     _, out = check(["--output-format", "json"], capsys)
     assert not [f for f in json.loads(out)["findings"] if (f["file"], f["line"]) == tashkent]
     _, isolated = check(["--isolated", "--output-format", "json"], capsys)
-    (unknown,) = [
-        f for f in json.loads(isolated)["findings"] if (f["file"], f["line"]) == tashkent
-    ]
+    (unknown,) = [f for f in json.loads(isolated)["findings"] if (f["file"], f["line"]) == tashkent]
     assert (unknown["column"], unknown["code"], unknown["text"]) == (67, "ARC101", "УзР ПДА")
     assert unknown["message"].startswith("archive 'УзР ПДА' is not in the registry")
     # the file is in the registry's format, and its examples read as its archive
-    registry = extended_registry([("archives.toml", (in_book / "archives.toml").read_text("utf-8"))])
+    registry = extended_registry(
+        [("archives.toml", (in_book / "archives.toml").read_text("utf-8"))]
+    )
     shipped = {a.id for a in default_registry()}
     (archive,) = [a for a in registry if a.id not in shipped]
     assert archive.id == "UzR PDA" and archive.examples

@@ -345,13 +345,25 @@ def test_extra_archives_from_a_local_registry(
     )
     status, out, _ = run(["check", "notes.txt", "--fail-on", "info"], capsys)
     assert (status, out) == (0, "1 citation in 1 file: no problems found\n")
+    # extract and format read the file with the same registry: the same citation
+    status, out, _ = run(["extract", "--json", "notes.txt"], capsys)
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and record["reference"]["archive"]["id"] == "GANO"
+    assert record["diagnostics"] == []
+    status, out, _ = run(["format", "notes.txt", "--to", "csl-json"], capsys)
+    (item,) = json.loads(out)
+    assert status == 0 and item["archive"] == "State Archive of Novosibirsk Oblast"
+    assert item["archive-place"] == "Novosibirsk"
+    _, out, _ = run(["extract", "--json", "notes.txt", "--isolated"], capsys)
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["ARC101"]
     write(
         tmp_path,
         {"archives.toml": '[[archive]]\nid = "RGANI2"\nname_en = "X"\nacronyms = ["RGANI"]\n'},
     )
-    status, _, err = run(["check", "notes.txt"], capsys)
-    assert status == 2
-    assert "archref.toml: key 'registry': alias 'RGANI' of RGANI2 already names RGANI" in err
+    for command in (["check"], ["extract"], ["format"]):
+        status, _, err = run([*command, "notes.txt"], capsys)
+        assert status == 2
+        assert "archref.toml: key 'registry': alias 'RGANI' of RGANI2 already names RGANI" in err
 
 
 @pytest.mark.parametrize(

@@ -31,8 +31,13 @@ if TYPE_CHECKING:
     from archref.lint import Settings
     from archref.model.citation import Citation
     from archref.readers import Document, Format, NotesMode, Position
+    from archref.registry import Registry
     from archref.reporting import FailOn
     from archref.walk import Walk
+
+    #: One file of ``archref extract``: its name, ``--json``, ``--notes``, the format
+    #: (None: by its extension) and the configuration's registry files.
+    _ExtractTask = tuple[str, bool, str, str | None, tuple[tuple[str, str], ...]]
 
 __all__ = ["main"]
 
@@ -196,21 +201,25 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.parallel import map_printed  # noqa: PLC0415
 
     fmt = None if args.input_format == "auto" else args.input_format
-    tasks = [(name, args.json, args.notes, fmt) for name in args.files]
+    registry = _configured_registry(args, err)
+    if registry is None:
+        return 2
+    tasks = [(name, args.json, args.notes, fmt, registry) for name in args.files]
     return map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
 
 
-def _extract_file(task: tuple[str, bool, str, str | None], out: TextIO, err: TextIO) -> int:
+def _extract_file(task: _ExtractTask, out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
+    from archref.lint import registry_of  # noqa: PLC0415
     from archref.readers import extract_document  # noqa: PLC0415
     from archref.reporting import located_record  # noqa: PLC0415
 
-    name, as_json, mode, fmt = task
+    name, as_json, mode, fmt, registry = task
     doc = _read_document(name, fmt, err, mode)
     if doc is None:
         return 2
     shown = "<stdin>" if name == "-" else _shown(name)
-    for located in extract_document(doc):
+    for located in extract_document(doc, registry=registry_of(registry)):
         citation = located.citation
         if as_json:
             print(json.dumps(located_record(shown, located), ensure_ascii=False), file=out)
@@ -226,8 +235,11 @@ def _extract_file(task: tuple[str, bool, str, str | None], out: TextIO, err: Tex
     return 0
 
 
-def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
-    """The references in an input, and why any part of it was not read."""
+def _references_from(
+    kind: str, text: str, registry: Registry | None = None
+) -> tuple[list[object], list[str]]:
+    """The references in an input (archives looked up in ``registry``, by default the
+    shipped one), and why any part of it was not read."""
     problems: list[str] = []
     if kind == "csl-json":
         from archref.formats.csl import from_csl_json  # noqa: PLC0415
@@ -245,19 +257,19 @@ def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
             return [], [f"not CSL-JSON: {exc}"]
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             return [], ["not CSL-JSON: expected an array of item objects"]
-        got = from_csl_json(items)
+        got = from_csl_json(items, registry=registry)
         problems = [f"item {u.item.get('id')!r} left out: no id" for u in got.dropped]
         return list(got.entries), problems
     if kind == "bibtex":
         from archref.formats.bibtex import from_bibtex  # noqa: PLC0415
 
-        lib = from_bibtex(text)
+        lib = from_bibtex(text, registry=registry)
         problems = [f"line {f.line}: {f.reason}" for f in lib.failed]
         problems += [f"entry {u.key!r}: {u.reason}" for u in lib.unrecognised]
         return list(lib.references), problems
     from archref.extract import extract  # noqa: PLC0415
 
-    return _sources(extract(text)), problems
+    return _sources(extract(text, registry=registry)), problems
 
 
 def _sources(citations: Iterable[Citation]) -> list[object]:
@@ -273,7 +285,9 @@ def _sources(citations: Iterable[Citation]) -> list[object]:
     return list(dict.fromkeys(wanted))
 
 
-def _file_references(name: str, fmt: str | None, err: TextIO) -> list[object] | None:
+def _file_references(
+    name: str, fmt: str | None, err: TextIO, registry: Registry | None = None
+) -> list[object] | None:
     """The references of one file for ``format``, or None if it cannot be read.
 
     A .bib or CSL-JSON file is read entry by entry (:func:`archref.from_bibtex`,
@@ -289,12 +303,13 @@ def _file_references(name: str, fmt: str | None, err: TextIO) -> list[object] | 
         return None
     kind, data = loaded
     if kind in ("bibtex", "csl-json") and isinstance(data, str):
-        refs, problems = _references_from(kind, data)
+        refs, problems = _references_from(kind, data, registry)
     else:
         doc = _document(name, kind, data, err)
         if doc is None:
             return None
-        refs, problems = _sources(c.citation for c in extract_document(doc)), []
+        cited = extract_document(doc, registry=registry)
+        refs, problems = _sources(c.citation for c in cited), []
     for problem in problems:
         print(f"{shown}: warning: {problem}", file=err)
     if not refs:
@@ -311,11 +326,17 @@ def _source_key(ref: object) -> object:
 
 
 def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from archref.lint import registry_of  # noqa: PLC0415
+
     fmt = None if args.input_format == "auto" else args.input_format
+    files = _configured_registry(args, err)
+    if files is None:
+        return 2
+    registry = registry_of(files)
     found: list[object] = []
     unread = False
     for name in args.files:
-        refs = _file_references(name, fmt, err)
+        refs = _file_references(name, fmt, err, registry)
         if refs is None:
             unread = True
         else:
@@ -527,10 +548,8 @@ def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
     """Configuration, rules, files and cache of a ``check`` or ``fix`` run."""
     import os  # noqa: PLC0415
 
-    from archref.config import ConfigError, check_codes  # noqa: PLC0415
+    from archref.config import check_codes  # noqa: PLC0415
     from archref.lint import Settings  # noqa: PLC0415
-    from archref.model.common import RegistryError  # noqa: PLC0415
-    from archref.registry import extended_registry  # noqa: PLC0415
     from archref.rules import select  # noqa: PLC0415
     from archref.walk import collect  # noqa: PLC0415
 
@@ -540,22 +559,7 @@ def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
     ignore = config.ignore + check_codes(_codes(args.ignore), "--ignore")
     include = [*chosen, *extend] if chosen else []
     codes = tuple(rule.code for rule in select(include, ignore))
-    registry: list[tuple[str, str]] = []
-    for name in config.registry:
-        full = os.path.join(config.root, name)
-        try:
-            with open(full, encoding="utf-8") as fh:
-                registry.append((name, fh.read()))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            raise ConfigError(
-                f"{config.path}: key 'registry': cannot read {name}: {reason}"
-            ) from None
-    if registry:
-        try:
-            extended_registry(registry)
-        except RegistryError as exc:
-            raise ConfigError(f"{config.path}: key 'registry': {exc}") from None
+    registry = _registry_files(config)
     cache_dir = None
     if cache:
         env = os.environ.get("ARCHREF_CACHE_DIR")
@@ -587,6 +591,48 @@ def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
     fail_on = cast("FailOn", args.fail_on or config.fail_on or "warning")
     output_format = getattr(args, "output_format", None) or config.output_format or "text"
     return _LintRun(config, settings, walk, fail_on, output_format)
+
+
+def _registry_files(config: Config) -> tuple[tuple[str, str], ...]:
+    """``(name, TOML text)`` of the registry files the configuration names (its
+    ``registry`` key), checked: a :class:`~archref.config.ConfigError` when one cannot
+    be read or its archives do not join the shipped registry."""
+    import os  # noqa: PLC0415
+
+    from archref.config import ConfigError  # noqa: PLC0415
+    from archref.lint import registry_of  # noqa: PLC0415
+    from archref.model.common import RegistryError  # noqa: PLC0415
+
+    registry: list[tuple[str, str]] = []
+    for name in config.registry:
+        full = os.path.join(config.root, name)
+        try:
+            with open(full, encoding="utf-8") as fh:
+                registry.append((name, fh.read()))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise ConfigError(
+                f"{config.path}: key 'registry': cannot read {name}: {reason}"
+            ) from None
+    try:
+        registry_of(tuple(registry))
+    except RegistryError as exc:
+        raise ConfigError(f"{config.path}: key 'registry': {exc}") from None
+    return tuple(registry)
+
+
+def _configured_registry(
+    args: argparse.Namespace, err: TextIO
+) -> tuple[tuple[str, str], ...] | None:
+    """The registry files of the run's configuration (see :func:`_registry_files`), or
+    None after saying why they cannot be used."""
+    from archref.config import ConfigError  # noqa: PLC0415
+
+    try:
+        return _registry_files(_loaded_config(args))
+    except ConfigError as exc:
+        print(f"error: {exc}", file=err)
+        return None
 
 
 def _prefer(args: argparse.Namespace, config: Config) -> Preferences:
