@@ -206,7 +206,7 @@ def test_statistics(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [line.split()[:2] for line in lines[1:3]] == [["1", "ARC201"], ["1", "ARC203"]]
     assert lines[-1].startswith("6 citations in 5 files")
     _, out, _ = run(["check", ".", "--statistics", "--output-format", "json"], capsys)
-    data = json.loads(out[: out.rindex("]") + 1])
+    data = json.loads(out)  # the whole output is JSON: no text summary after it
     assert data[0] == {"code": "ARC102", "count": 6, "summary": "former name of an archive"}
 
 

@@ -276,6 +276,61 @@ def test_from_offers_every_reader_and_stdin_defaults_to_text(
     assert [i["id"] for i in json.loads(out)] == ["RGASPI-558-11-97", "RGANI-5-28-103"]
 
 
+FORMATS_OF = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".tex": "latex",
+    ".bib": "bibtex",
+    ".json": "csl-json",
+    ".docx": "docx",
+}
+
+
+def run_bytes(argv: list[str], capsys: pytest.CaptureFixture[str], data: bytes) -> tuple[int, str]:
+    """``main(argv)`` with ``data`` as the bytes of standard input."""
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    try:
+        status = main(argv)
+    finally:
+        sys.stdin = sys.__stdin__
+    captured = capsys.readouterr()
+    assert captured.err == "" or status != 0, captured.err
+    return status, captured.out
+
+
+def test_standard_input_with_from_reads_as_the_file_for_every_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each reader, named with --from, reads standard input as it reads a file of
+    # the same bytes: extract, check and format give what they give for the file.
+    paths = write_samples(tmp_path)
+    assert sorted(FORMATS_OF) == sorted({p.suffix for p in paths})
+    for path in paths:
+        fmt = FORMATS_OF[path.suffix]
+        data = path.read_bytes()
+        _, from_file = run_bytes(["extract", "--json", str(path)], capsys, b"")
+        _, piped = run_bytes(["extract", "--json", "--from", fmt, "-"], capsys, data)
+        records = [json.loads(line) for line in from_file.splitlines()]
+        assert records, path.name
+        assert {r.pop("file") for r in records} == {str(path)}
+        piped_records = [json.loads(line) for line in piped.splitlines()]
+        assert {r.pop("file") for r in piped_records} == {"<stdin>"}
+        assert piped_records == records, path.name
+        status, from_file = run_bytes(["check", "--output-format", "json", str(path)], capsys, b"")
+        piped_status, piped = run_bytes(
+            ["check", "--output-format", "json", "--from", fmt, "-"], capsys, data
+        )
+        findings = json.loads(from_file)["findings"]
+        piped_findings = json.loads(piped)["findings"]
+        assert findings and piped_status == status == 1, path.name
+        assert [f.pop("file") for f in piped_findings] == ["<stdin>"] * len(findings)
+        assert [f.pop("file") for f in findings] == [str(path)] * len(findings)
+        assert piped_findings == findings, path.name
+        _, from_file = run_bytes(["format", str(path), "--to", "csl-json"], capsys, b"")
+        _, piped = run_bytes(["format", "--from", fmt, "-", "--to", "csl-json"], capsys, data)
+        assert json.loads(piped) == json.loads(from_file), path.name
+
+
 def test_a_file_of_no_known_format_is_refused_by_every_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

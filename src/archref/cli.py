@@ -491,7 +491,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if report:
         print(report, file=out)
     errors = failed + len(run.walk.errors)
-    if run.output_format == "text" or args.statistics:
+    if run.output_format == "text" or (args.statistics and run.output_format != "json"):
+        # the summary is text: a JSON report (of findings or statistics) stays JSON
         print(_check_summary(findings, references, len(files) - failed, errors), file=out)
     if not files and not errors:
         shown = ", ".join(_shown(p) for p in args.files)
