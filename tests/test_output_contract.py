@@ -345,3 +345,65 @@ def test_no_findings_give_empty_but_valid_documents(
     report = json.loads(out)
     validator().validate(report)
     assert report["findings"] == []
+
+
+# --------------------------------------------------------------------------- failed runs
+
+
+def test_a_failed_run_says_so_in_every_output_format(
+    notes: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file that cannot be read (a LaTeX brace never closed, a file that is not
+    # there) fails the run: every report names it, so that no machine reading the
+    # report takes the run for a clean one.
+    broken = tmp_path / "broken.tex"
+    broken.write_text("\\footnote{RGASPI, f. 558\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+    argv = ["check", str(notes), str(broken), str(missing), "--output-format"]
+
+    def report(output_format: str) -> str:
+        status, out, err = run([*argv, output_format], capsys)
+        assert status == 2
+        assert f"error: {broken}:1:10: '{{' is never closed" in err
+        return out
+
+    data = json.loads(report("json"))
+    validator().validate(data)
+    assert [f["code"] for f in data["findings"]] == ["UN112", "ARC102", "ARC203"]
+    assert data["errors"] == [
+        {"file": str(broken), "message": f"{broken}:1:10: '{{' is never closed"},
+        {
+            "file": str(missing),
+            "message": f"{missing}: cannot read the file: No such file or directory",
+        },
+    ]
+    annotations = report("github").splitlines()
+    assert annotations[0] == (
+        f"::error file={broken},title=archref::"
+        f"could not be read: {broken}:1:10: '{{' is never closed"
+    )
+    assert annotations[1].startswith(f"::error file={missing},title=archref::could not be read")
+    log = json.loads(report("sarif"))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notified = [
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for n in invocation["toolExecutionNotifications"]
+    ]
+    assert notified == [str(broken), str(missing)]
+    assert {n["level"] for n in invocation["toolExecutionNotifications"]} == {"error"}
+    root = ET.fromstring(report("checkstyle").encode("utf-8"))
+    unread = [(f.get("name"), e.get("source")) for f in root for e in f if e.get("line") == "0"]
+    assert unread == [(str(broken), "archref.unread"), (str(missing), "archref.unread")]
+    root = ET.fromstring(report("junit").encode("utf-8"))
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "3", "2")
+    errors = [s.get("name") for s in root if s.get("errors") == "1"]
+    assert errors == [str(broken), str(missing)]
+    # a run that read every file says so too
+    _, out, _ = run(["check", str(notes), "--output-format", "json"], capsys)
+    assert json.loads(out)["errors"] == []
+    _, out, _ = run(["check", str(notes), "--output-format", "sarif"], capsys)
+    assert json.loads(out)["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}
+    ]

@@ -473,10 +473,13 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress = Progress(len(files), err)
     findings: list[Finding] = []
     references = failed = 0
+    # the files that could not be read, (file, error), for the machine reports too
+    unread = [(path, f"{_shown(path)}: {reason}") for path, reason in run.walk.errors]
     try:
         for result in check_paths(files, run.settings, args.jobs, progress=progress):
             if result.error is not None:
                 print(f"error: {result.error}", file=err)
+                unread.append(("<stdin>" if result.path == "-" else result.path, result.error))
                 failed += 1
                 continue
             findings.extend(result.findings)
@@ -487,7 +490,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.statistics:
         report = report_statistics(findings, "json" if run.output_format == "json" else "text")
     else:
-        report = REPORTERS[run.output_format](findings)
+        report = REPORTERS[run.output_format](findings, unread=unread)
     if report:
         print(report, file=out)
     errors = failed + len(run.walk.errors)
