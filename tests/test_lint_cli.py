@@ -268,6 +268,29 @@ def test_a_changed_file_or_rule_set_is_checked_afresh(
     assert not result.cached and result.findings == ()
 
 
+def test_the_cache_key_holds_the_version_and_the_registry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import archref
+    from archref import cache
+
+    data = FORMER.encode("utf-8")
+    local = [("archives.toml", '[[archive]]\nid = "GANO"\nname_en = "N"\nacronyms = ["GANO"]\n')]
+    key = cache.cache_key(data, "notes.md", "markdown", ["ARC102"], local)
+    assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], local) == key
+    # another registry file, or the same file changed: another key
+    assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], []) != key
+    changed = [(local[0][0], local[0][1].replace('"N"', '"Novosibirsk"'))]
+    assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], changed) != key
+    # another archref version: another key (the fingerprint is computed once a process)
+    cache._fingerprint.cache_clear()
+    monkeypatch.setattr(archref, "__version__", "999.0")
+    try:
+        assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], local) != key
+    finally:
+        cache._fingerprint.cache_clear()
+
+
 def test_a_corrupt_cache_entry_is_ignored(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cache = book / "cache"
     argv = ["check", ".", "--cache-dir", str(cache)]
@@ -538,6 +561,28 @@ def test_latex_bibtex_and_text_suppressions(
     _, out, _ = run(["check", *names, "--isolated"], capsys)
     rows = [(Path(p).name, line, code) for p, line, code in _rows(out)]
     assert rows == [("a.tex", "2", "ARC102"), ("a.bib", "7", "ARC102"), ("a.txt", "4", "ARC102")]
+
+
+def test_a_percent_in_latex_verbatim_is_no_suppression(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A manual of the house style shows the comment as typed: in a verbatim
+    # environment or \verb it is text, and silences nothing.
+    text = (
+        "\\begin{verbatim}\n"
+        "% archref: ignore-file\n"  # 2: verbatim text
+        "\\end{verbatim}\n"
+        f"A\\footnote{{{FORMER}}}\n"  # 4
+        "\n"
+        f"Write \\verb|% archref: ignore ARC102| after it.\\footnote{{{FORMER}}}\n"  # 6
+        "\n"
+        "\\begin{lstlisting} % archref: ignore-file\n"  # 8: after \begin, verbatim too
+        "\\end{lstlisting}\n"
+        f"B\\footnote{{{FORMER}}} % archref: ignore ARC102\n"  # 10: a real comment
+    )
+    write(tmp_path, {"style.tex": text})
+    _, out, _ = run(["check", str(tmp_path / "style.tex"), "--isolated", "--no-cache"], capsys)
+    assert [(line, code) for _, line, code in _rows(out)] == [("4", "ARC102"), ("6", "ARC102")]
 
 
 def _rows(out: str) -> list[tuple[str, str, str]]:

@@ -16,7 +16,8 @@ the whole file. Codes are separated by commas or spaces. In Markdown the
 comments are the HTML comments the Markdown reader leaves out of the text:
 ``<!-- ... -->`` in a code span (between backticks), a code fence, indented
 code or front matter is text, not a comment, and a comment may run over
-several lines.
+several lines. In LaTeX a ``%`` in a verbatim environment or in ``\\verb``
+is text, and ``\\%`` no comment.
 
 The comments are found in the file's text line by line, with the line
 numbers the readers give positions with, so any reader's findings can be
@@ -56,6 +57,8 @@ _LINE_END = re.compile("\r\n?|\n")
 _CODE = re.compile(r"[A-Za-z]{1,8}\d{1,4}")
 _SPLIT = re.compile(r"[\s,]+")
 _ENTRY = re.compile(r"\s{0,100}@")
+_VERB = re.compile(r"\\verb\*?([^\sA-Za-z*])")
+_BEGIN = re.compile(r"\\begin[ \t]{0,10}\{([A-Za-z*]{1,30})\}")
 _FIELD = re.compile(r"\s{0,100}archref-ignore\s{0,10}=\s{0,10}[{\"]([^}\"\n]{0,300})[}\"]", re.I)
 _MAX_COMMENT = 500
 
@@ -104,10 +107,12 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _comment(line: str, fmt: str) -> tuple[int, int, str] | None:
     """(start, end, body) of the comment on ``line`` that may hold a directive."""
     if fmt in ("latex", "bibtex"):
+        # in LaTeX, a % in \verb|...| is verbatim text
+        verb = [_verb_span(line, m) for m in _VERB.finditer(line)] if fmt == "latex" else []
         k = line.find("%")
         while k >= 0:
             backslashes = len(line[:k]) - len(line[:k].rstrip("\\"))
-            if backslashes % 2 == 0:
+            if backslashes % 2 == 0 and not any(v0 < k < v1 for v0, v1 in verb):
                 return k, len(line), line[k + 1 :]
             k = line.find("%", k + 1)
         return None
@@ -120,6 +125,27 @@ def _comment(line: str, fmt: str) -> tuple[int, int, str] | None:
             return None
         return hash_at, len(line), line[hash_at + 1 :]
     return None
+
+
+def _verb_span(line: str, m: re.Match[str]) -> tuple[int, int]:
+    """The span of ``\\verb`` and its argument on ``line`` (to the line's end when the
+    closing delimiter is missing)."""
+    close = line.find(m.group(1), m.end())
+    return m.start(), len(line) if close < 0 else close + 1
+
+
+def _verbatim_begins(code: str) -> str | None:
+    """The verbatim environment ``code`` (a line's text before its comment) opens and
+    leaves open, or None."""
+    from archref.readers.latex import VERBATIM_ENVIRONMENTS  # noqa: PLC0415
+
+    opened = None
+    for m in _BEGIN.finditer(code):
+        if m.group(1) in VERBATIM_ENVIRONMENTS:
+            opened = m.group(1)
+            if f"\\end{{{opened}}}" in code[m.end() :]:
+                opened = None
+    return opened
 
 
 def _directive(body: str) -> tuple[str, tuple[str, ...] | None] | None:
@@ -172,7 +198,12 @@ def find_suppressions(text: str, fmt: str) -> list[Suppression]:
     index = LineIndex.of(text) if comments else None
     found: list[Suppression] = []
     open_region: Suppression | None = None
+    verbatim: str | None = None  # the LaTeX verbatim environment the line is in
     for n, (offset, line) in enumerate(lines, start=1):
+        if verbatim is not None:  # text as typed: no comment in it
+            if f"\\end{{{verbatim}}}" in line:
+                verbatim = None
+            continue
         if fmt == "bibtex":
             field = _FIELD.match(line)
             if field:
@@ -198,7 +229,9 @@ def find_suppressions(text: str, fmt: str) -> list[Suppression]:
             after = end.line  # the line the comment ends on
         else:
             comment = _comment(line, fmt)
-            if comment is None:
+            if fmt == "latex":
+                verbatim = _verbatim_begins(line if comment is None else line[: comment[0]])
+            if comment is None or verbatim is not None:  # a % after \begin{verbatim}: text
                 continue
             c0, c1, body = comment
             start, end = Position(n, c0 + 1, offset + c0), Position(n, c1 + 1, offset + c1)
