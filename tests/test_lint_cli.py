@@ -350,6 +350,37 @@ def test_configuration_keys(book: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert status == 1  # the command line wins
 
 
+def test_style_notation_output_format_and_cache_dir_from_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "notes.txt": f"{FORMER}\n\nRGASPI, f. 558, op. 11, d. 62, ll. 71-72.\n",
+            "archref.toml": 'notation = "ru"\nstyle = "mhra"\noutput-format = "json"\n'
+            'cache-dir = "build/cache"\n',
+        },
+    )
+    status, configured, _ = run(["format", "notes.txt", "--kind", "notes"], capsys)
+    assert status == 0
+    explicit = ["format", "notes.txt", "--kind", "notes", "--style", "mhra", "--notation", "ru"]
+    _, given, _ = run([*explicit, "--isolated"], capsys)
+    _, default, _ = run(["format", "notes.txt", "--kind", "notes", "--isolated"], capsys)
+    assert configured == given != default
+    # MHRA puts the place first; the Russian notation writes "Ф. 5. Оп. 28. Д. 103"
+    assert (
+        configured.splitlines()[0].startswith("Moscow, ") and "Ф. 5. Оп. 28. Д. 103" in configured
+    )
+    monkeypatch.delenv("ARCHREF_CACHE_DIR")  # the suite's own cache folder wins over the file
+    status, out, _ = run(["check", "notes.txt"], capsys)
+    assert status == 1
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["ARC102"]
+    assert (tmp_path / "build" / "cache" / "CACHEDIR.TAG").exists()
+    _, out, _ = run(["check", "notes.txt", "--output-format", "text"], capsys)
+    assert out.endswith("2 citations in 1 file: 1 warning\n")  # the command line wins
+
+
 def test_extra_archives_from_a_local_registry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
