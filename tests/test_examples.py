@@ -113,6 +113,16 @@ def test_the_books_registry_adds_the_archives_it_cites(
     (unknown,) = [f for f in json.loads(isolated)["findings"] if (f["file"], f["line"]) == tashkent]
     assert (unknown["column"], unknown["code"], unknown["text"]) == (67, "ARC101", "УзР ПДА")
     assert unknown["message"].startswith("archive 'УзР ПДА' is not in the registry")
+    # format reads the chapter with the same registry: the archive's name, not the acronym
+    chapter = "chapters/03-terror/chapter.tex"
+    for argv, archive_field in (
+        ([], "Archive of the President of the Republic of Uzbekistan"),
+        (["--isolated"], "УзР ПДА"),
+    ):
+        assert main(["format", chapter, "--to", "csl-json", *argv]) == 0
+        items = json.loads(capsys.readouterr().out)
+        (item,) = [i for i in items if i["id"] == "UzRPDA-58-65-274"]
+        assert item["archive"] == archive_field
     # the file is in the registry's format, and its examples read as its archive
     registry = extended_registry(
         [("archives.toml", (in_book / "archives.toml").read_text("utf-8"))]
