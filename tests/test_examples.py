@@ -240,3 +240,27 @@ def test_notes_in_gost(in_book: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert lines[5] == "[6, л. 193–194]"  # RGANI, f. 5, op. 49, d. 131 (chapter 1, note 4)
     assert lines[-2] == "[17, л. 159–160]"  # the appendix's first endnote (AVPRF)
     assert lines[-1] == "[18, л. 57]"  # its second (RGASPI 558.11.492.57)
+
+
+def test_the_whole_book_is_one_bibliography(
+    in_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # format takes the book's folder, as check does: every chapter, the appendix and
+    # the sources, the drafts hidden by .gitignore and the README left out by the
+    # settings. An item of the CSL-JSON export that is passed through keeps its id
+    # (Ledovskii's article); the item archref makes for chapter 1's citation of the
+    # same article moves to a free id rather than take it.
+    assert main(["format", ".", "--to", "csl-json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    items = json.loads(captured.out)
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids))
+    exported = json.loads((in_book / "sources" / "items.json").read_text("utf-8"))
+    (article,) = [item for item in exported if item["id"] == "ledovskii-2005"]
+    assert article in items
+    assert "UzRPDA-58-65-274" in ids  # chapter 3's archive, from the book's registry
+    assert main(["extract", "."]) == 0
+    out = capsys.readouterr().out
+    assert "drafts" not in out and "README" not in out
+    assert "chapters/03-terror/chapter.tex:14:67: UzR PDA, f. 58" in out

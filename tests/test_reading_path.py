@@ -371,6 +371,34 @@ def test_format_reads_many_files_into_one_bibliography(
     assert notes[2].startswith("f. 5, op. 28, d. 103, fol. 3")
 
 
+def test_extract_and_format_walk_folders_as_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder named to extract or format gives the files check reads in it, in
+    # name order (hidden files and what .gitignore ignores left out), not "no reader".
+    folder = tmp_path / "book"
+    folder.mkdir()
+    paths = write_samples(folder)
+    (folder / ".gitignore").write_text("notes.txt\n", "utf-8")
+    (folder / ".hidden.md").write_text(f"{TSKHSD}.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    read = sorted((p for p in paths if p.name != "notes.txt"), key=lambda p: p.name)
+    names = [str(p.relative_to(tmp_path)) for p in read]
+    for command in (["extract", "--json"], ["format", "--to", "csl-json"]):
+        status, walked, err = run([*command, "book", "--isolated"], capsys)
+        assert status == 0 and err == "", command
+        _, named, _ = run([*command, *names, "--isolated"], capsys)
+        assert walked == named, command
+    _, out, _ = run(["extract", "--json", "book", "--isolated"], capsys)
+    files = {json.loads(line)["file"] for line in out.splitlines()}
+    assert files == set(names)
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(["format", "empty", "--isolated"], capsys)
+    assert "warning: no file archref reads in empty" in err and "Traceback" not in err
+    status, _, err = run(["extract", "nowhere/", "--isolated"], capsys)
+    assert status == 2 and "nowhere/" in err
+
+
 def test_format_leaves_out_comments_and_code_and_resolves_ibid_in_notes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

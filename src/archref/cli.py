@@ -204,8 +204,36 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     registry = _configured_registry(args, err)
     if registry is None:
         return 2
-    tasks = [(name, args.json, args.notes, fmt, registry) for name in args.files]
-    return map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
+    files, unwalked = _walked(args, err)
+    tasks = [(name, args.json, args.notes, fmt, registry) for name in files]
+    status = map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
+    return 2 if unwalked else status
+
+
+def _walked(args: argparse.Namespace, err: TextIO) -> tuple[list[str], int]:
+    """The files of ``extract`` and ``format``: those named, and in each folder named the
+    files a reader knows, walked as ``check`` walks them (in name order; hidden files,
+    what ``.gitignore`` ignores and the configuration's ``exclude`` left out, its
+    ``include`` kept); and how many folders could not be walked (said on ``err``)."""
+    from archref.walk import collect  # noqa: PLC0415
+
+    config = _loaded_config(args)
+    include = [(config.root, config.include)] if config.include else []
+    exclude = [(config.root, config.exclude)]
+    files: list[str] = []
+    errors = 0
+    for name in args.files:
+        if name == "-" or not os.path.isdir(name):
+            files.append(name)  # a file: read as named, its reader says what is wrong
+            continue
+        walk = collect([name], include=include, exclude=exclude, gitignore=config.respect_gitignore)
+        for path, reason in walk.errors:
+            print(f"error: {_shown(path)}: {reason}", file=err)
+            errors += 1
+        if not walk.files and not walk.errors:
+            print(f"warning: no file archref reads in {_shown(name)}", file=err)
+        files.extend(walk.files)
+    return files, errors
 
 
 def _extract_file(task: _ExtractTask, out: TextIO, err: TextIO) -> int:
@@ -334,8 +362,9 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     registry = registry_of(files)
     found: list[object] = []
-    unread = False
-    for name in args.files:
+    named, unwalked = _walked(args, err)
+    unread = bool(unwalked)
+    for name in named:
         refs = _file_references(name, fmt, err, registry)
         if refs is None:
             unread = True
@@ -354,12 +383,16 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
     from archref.formats.csl import to_csl_json  # noqa: PLC0415
 
-    items = to_csl_json(
-        refs,  # type: ignore[arg-type]
-        notation=args.notation,
-        archive_name=args.archive_name,
-        zotero=args.zotero,
-    )
+    try:
+        items = to_csl_json(
+            refs,  # type: ignore[arg-type]
+            notation=args.notation,
+            archive_name=args.archive_name,
+            zotero=args.zotero,
+        )
+    except ValueError as exc:  # two CSL-JSON items of the files with one id
+        print(f"error: {exc}", file=err)
+        return 2
     if args.to == "csl-json":
         print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
     elif args.to in {"bibtex", "biblatex"}:
