@@ -262,3 +262,71 @@ def test_arc503_the_full_name_then_the_acronym_is_no_finding() -> None:
         "RGASPI, fond 558, opis 11, delo 62, listy 73.",
     )
     assert found(text) == []
+
+
+# Entries of a bibliography: the archive and the location are fields, which the
+# readers join into one reference with a ", " of their own (a seam of the chunk).
+# The sample's "RGIA f. 1289 op. 1 d. 30, l. 17" is written with spaces.
+BIB = (
+    "@misc{rgaspi558_11_97,\n"
+    "  archive = {RGASPI},\n"
+    "  archive_location = {f. 558, op. 11, d. 97, ll. 67--70},\n"
+    "}\n\n"
+    "@misc{rgani5_49_131,\n"
+    "  archive = {RGANI},\n"
+    "  archive_location = {f. 5, op. 49, d. 131, ll. 193--194},\n"
+    "}\n\n"
+    "@misc{rgia1289_1_30,\n"
+    "  archive = {RGIA},\n"
+    "  archive_location = {f. 1289 op. 1 d. 30, l. 17},\n"
+    "}\n"
+)
+ITEMS = (
+    "[\n"
+    '  {"id": "rgaspi558_11_97", "type": "manuscript", "archive": "RGASPI",\n'
+    '   "archive_location": "f. 558, op. 11, d. 97, ll. 67–70"},\n'
+    '  {"id": "rgani5_49_131", "type": "manuscript", "archive": "RGANI",\n'
+    '   "archive_location": "f. 5, op. 49, d. 131, ll. 193–194"},\n'
+    '  {"id": "rgia1289_1_30", "type": "manuscript", "archive": "RGIA",\n'
+    '   "archive_location": "f. 1289 op. 1 d. 30, l. 17"}\n'
+    "]\n"
+)
+
+
+@pytest.mark.parametrize(("fmt", "text"), [("bibtex", BIB), ("csl-json", ITEMS)])
+def test_arc505_holds_each_entry_to_the_punctuation_of_its_location(fmt: str, text: str) -> None:
+    # The entry that separates its levels by spaces is reported, in its location
+    # field alone; the ", " the reader put after each archive field is no one's
+    # punctuation, so the entries written with commas are not.
+    doc = read_string(text, fmt)  # type: ignore[arg-type]
+    (finding,) = findings_of(doc)
+    assert (finding.code, finding.text, finding.fix) == (
+        "ARC505",
+        " op. 1 d. 30, ",
+        ", op. 1, d. 30, ",
+    )
+    line = text.splitlines()[finding.start.line - 1]
+    assert line[finding.start.column - 1 :].startswith(" op. 1 d. 30, l. 17")
+    assert finding.start.line == finding.end.line
+    # fix rewrites the location field only, and a second run changes nothing
+    once = fix_text(text, fmt)
+    assert once.text == text.replace("f. 1289 op. 1 d. 30", "f. 1289, op. 1, d. 30")
+    assert fix_text(once.text, fmt).applied == ()
+    # a book whose entries all separate their levels by spaces is consistent: the
+    # reader's comma after each archive field does not make them mixed
+    spaced = text.replace(", op. ", " op. ").replace(", d. ", " d. ")
+    assert [f.code for f in findings_of(read_string(spaced, fmt))] == []  # type: ignore[arg-type]
+
+
+def test_arc505_counts_the_archive_and_its_levels_written_in_one_field() -> None:
+    # one field, written by the author: the gap after the archive's name is theirs
+    bib = BIB.replace(
+        "  archive = {RGIA},\n  archive_location = {f. 1289 op. 1 d. 30, l. 17},\n",
+        "  note = {RGIA f. 1289, op. 1, d. 30, l. 17},\n",
+    )
+    (finding,) = findings_of(read_string(bib, "bibtex"))
+    assert (finding.code, finding.text, finding.fix) == (
+        "ARC505",
+        " f. 1289, op. 1, d. 30, ",
+        ", f. 1289, op. 1, d. 30, ",
+    )

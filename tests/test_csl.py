@@ -408,3 +408,21 @@ def test_one_reference_instead_of_a_list_gets_a_hint() -> None:
     ref = archref.parse("RGASPI, f. 558, op. 11, d. 62, ll. 71-72")
     with pytest.raises(TypeError, match=r"not ArchivalReference \(pass a list of references\)"):
         archref.to_csl_json(ref)  # type: ignore[arg-type]
+
+
+def test_an_item_given_keeps_its_id_whatever_comes_first() -> None:
+    # A chapter cites Stalin to Gottwald (RGANI, f. 5, op. 28, d. 103, the seed note of
+    # tests/test_check_cli.py) and the book's Zotero export holds an item of its own
+    # with the id archref would give that file: the export's item keeps its id (the
+    # text cites it), the item archref makes moves to a free one, in either order.
+    ref = archref.parse("RGANI, f. 5, op. 28, d. 103, l. 2")
+    given = {"id": "RGANI-5-28-103", "type": "manuscript", "title": "Stalin to Gottwald"}
+    first = to_csl_json([ref, given])
+    assert [i["id"] for i in first] == ["RGANI-5-28-103-2", "RGANI-5-28-103"]
+    assert first[1] == given
+    second = to_csl_json([given, ref])
+    assert [i["id"] for i in second] == ["RGANI-5-28-103", "RGANI-5-28-103-2"]
+    assert second[1]["archive_location"] == first[0]["archive_location"]
+    # two items given with one id are an error, as before
+    with pytest.raises(ValueError, match="two CSL-JSON items have the id 'RGANI-5-28-103'"):
+        to_csl_json([given, {**given, "title": "another"}])

@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from archref.cli import main
+from archref.model import ArchivalReference
+from archref.readers import extract_document, read_string
+from archref.registry import default_registry, extended_registry
 
 BOOK = Path(__file__).resolve().parent.parent / "examples" / "book"
 FORMATS = ["text", "json", "github", "sarif", "checkstyle", "junit"]
@@ -35,7 +38,7 @@ PLANTED = [
     ("chapters/02-un-debate/chapter.md", 25, 26, None, "UN209"),  # "of 7 July 1952"
     ("chapters/02-un-debate/chapter.md", 29, 7, None, "ARC011"),  # "Ibid." after two files
     ("chapters/03-terror/chapter.tex", 6, 75, None, "ARC101"),  # Latin "C" in "РГАCПИ"
-    ("chapters/03-terror/chapter.tex", 14, 59, None, "ARC011"),  # "Там же." after two files
+    ("chapters/03-terror/chapter.tex", 17, 59, None, "ARC011"),  # "Там же." after two files
     ("sources/items.json", 41, 17, None, "ARC102"),  # "archive": "PRO"
     ("sources/items.json", 42, 26, None, "ARC201"),  # "FO371/84053"
 ]
@@ -60,6 +63,8 @@ def test_report_is_the_expected_one(
 ) -> None:
     status, out = check(["--output-format", output_format], capsys)
     assert status == 1  # the book has warnings, and fail-on = "warning"
+    # every format says which of the appendix's notes a finding is in
+    assert "footnote 5" in out and "endnote 1" in out
     expected = (in_book / "expected" / f"check.{output_format}.out").read_text(encoding="utf-8")
     assert out == expected
 
@@ -85,14 +90,51 @@ def test_suppressions_and_settings_apply(in_book: Path, capsys: pytest.CaptureFi
     assert "(footnote 5) ARC201" in out
     # drafts/ is hidden by .gitignore, the README and expected/ by exclude.
     assert "drafts" not in out and "README" not in out and "expected/" not in out
-    assert out.endswith("45 citations in 6 files: 7 warnings, 5 infos\n")
+    assert out.endswith("46 citations in 6 files: 7 warnings, 5 infos\n")
     # The settings matter: without them the appendix's ARC102 is back and the
     # README is checked; drafts/ stays hidden, by .gitignore, not by a setting.
     _, isolated = check(["--isolated", "--output-format", "json"], capsys)
     files = {(f["file"], f["code"]) for f in json.loads(isolated)["findings"]}
     assert ("appendix/documents.docx", "ARC102") in files
     assert ("README.md", "ARC102") in files
+    assert ("chapters/03-terror/chapter.tex", "ARC101") in files  # the book's own archive
     assert not any(file.startswith("drafts") for file, _ in files)
+
+
+def test_the_books_registry_adds_the_archives_it_cites(
+    in_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Chapter 3 cites the Tashkent presidential archive ("УзР ПДА"), which archref
+    # does not ship: archives.toml, named by `registry` in pyproject.toml, adds it.
+    tashkent = ("chapters/03-terror/chapter.tex", 14)
+    _, out = check(["--output-format", "json"], capsys)
+    assert not [f for f in json.loads(out)["findings"] if (f["file"], f["line"]) == tashkent]
+    _, isolated = check(["--isolated", "--output-format", "json"], capsys)
+    (unknown,) = [f for f in json.loads(isolated)["findings"] if (f["file"], f["line"]) == tashkent]
+    assert (unknown["column"], unknown["code"], unknown["text"]) == (67, "ARC101", "УзР ПДА")
+    assert unknown["message"].startswith("archive 'УзР ПДА' is not in the registry")
+    # format reads the chapter with the same registry: the archive's name, not the acronym
+    chapter = "chapters/03-terror/chapter.tex"
+    for argv, archive_field in (
+        ([], "Archive of the President of the Republic of Uzbekistan"),
+        (["--isolated"], "UzR PDA"),  # unknown: as cited, in Latin letters (ALA-LC)
+    ):
+        assert main(["format", chapter, "--to", "csl-json", *argv]) == 0
+        items = json.loads(capsys.readouterr().out)
+        (item,) = [i for i in items if i["id"] == "UzRPDA-58-65-274"]
+        assert item["archive"] == archive_field
+    # the file is in the registry's format, and its examples read as its archive
+    registry = extended_registry(
+        [("archives.toml", (in_book / "archives.toml").read_text("utf-8"))]
+    )
+    shipped = {a.id for a in default_registry()}
+    (archive,) = [a for a in registry if a.id not in shipped]
+    assert archive.id == "UzR PDA" and archive.examples
+    for example in archive.examples:
+        (found,) = extract_document(read_string(example, "text"), registry=registry)
+        reference = found.citation.reference
+        assert isinstance(reference, ArchivalReference) and reference.archive == archive
+        assert found.citation.diagnostics == ()
 
 
 def test_drafts_hold_errors_that_the_walk_leaves_out(
@@ -286,3 +328,27 @@ def test_bibliography_in_gost(in_book: Path, capsys: pytest.CaptureFixture[str])
         "Ledovskii A. Stalin, Mao Tsedunh I Koreiskaia Voina 1950-1953 godov // Novaia I "
         "Noveishaia Istoriia. 2005. № 5. С. 79–113.",
     ]
+
+
+def test_the_whole_book_is_one_bibliography(
+    in_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # format takes the book's folder, as check does: every chapter, the appendix and
+    # the sources, the drafts hidden by .gitignore and the README left out by the
+    # settings. An item of the CSL-JSON export that is passed through keeps its id
+    # (Ledovskii's article); the item archref makes for chapter 1's citation of the
+    # same article moves to a free id rather than take it.
+    assert main(["format", ".", "--to", "csl-json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    items = json.loads(captured.out)
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids))
+    exported = json.loads((in_book / "sources" / "items.json").read_text("utf-8"))
+    (article,) = [item for item in exported if item["id"] == "ledovskii-2005"]
+    assert article in items
+    assert "UzRPDA-58-65-274" in ids  # chapter 3's archive, from the book's registry
+    assert main(["extract", "."]) == 0
+    out = capsys.readouterr().out
+    assert "drafts" not in out and "README" not in out
+    assert "chapters/03-terror/chapter.tex:14:67: UzR PDA, f. 58" in out

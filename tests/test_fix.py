@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,9 @@ def test_each_repair_in_the_writers_notation(before: str, after: str) -> None:
     result = fix_text(text, "text")
     assert result.text == text.replace(before, after)
     assert fix_text(result.text, "text").applied == ()  # a second run changes nothing
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_nothing_else_changes() -> None:
@@ -139,7 +143,31 @@ def test_cli_fix_diff_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFixt
     docx = tmp_path / "book.docx"
     docx.write_bytes(b"PK")
     assert main(["fix", str(docx)]) == 2
-    assert "does not write Word files" in capsys.readouterr().err
+    assert f"error: {docx}: not a .docx" in capsys.readouterr().err
+
+
+def test_fix_reads_a_word_file_and_leaves_it_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # archref does not write Word files: fix lists their findings among those left
+    # without an automatic fix, so that `archref fix .` serves a book with a .docx.
+    book = tmp_path / "book"
+    shutil.copytree(EXAMPLES / "book", book)
+    docx = book / "appendix" / "documents.docx"
+    before = docx.read_bytes()
+    status = main(["fix", str(docx), "--isolated"])
+    out = capsys.readouterr().out
+    assert status == 1  # the appendix's former names are warnings, and none is fixed
+    assert f"{docx}:1:8: (footnote 5) ARC201 info:" in out
+    assert f"{docx}:1:2: (footnote 5) ARC102 warning: PRO (1838-2003)" in out
+    assert out.endswith("0 problems fixed in 0 files; 3 problems left without an automatic fix\n")
+    assert docx.read_bytes() == before
+    # in a folder, with the book's settings: the other files are fixed, the Word file read
+    status = main(["fix", str(book)])
+    out = capsys.readouterr().out
+    assert status == 1 and "documents.docx:1:9: (endnote 1) ARC501 info" in out
+    assert docx.read_bytes() == before
+    assert "problems fixed in 3 files" in out
 
 
 REPAIRS = {

@@ -206,7 +206,7 @@ def test_statistics(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert [line.split()[:2] for line in lines[1:3]] == [["1", "ARC201"], ["1", "ARC203"]]
     assert lines[-1].startswith("6 citations in 5 files")
     _, out, _ = run(["check", ".", "--statistics", "--output-format", "json"], capsys)
-    data = json.loads(out[: out.rindex("]") + 1])
+    data = json.loads(out)  # the whole output is JSON: no text summary after it
     assert data[0] == {"code": "ARC102", "count": 6, "summary": "former name of an archive"}
 
 
@@ -268,6 +268,29 @@ def test_a_changed_file_or_rule_set_is_checked_afresh(
     assert not result.cached and result.findings == ()
 
 
+def test_the_cache_key_holds_the_version_and_the_registry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import archref
+    from archref import cache
+
+    data = FORMER.encode("utf-8")
+    local = [("archives.toml", '[[archive]]\nid = "GANO"\nname_en = "N"\nacronyms = ["GANO"]\n')]
+    key = cache.cache_key(data, "notes.md", "markdown", ["ARC102"], local)
+    assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], local) == key
+    # another registry file, or the same file changed: another key
+    assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], []) != key
+    changed = [(local[0][0], local[0][1].replace('"N"', '"Novosibirsk"'))]
+    assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], changed) != key
+    # another archref version: another key (the fingerprint is computed once a process)
+    cache._fingerprint.cache_clear()
+    monkeypatch.setattr(archref, "__version__", "999.0")
+    try:
+        assert cache.cache_key(data, "notes.md", "markdown", ["ARC102"], local) != key
+    finally:
+        cache._fingerprint.cache_clear()
+
+
 def test_a_corrupt_cache_entry_is_ignored(book: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cache = book / "cache"
     argv = ["check", ".", "--cache-dir", str(cache)]
@@ -327,6 +350,37 @@ def test_configuration_keys(book: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert status == 1  # the command line wins
 
 
+def test_style_notation_output_format_and_cache_dir_from_the_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {
+            "notes.txt": f"{FORMER}\n\nRGASPI, f. 558, op. 11, d. 62, ll. 71-72.\n",
+            "archref.toml": 'notation = "ru"\nstyle = "mhra"\noutput-format = "json"\n'
+            'cache-dir = "build/cache"\n',
+        },
+    )
+    status, configured, _ = run(["format", "notes.txt", "--kind", "notes"], capsys)
+    assert status == 0
+    explicit = ["format", "notes.txt", "--kind", "notes", "--style", "mhra", "--notation", "ru"]
+    _, given, _ = run([*explicit, "--isolated"], capsys)
+    _, default, _ = run(["format", "notes.txt", "--kind", "notes", "--isolated"], capsys)
+    assert configured == given != default
+    # MHRA puts the place first; the Russian notation writes "Ф. 5. Оп. 28. Д. 103"
+    assert (
+        configured.splitlines()[0].startswith("Moscow, ") and "Ф. 5. Оп. 28. Д. 103" in configured
+    )
+    monkeypatch.delenv("ARCHREF_CACHE_DIR")  # the suite's own cache folder wins over the file
+    status, out, _ = run(["check", "notes.txt"], capsys)
+    assert status == 1
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["ARC102"]
+    assert (tmp_path / "build" / "cache" / "CACHEDIR.TAG").exists()
+    _, out, _ = run(["check", "notes.txt", "--output-format", "text"], capsys)
+    assert out.endswith("2 citations in 1 file: 1 warning\n")  # the command line wins
+
+
 def test_extra_archives_from_a_local_registry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -345,13 +399,25 @@ def test_extra_archives_from_a_local_registry(
     )
     status, out, _ = run(["check", "notes.txt", "--fail-on", "info"], capsys)
     assert (status, out) == (0, "1 citation in 1 file: no problems found\n")
+    # extract and format read the file with the same registry: the same citation
+    status, out, _ = run(["extract", "--json", "notes.txt"], capsys)
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and record["reference"]["archive"]["id"] == "GANO"
+    assert record["diagnostics"] == []
+    status, out, _ = run(["format", "notes.txt", "--to", "csl-json"], capsys)
+    (item,) = json.loads(out)
+    assert status == 0 and item["archive"] == "State Archive of Novosibirsk Oblast"
+    assert item["archive-place"] == "Novosibirsk"
+    _, out, _ = run(["extract", "--json", "notes.txt", "--isolated"], capsys)
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["ARC101"]
     write(
         tmp_path,
         {"archives.toml": '[[archive]]\nid = "RGANI2"\nname_en = "X"\nacronyms = ["RGANI"]\n'},
     )
-    status, _, err = run(["check", "notes.txt"], capsys)
-    assert status == 2
-    assert "archref.toml: key 'registry': alias 'RGANI' of RGANI2 already names RGANI" in err
+    for command in (["check"], ["extract"], ["format"]):
+        status, _, err = run([*command, "notes.txt"], capsys)
+        assert status == 2
+        assert "archref.toml: key 'registry': alias 'RGANI' of RGANI2 already names RGANI" in err
 
 
 @pytest.mark.parametrize(
@@ -455,6 +521,51 @@ def test_markdown_suppressions(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert [line.split()[1] for line in out.splitlines()[:-1]] == ["ARC102"]
 
 
+def test_only_real_markdown_comments_suppress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A style guide that shows the comment between backticks, in indented code
+    # or in front matter writes text, not a comment: what follows is still checked.
+    text = (
+        "---\n"
+        "note: <!-- archref: ignore-file -->\n"  # front matter
+        "---\n"
+        "\n"
+        "Write `<!-- archref: ignore ARC102 -->` on a line of its own:\n"  # 5: a code span
+        f"{FORMER}\n"  # 6
+        "\n"
+        f"{FORMER} ``<!-- archref: ignore -->``\n"  # 8: a code span of two backticks
+        "\n"
+        "    <!-- archref: ignore-file -->\n"  # 10: indented code
+        "\n"
+        "<!-- archref:\n"  # 12-13: a real comment over two lines silences the next block
+        "     ignore ARC102 -->\n"
+        f"{FORMER}\n"  # 14
+        "\n"
+        f"[^1]: {FORMER} <!-- archref: ignore ARC102 --> and `<!-- archref: off -->`\n"  # 16
+        f"    {FORMER}\n"  # 17: not on the comment's line
+    )
+    write(tmp_path, {"style.md": text})
+    _, out, _ = run(["check", str(tmp_path / "style.md"), "--isolated", "--no-cache"], capsys)
+    assert [(line, code) for _, line, code in _rows(out)] == [
+        ("6", "ARC102"),
+        ("8", "ARC102"),
+        ("17", "ARC102"),
+    ]
+    # fix rewrites what no comment silences, and only that (without ARC503, which
+    # finds the same file under two names once the others read RGANI)
+    _, out, _ = run(["fix", str(tmp_path / "style.md"), "--isolated", "--ignore", "ARC503"], capsys)
+    fixed = (tmp_path / "style.md").read_text("utf-8").splitlines()
+    current = "RGANI" + FORMER[len("TsKhSD") :]
+    assert [fixed[k - 1].strip().startswith(current) for k in (6, 8, 14, 17)] == [
+        True,
+        True,
+        False,
+        True,
+    ]
+    assert fixed[15].startswith(f"[^1]: {FORMER} <!--")
+
+
 def test_a_whole_file_suppression(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"notes.md": f"{FORMER}\n\n<!-- archref: ignore-file ARC102 -->\n\n{FORMER}\n"})
     status, out, _ = run(["check", str(tmp_path / "notes.md"), "--isolated"], capsys)
@@ -481,6 +592,28 @@ def test_latex_bibtex_and_text_suppressions(
     _, out, _ = run(["check", *names, "--isolated"], capsys)
     rows = [(Path(p).name, line, code) for p, line, code in _rows(out)]
     assert rows == [("a.tex", "2", "ARC102"), ("a.bib", "7", "ARC102"), ("a.txt", "4", "ARC102")]
+
+
+def test_a_percent_in_latex_verbatim_is_no_suppression(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A manual of the house style shows the comment as typed: in a verbatim
+    # environment or \verb it is text, and silences nothing.
+    text = (
+        "\\begin{verbatim}\n"
+        "% archref: ignore-file\n"  # 2: verbatim text
+        "\\end{verbatim}\n"
+        f"A\\footnote{{{FORMER}}}\n"  # 4
+        "\n"
+        f"Write \\verb|% archref: ignore ARC102| after it.\\footnote{{{FORMER}}}\n"  # 6
+        "\n"
+        "\\begin{lstlisting} % archref: ignore-file\n"  # 8: after \begin, verbatim too
+        "\\end{lstlisting}\n"
+        f"B\\footnote{{{FORMER}}} % archref: ignore ARC102\n"  # 10: a real comment
+    )
+    write(tmp_path, {"style.tex": text})
+    _, out, _ = run(["check", str(tmp_path / "style.tex"), "--isolated", "--no-cache"], capsys)
+    assert [(line, code) for _, line, code in _rows(out)] == [("4", "ARC102"), ("6", "ARC102")]
 
 
 def _rows(out: str) -> list[tuple[str, str, str]]:

@@ -173,6 +173,45 @@ def test_a_word_file_position_has_a_part_and_no_offset(
     assert finding["fix"] is None  # archref fix does not write Word files
 
 
+def test_every_output_format_names_the_word_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # In a Word file "line" is the paragraph within its part: without the note's
+    # name, "1:2" could be the body's first paragraph or any note's.
+    path = tmp_path / "chapter.docx"
+    word_file(path, "Stalin to Gottwald.", " TsKhSD, f. 5, op. 28, d. 103, l. 2.")
+
+    def report(output_format: str) -> str:
+        _, out, _ = run(["check", str(path), "--output-format", output_format], capsys)
+        return out
+
+    assert f"{path}:1:2: (footnote 1) ARC102 warning:" in report("text")
+    assert json.loads(report("json"))["findings"][0]["part"] == "footnote 1"
+    (annotation,) = report("github").splitlines()
+    assert annotation.startswith("::warning ")
+    assert annotation.split("::")[2].startswith("(footnote 1) TsKhSD (1991-1999) is a former")
+    log = json.loads(report("sarif"))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    (result,) = log["runs"][0]["results"]
+    assert result["message"]["text"].startswith("(footnote 1) TsKhSD")
+    (location,) = result["locations"]
+    assert location["logicalLocations"] == [{"name": "footnote 1", "kind": "element"}]
+    error = ET.fromstring(report("checkstyle").encode("utf-8")).find("file/error")
+    assert error is not None
+    assert (error.get("message") or "").startswith("(footnote 1) TsKhSD")
+    case = ET.fromstring(report("junit").encode("utf-8")).find("testsuite/testcase")
+    assert case is not None and case.get("name") == "ARC102 at 1:2 (footnote 1)"
+    failure = case.find("failure")
+    assert failure is not None and (failure.get("message") or "").startswith("(footnote 1) ")
+    assert (failure.text or "").startswith(f"{path}:1:2: (footnote 1) ARC102")
+    # a text file's findings have no part, and no note in their messages
+    plain = tmp_path / "chapter.txt"
+    plain.write_text("TsKhSD, f. 5, op. 28, d. 103, l. 2.\n", encoding="utf-8")
+    for output_format in ("text", "github", "sarif", "checkstyle", "junit"):
+        _, out, _ = run(["check", str(plain), "--output-format", output_format], capsys)
+        assert "(footnote" not in out and "logicalLocations" not in out
+
+
 # --------------------------------------------------------------------------- SARIF
 
 
@@ -306,3 +345,65 @@ def test_no_findings_give_empty_but_valid_documents(
     report = json.loads(out)
     validator().validate(report)
     assert report["findings"] == []
+
+
+# --------------------------------------------------------------------------- failed runs
+
+
+def test_a_failed_run_says_so_in_every_output_format(
+    notes: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A file that cannot be read (a LaTeX brace never closed, a file that is not
+    # there) fails the run: every report names it, so that no machine reading the
+    # report takes the run for a clean one.
+    broken = tmp_path / "broken.tex"
+    broken.write_text("\\footnote{RGASPI, f. 558\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+    argv = ["check", str(notes), str(broken), str(missing), "--output-format"]
+
+    def report(output_format: str) -> str:
+        status, out, err = run([*argv, output_format], capsys)
+        assert status == 2
+        assert f"error: {broken}:1:10: '{{' is never closed" in err
+        return out
+
+    data = json.loads(report("json"))
+    validator().validate(data)
+    assert [f["code"] for f in data["findings"]] == ["UN112", "ARC102", "ARC203"]
+    assert data["errors"] == [
+        {"file": str(broken), "message": f"{broken}:1:10: '{{' is never closed"},
+        {
+            "file": str(missing),
+            "message": f"{missing}: cannot read the file: No such file or directory",
+        },
+    ]
+    annotations = report("github").splitlines()
+    assert annotations[0] == (
+        f"::error file={broken},title=archref::"
+        f"could not be read: {broken}:1:10: '{{' is never closed"
+    )
+    assert annotations[1].startswith(f"::error file={missing},title=archref::could not be read")
+    log = json.loads(report("sarif"))
+    jsonschema.Draft4Validator(sarif_schema()).validate(log)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    notified = [
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for n in invocation["toolExecutionNotifications"]
+    ]
+    assert notified == [str(broken), str(missing)]
+    assert {n["level"] for n in invocation["toolExecutionNotifications"]} == {"error"}
+    root = ET.fromstring(report("checkstyle").encode("utf-8"))
+    unread = [(f.get("name"), e.get("source")) for f in root for e in f if e.get("line") == "0"]
+    assert unread == [(str(broken), "archref.unread"), (str(missing), "archref.unread")]
+    root = ET.fromstring(report("junit").encode("utf-8"))
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "3", "2")
+    errors = [s.get("name") for s in root if s.get("errors") == "1"]
+    assert errors == [str(broken), str(missing)]
+    # a run that read every file says so too
+    _, out, _ = run(["check", str(notes), "--output-format", "json"], capsys)
+    assert json.loads(out)["errors"] == []
+    _, out, _ = run(["check", str(notes), "--output-format", "sarif"], capsys)
+    assert json.loads(out)["runs"][0]["invocations"] == [
+        {"executionSuccessful": True, "toolExecutionNotifications": []}
+    ]

@@ -276,6 +276,61 @@ def test_from_offers_every_reader_and_stdin_defaults_to_text(
     assert [i["id"] for i in json.loads(out)] == ["RGASPI-558-11-97", "RGANI-5-28-103"]
 
 
+FORMATS_OF = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".tex": "latex",
+    ".bib": "bibtex",
+    ".json": "csl-json",
+    ".docx": "docx",
+}
+
+
+def run_bytes(argv: list[str], capsys: pytest.CaptureFixture[str], data: bytes) -> tuple[int, str]:
+    """``main(argv)`` with ``data`` as the bytes of standard input."""
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    try:
+        status = main(argv)
+    finally:
+        sys.stdin = sys.__stdin__
+    captured = capsys.readouterr()
+    assert captured.err == "" or status != 0, captured.err
+    return status, captured.out
+
+
+def test_standard_input_with_from_reads_as_the_file_for_every_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Each reader, named with --from, reads standard input as it reads a file of
+    # the same bytes: extract, check and format give what they give for the file.
+    paths = write_samples(tmp_path)
+    assert sorted(FORMATS_OF) == sorted({p.suffix for p in paths})
+    for path in paths:
+        fmt = FORMATS_OF[path.suffix]
+        data = path.read_bytes()
+        _, from_file = run_bytes(["extract", "--json", str(path)], capsys, b"")
+        _, piped = run_bytes(["extract", "--json", "--from", fmt, "-"], capsys, data)
+        records = [json.loads(line) for line in from_file.splitlines()]
+        assert records, path.name
+        assert {r.pop("file") for r in records} == {str(path)}
+        piped_records = [json.loads(line) for line in piped.splitlines()]
+        assert {r.pop("file") for r in piped_records} == {"<stdin>"}
+        assert piped_records == records, path.name
+        status, from_file = run_bytes(["check", "--output-format", "json", str(path)], capsys, b"")
+        piped_status, piped = run_bytes(
+            ["check", "--output-format", "json", "--from", fmt, "-"], capsys, data
+        )
+        findings = json.loads(from_file)["findings"]
+        piped_findings = json.loads(piped)["findings"]
+        assert findings and piped_status == status == 1, path.name
+        assert [f.pop("file") for f in piped_findings] == ["<stdin>"] * len(findings)
+        assert [f.pop("file") for f in findings] == [str(path)] * len(findings)
+        assert piped_findings == findings, path.name
+        _, from_file = run_bytes(["format", str(path), "--to", "csl-json"], capsys, b"")
+        _, piped = run_bytes(["format", "--from", fmt, "-", "--to", "csl-json"], capsys, data)
+        assert json.loads(piped) == json.loads(from_file), path.name
+
+
 def test_a_file_of_no_known_format_is_refused_by_every_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -320,6 +375,34 @@ def test_format_reads_many_files_into_one_bibliography(
         "RGASPI, f. 558, op. 11, d. 97, ll. 67–70.",
         "RGANI, f. 5, op. 28, d. 103, l. 2.",
     ]
+
+
+def test_extract_and_format_walk_folders_as_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder named to extract or format gives the files check reads in it, in
+    # name order (hidden files and what .gitignore ignores left out), not "no reader".
+    folder = tmp_path / "book"
+    folder.mkdir()
+    paths = write_samples(folder)
+    (folder / ".gitignore").write_text("notes.txt\n", "utf-8")
+    (folder / ".hidden.md").write_text(f"{TSKHSD}.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    read = sorted((p for p in paths if p.name != "notes.txt"), key=lambda p: p.name)
+    names = [str(p.relative_to(tmp_path)) for p in read]
+    for command in (["extract", "--json"], ["format", "--to", "csl-json"]):
+        status, walked, err = run([*command, "book", "--isolated"], capsys)
+        assert status == 0 and err == "", command
+        _, named, _ = run([*command, *names, "--isolated"], capsys)
+        assert walked == named, command
+    _, out, _ = run(["extract", "--json", "book", "--isolated"], capsys)
+    files = {json.loads(line)["file"] for line in out.splitlines()}
+    assert files == set(names)
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(["format", "empty", "--isolated"], capsys)
+    assert "warning: no file archref reads in empty" in err and "Traceback" not in err
+    status, _, err = run(["extract", "nowhere/", "--isolated"], capsys)
+    assert status == 2 and "nowhere/" in err
 
 
 def test_format_leaves_out_comments_and_code_and_resolves_ibid_in_notes(
@@ -530,6 +613,11 @@ def test_an_entry_location_is_read_with_its_archive(tmp_path: Path) -> None:
     (chunk,) = doc.chunks
     assert chunk.label == "note"
     assert chunk.text == "Russian State Archive of Contemporary History, f. 5, op. 28, d. 103"
+    # the ", " between the two fields is the reader's, a seam: no author wrote it
+    ((s0, s1),) = chunk.seams
+    assert chunk.text[s0:s1] == ", " and s0 == len("Russian State Archive of Contemporary History")
+    assert not chunk.written(0, len(chunk.text))
+    assert chunk.written(0, s0) and chunk.written(s1, len(chunk.text))
     (found,) = extract_document(doc)
     assert str(found.citation.reference) == "RGANI, f. 5, op. 28, d. 103"
     # the citation covers both fields: from the note (line 2) to the institution (line 3)

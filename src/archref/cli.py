@@ -34,8 +34,13 @@ if TYPE_CHECKING:
     from archref.lint import Settings
     from archref.model.citation import Citation
     from archref.readers import Document, Format, NotesMode, Position
+    from archref.registry import Registry
     from archref.reporting import FailOn
     from archref.walk import Walk
+
+    #: One file of ``archref extract``: its name, ``--json``, ``--notes``, the format
+    #: (None: by its extension) and the configuration's registry files.
+    _ExtractTask = tuple[str, bool, str, str | None, tuple[tuple[str, str], ...]]
 
 __all__ = ["main"]
 
@@ -216,21 +221,53 @@ def _cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.parallel import map_printed  # noqa: PLC0415
 
     fmt = None if args.input_format == "auto" else args.input_format
-    tasks = [(name, args.json, args.notes, fmt) for name in args.files]
-    return map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
+    registry = _configured_registry(args, err)
+    if registry is None:
+        return 2
+    files, unwalked = _walked(args, err)
+    tasks = [(name, args.json, args.notes, fmt, registry) for name in files]
+    status = map_printed(_extract_file, tasks, args.jobs, out, err, local=lambda t: t[0] == "-")
+    return 2 if unwalked else status
 
 
-def _extract_file(task: tuple[str, bool, str, str | None], out: TextIO, err: TextIO) -> int:
+def _walked(args: argparse.Namespace, err: TextIO) -> tuple[list[str], int]:
+    """The files of ``extract`` and ``format``: those named, and in each folder named the
+    files a reader knows, walked as ``check`` walks them (in name order; hidden files,
+    what ``.gitignore`` ignores and the configuration's ``exclude`` left out, its
+    ``include`` kept); and how many folders could not be walked (said on ``err``)."""
+    from archref.walk import collect  # noqa: PLC0415
+
+    config = _loaded_config(args)
+    include = [(config.root, config.include)] if config.include else []
+    exclude = [(config.root, config.exclude)]
+    files: list[str] = []
+    errors = 0
+    for name in args.files:
+        if name == "-" or not os.path.isdir(name):
+            files.append(name)  # a file: read as named, its reader says what is wrong
+            continue
+        walk = collect([name], include=include, exclude=exclude, gitignore=config.respect_gitignore)
+        for path, reason in walk.errors:
+            print(f"error: {_shown(path)}: {reason}", file=err)
+            errors += 1
+        if not walk.files and not walk.errors:
+            print(f"warning: no file archref reads in {_shown(name)}", file=err)
+        files.extend(walk.files)
+    return files, errors
+
+
+def _extract_file(task: _ExtractTask, out: TextIO, err: TextIO) -> int:
     """Extract from one file; 2 if it cannot be read (run by a worker with ``-j N``)."""
+    from archref.lint import registry_of  # noqa: PLC0415
     from archref.readers import extract_document  # noqa: PLC0415
     from archref.reporting import located_record  # noqa: PLC0415
 
-    name, as_json, mode, fmt = task
+    name, as_json, mode, fmt, registry = task
     doc = _read_document(name, fmt, err, mode)
     if doc is None:
         return 2
     shown = "<stdin>" if name == "-" else _shown(name)
-    for located in extract_document(doc):
+    for located in extract_document(doc, registry=registry_of(registry)):
         citation = located.citation
         if as_json:
             print(json.dumps(located_record(shown, located), ensure_ascii=False), file=out)
@@ -246,8 +283,11 @@ def _extract_file(task: tuple[str, bool, str, str | None], out: TextIO, err: Tex
     return 0
 
 
-def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
-    """The references in an input, and why any part of it was not read."""
+def _references_from(
+    kind: str, text: str, registry: Registry | None = None
+) -> tuple[list[object], list[str]]:
+    """The references in an input (archives looked up in ``registry``, by default the
+    shipped one), and why any part of it was not read."""
     problems: list[str] = []
     if kind == "csl-json":
         from archref.formats.csl import from_csl_json  # noqa: PLC0415
@@ -265,19 +305,19 @@ def _references_from(kind: str, text: str) -> tuple[list[object], list[str]]:
             return [], [f"not CSL-JSON: {exc}"]
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             return [], ["not CSL-JSON: expected an array of item objects"]
-        got = from_csl_json(items)
+        got = from_csl_json(items, registry=registry)
         problems = [f"item {u.item.get('id')!r} left out: no id" for u in got.dropped]
         return list(got.entries), problems
     if kind == "bibtex":
         from archref.formats.bibtex import from_bibtex  # noqa: PLC0415
 
-        lib = from_bibtex(text)
+        lib = from_bibtex(text, registry=registry)
         problems = [f"line {f.line}: {f.reason}" for f in lib.failed]
         problems += [f"entry {u.key!r}: {u.reason}" for u in lib.unrecognised]
         return list(lib.references), problems
     from archref.extract import extract  # noqa: PLC0415
 
-    return _sources(extract(text)), problems
+    return _sources(extract(text, registry=registry)), problems
 
 
 def _sources(citations: Iterable[Citation]) -> list[object]:
@@ -293,7 +333,9 @@ def _sources(citations: Iterable[Citation]) -> list[object]:
     return list(dict.fromkeys(wanted))
 
 
-def _file_references(name: str, fmt: str | None, err: TextIO) -> list[object] | None:
+def _file_references(
+    name: str, fmt: str | None, err: TextIO, registry: Registry | None = None
+) -> list[object] | None:
     """The references of one file for ``format``, or None if it cannot be read.
 
     A .bib or CSL-JSON file is read entry by entry (:func:`archref.from_bibtex`,
@@ -309,12 +351,13 @@ def _file_references(name: str, fmt: str | None, err: TextIO) -> list[object] | 
         return None
     kind, data = loaded
     if kind in ("bibtex", "csl-json") and isinstance(data, str):
-        refs, problems = _references_from(kind, data)
+        refs, problems = _references_from(kind, data, registry)
     else:
         doc = _document(name, kind, data, err)
         if doc is None:
             return None
-        refs, problems = _sources(c.citation for c in extract_document(doc)), []
+        cited = extract_document(doc, registry=registry)
+        refs, problems = _sources(c.citation for c in cited), []
     for problem in problems:
         print(f"{shown}: warning: {problem}", file=err)
     if not refs:
@@ -359,17 +402,24 @@ def _russian_style(style: str, err: TextIO) -> bool | None:
 
 
 def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from archref.lint import registry_of  # noqa: PLC0415
+
     fmt = None if args.input_format == "auto" else args.input_format
     notation = _format_notation(args, err)
     if notation is None:
         return 2
     args.notation = notation
+    files = _configured_registry(args, err)
+    if files is None:
+        return 2
+    registry = registry_of(files)
     if args.kind == "notes" and args.to in {"text", "html", "markdown"}:
-        return _format_notes(args, fmt, out, err)
+        return _format_notes(args, fmt, out, err, registry)
     found: list[object] = []
-    unread = False
-    for name in args.files:
-        refs = _file_references(name, fmt, err)
+    named, unwalked = _walked(args, err)
+    unread = bool(unwalked)
+    for name in named:
+        refs = _file_references(name, fmt, err, registry)
         if refs is None:
             unread = True
         else:
@@ -387,13 +437,17 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from archref.formats.bibtex import to_bibtex  # noqa: PLC0415
     from archref.formats.csl import to_csl_json  # noqa: PLC0415
 
-    items = to_csl_json(
-        refs,  # type: ignore[arg-type]
-        notation=args.notation,
-        archive_name=args.archive_name,
-        zotero=args.zotero,
-        transliteration=_scheme(args),
-    )
+    try:
+        items = to_csl_json(
+            refs,  # type: ignore[arg-type]
+            notation=args.notation,
+            archive_name=args.archive_name,
+            zotero=args.zotero,
+            transliteration=_scheme(args),
+        )
+    except ValueError as exc:  # two CSL-JSON items of the files with one id
+        print(f"error: {exc}", file=err)
+        return 2
     if args.to == "csl-json":
         print(json.dumps(items, ensure_ascii=False, indent=2), file=out)
     elif args.to in {"bibtex", "biblatex"}:
@@ -426,7 +480,13 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _format_notes(args: argparse.Namespace, fmt: str | None, out: TextIO, err: TextIO) -> int:
+def _format_notes(
+    args: argparse.Namespace,
+    fmt: str | None,
+    out: TextIO,
+    err: TextIO,
+    registry: Registry | None = None,
+) -> int:
     """``format --kind notes``: the notes of the files, in order, re-styled.
 
     Each note of a document (its footnotes and endnotes; a file without
@@ -437,9 +497,10 @@ def _format_notes(args: argparse.Namespace, fmt: str | None, out: TextIO, err: T
     from archref.formats.render import render  # noqa: PLC0415
 
     cited: list[object] = []
-    unread = False
-    for name in args.files:
-        values = _file_notes(name, fmt, err, first_note=len(cited))
+    named, unwalked = _walked(args, err)
+    unread = bool(unwalked)
+    for name in named:
+        values = _file_notes(name, fmt, err, first_note=len(cited), registry=registry)
         if values is None:
             unread = True
         else:
@@ -465,7 +526,9 @@ def _format_notes(args: argparse.Namespace, fmt: str | None, out: TextIO, err: T
     return 0
 
 
-def _file_notes(name: str, fmt: str | None, err: TextIO, first_note: int) -> list[object] | None:
+def _file_notes(
+    name: str, fmt: str | None, err: TextIO, first_note: int, registry: Registry | None = None
+) -> list[object] | None:
     """The citations of one file's notes for ``format --kind notes``, or None if unreadable.
 
     Notes are numbered from ``first_note`` on, so that the notes of several
@@ -481,7 +544,7 @@ def _file_notes(name: str, fmt: str | None, err: TextIO, first_note: int) -> lis
         return None
     kind, data = loaded
     if kind in ("bibtex", "csl-json") and isinstance(data, str):
-        refs, problems = _references_from(kind, data)
+        refs, problems = _references_from(kind, data, registry)
         for problem in problems:
             print(f"{shown}: warning: {problem}", file=err)
         if not refs:
@@ -490,7 +553,7 @@ def _file_notes(name: str, fmt: str | None, err: TextIO, first_note: int) -> lis
     doc = _document(name, kind, data, err)
     if doc is None:
         return None
-    located = extract_document(doc)
+    located = extract_document(doc, registry=registry)
     in_notes = [lc for lc in located if lc.chunk.kind != "body"]
     numbers: dict[tuple[str, int | None, int], int] = {}
     out: list[object] = []
@@ -605,10 +668,13 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         progress = Progress(len(files), err)
     findings: list[Finding] = []
     references = failed = 0
+    # the files that could not be read, (file, error), for the machine reports too
+    unread = [(path, f"{_shown(path)}: {reason}") for path, reason in run.walk.errors]
     try:
         for result in check_paths(files, run.settings, args.jobs, progress=progress):
             if result.error is not None:
                 print(f"error: {result.error}", file=err)
+                unread.append(("<stdin>" if result.path == "-" else result.path, result.error))
                 failed += 1
                 continue
             findings.extend(result.findings)
@@ -619,11 +685,12 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.statistics:
         report = report_statistics(findings, "json" if run.output_format == "json" else "text")
     else:
-        report = REPORTERS[run.output_format](findings)
+        report = REPORTERS[run.output_format](findings, unread=unread)
     if report:
         print(report, file=out)
     errors = failed + len(run.walk.errors)
-    if run.output_format == "text" or args.statistics:
+    if run.output_format == "text" or (args.statistics and run.output_format != "json"):
+        # the summary is text: a JSON report (of findings or statistics) stays JSON
         print(_check_summary(findings, references, len(files) - failed, errors), file=out)
     if not files and not errors:
         shown = ", ".join(_shown(p) for p in args.files)
@@ -680,10 +747,8 @@ def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
     """Configuration, rules, files and cache of a ``check`` or ``fix`` run."""
     import os  # noqa: PLC0415
 
-    from archref.config import ConfigError, check_codes  # noqa: PLC0415
+    from archref.config import check_codes  # noqa: PLC0415
     from archref.lint import Settings  # noqa: PLC0415
-    from archref.model.common import RegistryError  # noqa: PLC0415
-    from archref.registry import extended_registry  # noqa: PLC0415
     from archref.rules import select  # noqa: PLC0415
     from archref.walk import collect  # noqa: PLC0415
 
@@ -693,22 +758,7 @@ def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
     ignore = config.ignore + check_codes(_codes(args.ignore), "--ignore")
     include = [*chosen, *extend] if chosen else []
     codes = tuple(rule.code for rule in select(include, ignore))
-    registry: list[tuple[str, str]] = []
-    for name in config.registry:
-        full = os.path.join(config.root, name)
-        try:
-            with open(full, encoding="utf-8") as fh:
-                registry.append((name, fh.read()))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or exc
-            raise ConfigError(
-                f"{config.path}: key 'registry': cannot read {name}: {reason}"
-            ) from None
-    if registry:
-        try:
-            extended_registry(registry)
-        except RegistryError as exc:
-            raise ConfigError(f"{config.path}: key 'registry': {exc}") from None
+    registry = _registry_files(config)
     cache_dir = None
     if cache:
         env = os.environ.get("ARCHREF_CACHE_DIR")
@@ -740,6 +790,48 @@ def _lint_run(args: argparse.Namespace, *, cache: bool) -> _LintRun:
     fail_on = cast("FailOn", args.fail_on or config.fail_on or "warning")
     output_format = getattr(args, "output_format", None) or config.output_format or "text"
     return _LintRun(config, settings, walk, fail_on, output_format)
+
+
+def _registry_files(config: Config) -> tuple[tuple[str, str], ...]:
+    """``(name, TOML text)`` of the registry files the configuration names (its
+    ``registry`` key), checked: a :class:`~archref.config.ConfigError` when one cannot
+    be read or its archives do not join the shipped registry."""
+    import os  # noqa: PLC0415
+
+    from archref.config import ConfigError  # noqa: PLC0415
+    from archref.lint import registry_of  # noqa: PLC0415
+    from archref.model.common import RegistryError  # noqa: PLC0415
+
+    registry: list[tuple[str, str]] = []
+    for name in config.registry:
+        full = os.path.join(config.root, name)
+        try:
+            with open(full, encoding="utf-8") as fh:
+                registry.append((name, fh.read()))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise ConfigError(
+                f"{config.path}: key 'registry': cannot read {name}: {reason}"
+            ) from None
+    try:
+        registry_of(tuple(registry))
+    except RegistryError as exc:
+        raise ConfigError(f"{config.path}: key 'registry': {exc}") from None
+    return tuple(registry)
+
+
+def _configured_registry(
+    args: argparse.Namespace, err: TextIO
+) -> tuple[tuple[str, str], ...] | None:
+    """The registry files of the run's configuration (see :func:`_registry_files`), or
+    None after saying why they cannot be used."""
+    from archref.config import ConfigError  # noqa: PLC0415
+
+    try:
+        return _registry_files(_loaded_config(args))
+    except ConfigError as exc:
+        print(f"error: {exc}", file=err)
+        return None
 
 
 def _prefer(args: argparse.Namespace, config: Config) -> Preferences:

@@ -19,7 +19,10 @@ another. These rules look at the references of a document together:
   convention) writes "ll.", or "ll." for one leaf; or, in a document whose
   house style is "l." throughout, "ll.";
 * ARC505: the levels of some references separated by commas and those of
-  others by full stops or spaces, among references in one script.
+  others by full stops or spaces, among references in one script. What a
+  reader put between fields it joined (a seam of the chunk: the ``", "``
+  between a bibliography entry's archive and its location) is no one's
+  punctuation and is not counted.
 
 The form a document is held to comes from :class:`Preferences` (set in
 code, or by ``archref check --prefer``), and where a preference is not set
@@ -497,14 +500,23 @@ _WRITTEN: dict[Punctuation, str] = {"comma": ", ", "full-stop": ". ", "space": "
 def _gaps(lay: _Layout) -> list[tuple[int, int, Punctuation]] | None:
     """The separators after the archive's name, between the levels and before the
     leaves: spans and kinds, or ``None`` when one is none of a comma, a full
-    stop or one to three spaces."""
+    stop or one to three spaces.
+
+    A separator the reader put there (a seam of the chunk: the ``", "``
+    between a BibTeX or CSL-JSON entry's archive field and its location
+    field, read as one reference) is not the author's and is left out: the
+    entry's punctuation is that of its location field.
+    """
     every = [*lay.labels, *([lay.leaf] if lay.leaf else [])]
-    chunk = lay.located.chunk.text
+    chunk_of = lay.located.chunk
+    chunk = chunk_of.text
     pairs = [(before.value_end, after.start) for before, after in itertools.pairwise(every)]
     if lay.archive is not None and every:
         pairs.insert(0, (lay.archive[1], every[0].start))
     out = []
     for end, start in pairs:
+        if not chunk_of.written(end, start):
+            continue
         gap = chunk[end:start]
         kind = _SEPARATORS.get(gap.strip())
         if kind is None or not gap.startswith(gap.strip()) or len(gap) > 3 or " " not in gap:
@@ -539,7 +551,10 @@ def _arc505(layouts: list[_Layout], prefer: Preferences) -> _Found:
             for g0, g1, _ in gaps:
                 pieces += [chunk[pos:g0], _WRITTEN[target]]
                 pos = g1
-            fix = "".join(pieces) + chunk[pos:end]
+            # a span over a seam is not one stretch of the file: no fix writes it
+            fix = None
+            if lay.located.chunk.written(start, end):
+                fix = "".join(pieces) + chunk[pos:end]
             written = " and ".join(_WORDS[k] for k in sorted(kinds))
             why = "set as the preference" if prefer.punctuation else "as most references here"
             out.append(

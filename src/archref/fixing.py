@@ -52,7 +52,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from archref.model.common import ArchrefError
-from archref.readers import Format, Position, ReaderError, extract_document, format_of, read_string
+from archref.readers import (
+    Format,
+    Position,
+    ReaderError,
+    extract_document,
+    format_of,
+    read_bytes,
+    read_string,
+)
 from archref.readers._base import decode
 from archref.registry import Registry
 from archref.reporting import Finding, _codes_argument, findings_in
@@ -232,10 +240,20 @@ def fix_bytes(
     The result's :meth:`~FixResult.to_bytes` gives the repaired bytes in the
     same encoding and with the same byte order mark. Bytes that are not
     UTF-8 are a :class:`~archref.readers.ReaderError`, as for a file.
+
+    A Word file (``docx``) is read, not repaired: archref does not write Word
+    files, so its findings are all in ``remaining`` and nothing changes.
     """
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"data must be bytes, not {type(data).__name__}")
     data = bytes(data)
+    if format == "docx":
+        doc = read_bytes(data, "docx", path=path)
+        citations = extract_document(doc, registry=registry)
+        findings = findings_in(doc, citations, _codes_argument(codes), prefer=prefer)
+        if keep is not None:
+            findings = [f for f in findings if not keep(f.code, f.start.line)]
+        return FixResult(path, "", "", (), tuple(findings))
     text = decode(data, path)
     bom = _BOM if data.startswith(_BOM) else b""
     if bom + text.encode("utf-8") != data:  # pragma: no cover (decode reads UTF-8 only)
@@ -335,7 +353,8 @@ def fix_file(
     """Fix a file in place (atomically), or only compute the fixes with ``write=False``.
 
     The file is written only when something changed; its byte order mark,
-    if it had one, is kept. A symbolic link is followed. A file that cannot
+    if it had one, is kept. A Word file is never written: its findings are
+    all left (see :func:`fix_bytes`). A symbolic link is followed. A file that cannot
     be read is a :class:`~archref.readers.ReaderError`; one that was not
     written (several hard links, read-only, a full disk, a folder that is
     not writable) a :class:`WriteError`, the file left as it was.

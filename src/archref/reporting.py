@@ -38,7 +38,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
@@ -69,6 +69,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "CheckResult",
     "Finding",
+    "Reporter",
+    "Unread",
     "check_files",
     "extract_record",
     "finding_record",
@@ -143,11 +145,6 @@ class CheckResult:
     errors: tuple[ReaderError, ...] = ()
 
 
-#: Formats whose references are fields of a record: the punctuation between the
-#: archive and the levels (ARC505) is the reader's joining, not the author's.
-_FIELDED = frozenset({"bibtex", "csl-json"})
-
-
 def findings_of(
     doc: Document, codes: Iterable[str] | None = None, *, prefer: Preferences | None = None
 ) -> list[Finding]:
@@ -204,8 +201,6 @@ def findings_in(
             if not any(s < d.end and d.start < e for s, e in taken):
                 add(chunk, d.start, d, None)
     for located, d in document_diagnostics(citations, prefer):
-        if d.code == "ARC505" and doc.format in _FIELDED:
-            continue  # the reader, not the author, put the archive field before the file's
         citation = located.citation
         shown = canonical(citation.reference) if citation.is_resolved else None
         add(located.chunk, d.start, d, shown)
@@ -389,14 +384,51 @@ def _findings_argument(findings: Sequence[Finding]) -> Sequence[Finding]:
     return listed
 
 
+#: A file a run could not read: its name as shown, and the error as reported
+#: (``"bad.tex:1:10: '{' is never closed"``).
+Unread = tuple[str, str]
+
+
+def _unread_argument(unread: Iterable[Unread]) -> list[Unread]:
+    """``unread``, checked: ``(file, message)`` pairs of strings."""
+    out = list(unread)
+    for item in out:
+        if not (
+            isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item)
+        ):
+            raise TypeError(f"unread must be (file, message) pairs of strings, got {item!r:.60}")
+    return out
+
+
+def _note(f: Finding) -> str:
+    """The Word note a finding is in, ``"footnote 5"`` or ``"endnote 1"``; ``""`` in a
+    file without parts and in a Word file's body."""
+    part = f.start.part
+    return part if part and part != "body" else ""
+
+
+def _in_note(f: Finding) -> str:
+    """``"(footnote 5) "`` before a finding's message in every report, or ``""``: a Word
+    file's paragraphs are numbered within each note, so line and column alone do not
+    say where the finding is."""
+    note = _note(f)
+    return f"({note}) " if note else ""
+
+
 def _where(f: Finding) -> str:
     where = f"{shown_path(f.path)}:{f.start.line}:{f.start.column}:"
-    return f"{where} ({f.start.part})" if f.start.part and f.start.part != "body" else where
+    note = _note(f)
+    return f"{where} ({note})" if note else where
 
 
-def report_text(findings: Sequence[Finding]) -> str:
-    """One line per finding, ``path:line:column: CODE severity: message [suggestion: ...]``."""
+def report_text(findings: Sequence[Finding], *, unread: Iterable[Unread] = ()) -> str:
+    """One line per finding, ``path:line:column: CODE severity: message [suggestion: ...]``.
+
+    The files that could not be read are not in it: ``archref check`` says so
+    on standard error and in the summary line after the report.
+    """
     findings = _findings_argument(findings)
+    _unread_argument(unread)
     lines = []
     for f in findings:
         hint = f" [suggestion: {f.suggestion}]" if f.suggestion else ""
@@ -503,16 +535,19 @@ def located_record(file: str, located: LocatedCitation) -> dict[str, Any]:
     return extract_record(file, located.citation, located.locate)
 
 
-def report_json(findings: Sequence[Finding]) -> str:
-    """A JSON object: the schema ``version``, the ``tool`` and the ``findings``
-    (:func:`finding_record`), described by :func:`output_schema`."""
+def report_json(findings: Sequence[Finding], *, unread: Iterable[Unread] = ()) -> str:
+    """A JSON object: the schema ``version``, the ``tool``, the ``findings``
+    (:func:`finding_record`) and the ``errors``, the files that could not be read
+    (``file`` and ``message``), described by :func:`output_schema`."""
     findings = _findings_argument(findings)
+    errors = _unread_argument(unread)
     from archref import __version__  # noqa: PLC0415 (the package imports this module late)
 
     data = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "archref", "version": __version__},
         "findings": [finding_record(f) for f in findings],
+        "errors": [{"file": shown_path(file), "message": message} for file, message in errors],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -543,10 +578,23 @@ def _gh_escape(text: str, *, prop: bool = False) -> str:
     return out
 
 
-def report_github(findings: Sequence[Finding]) -> str:
-    """GitHub Actions workflow commands: each finding annotates its line in a pull request."""
+def report_github(findings: Sequence[Finding], *, unread: Iterable[Unread] = ()) -> str:
+    """GitHub Actions workflow commands: each finding annotates its line in a pull request.
+
+    A file that could not be read is an error annotation on that file. In a
+    Word file the message starts with the note, as in every report:
+
+    >>> from archref.readers import Position
+    >>> at = Position(1, 8, None, "footnote 5")
+    >>> f = Finding("a.docx", at, Position(1, 13, None, "footnote 5"), "ARC201", "info", "m", "t")
+    >>> print(report_github([f]))
+    ::notice file=a.docx,line=1,col=8,endColumn=13,title=ARC201::(footnote 5) m
+    """
     findings = _findings_argument(findings)
     lines = []
+    for file, message in _unread_argument(unread):  # an error annotation on the file
+        where = f"file={_gh_escape(shown_path(file), prop=True)},title=archref"
+        lines.append(f"::error {where}::{_gh_escape(f'could not be read: {message}')}")
     for f in findings:
         props = [f"file={_gh_escape(shown_path(f.path), prop=True)}", f"line={f.start.line}"]
         if f.end.line != f.start.line:
@@ -556,7 +604,7 @@ def report_github(findings: Sequence[Finding]) -> str:
             props.append(f"endColumn={f.end.column}")
         props.append(f"title={_gh_escape(f.code, prop=True)}")
         hint = f" (suggestion: {f.suggestion})" if f.suggestion else ""
-        message = _gh_escape(f"{f.message}{hint}")
+        message = _gh_escape(f"{_in_note(f)}{f.message}{hint}")
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {','.join(props)}::{message}")
     return "\n".join(lines)
 
@@ -588,14 +636,21 @@ def _sarif_region(start: Position, end: Position) -> dict[str, Any]:
     return region
 
 
-def report_sarif(findings: Sequence[Finding], *, docs_url: str = DOCS_URL) -> str:
+def report_sarif(
+    findings: Sequence[Finding], *, docs_url: str = DOCS_URL, unread: Iterable[Unread] = ()
+) -> str:
     """A SARIF 2.1.0 log with one run: the rules that fired and one result per finding.
 
     Each rule's ``helpUri`` is its section of the rule reference under
     ``docs_url``; a finding that ``archref fix`` repairs carries the repair
-    as a SARIF ``fix`` (the span to delete, the text to insert).
+    as a SARIF ``fix`` (the span to delete, the text to insert). A finding in
+    a Word note names the note in its message and as the location's logical
+    location (the region's lines are the note's paragraphs). The run's
+    ``invocations`` say whether every file was read (``executionSuccessful``),
+    with a tool execution notification for each file that was not.
     """
     findings = _findings_argument(findings)
+    errors = _unread_argument(unread)
     from archref import __version__  # noqa: PLC0415 (the package imports this module late)
 
     codes = sorted({f.code for f in findings})
@@ -605,13 +660,16 @@ def report_sarif(findings: Sequence[Finding], *, docs_url: str = DOCS_URL) -> st
     for f in findings:
         uri = shown_path(f.path).replace(os.sep, "/")
         region = {**_sarif_region(f.start, f.end), "snippet": {"text": f.text}}
+        location: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}
+        }
+        if _note(f):  # a Word note: the region's lines are the note's paragraphs
+            location["logicalLocations"] = [{"name": _note(f), "kind": "element"}]
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
-            "message": {"text": f.message},
-            "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
-            ],
+            "message": {"text": f"{_in_note(f)}{f.message}"},
+            "locations": [location],
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]
@@ -649,6 +707,27 @@ def report_sarif(findings: Sequence[Finding], *, docs_url: str = DOCS_URL) -> st
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"could not be read: {message}"},
+                                "locations": [
+                                    {
+                                        "physicalLocation": {
+                                            "artifactLocation": {
+                                                "uri": shown_path(file).replace(os.sep, "/")
+                                            }
+                                        }
+                                    }
+                                ],
+                            }
+                            for file, message in errors
+                        ],
+                    }
+                ],
                 "results": results,
             }
         ],
@@ -677,15 +756,28 @@ def _xml(root: ET.Element) -> str:
 
 def _message(f: Finding) -> str:
     hint = f" [suggestion: {f.suggestion}]" if f.suggestion else ""
-    return _xml_text(f"{f.message}{hint}")
+    return _xml_text(f"{_in_note(f)}{f.message}{hint}")
 
 
-def report_checkstyle(findings: Sequence[Finding]) -> str:
+def report_checkstyle(findings: Sequence[Finding], *, unread: Iterable[Unread] = ()) -> str:
     """Checkstyle XML: a ``<file>`` per file, an ``<error>`` per finding (``source`` is
-    ``archref.CODE``), as Jenkins, GitLab and reviewdog read it."""
+    ``archref.CODE``), as Jenkins, GitLab and reviewdog read it. A file that could
+    not be read has one ``<error>`` of severity ``error`` and ``source``
+    ``archref.unread``, at line 0 (no line of it was read)."""
     findings = _findings_argument(findings)
     root = ET.Element("checkstyle", version="4.3")
     files: dict[str, ET.Element] = {}
+    for file, message in _unread_argument(unread):
+        name = _xml_text(shown_path(file))
+        element = ET.SubElement(root, "file", name=name)
+        ET.SubElement(
+            element,
+            "error",
+            line="0",
+            severity="error",
+            message=_xml_text(f"could not be read: {message}"),
+            source="archref.unread",
+        )
     for f in findings:
         name = _xml_text(shown_path(f.path))
         if name not in files:
@@ -702,13 +794,23 @@ def report_checkstyle(findings: Sequence[Finding]) -> str:
     return _xml(root)
 
 
-def report_junit(findings: Sequence[Finding]) -> str:
+def report_junit(findings: Sequence[Finding], *, unread: Iterable[Unread] = ()) -> str:
     """JUnit XML: one test suite per file, one failed test case per finding, as CI
-    servers show test results."""
+    servers show test results. A file that could not be read is a suite with one
+    test case in error (``<error>``, not ``<failure>``)."""
     findings = _findings_argument(findings)
-    root = ET.Element("testsuites", name="archref", tests=str(len(findings)))
+    errors = _unread_argument(unread)
+    root = ET.Element("testsuites", name="archref", tests=str(len(findings) + len(errors)))
     root.set("failures", str(len(findings)))
+    if errors:
+        root.set("errors", str(len(errors)))
     suites: dict[str, ET.Element] = {}
+    for file, message in errors:
+        name = _xml_text(shown_path(file))
+        broken = ET.SubElement(root, "testsuite", name=name, tests="1", failures="0", errors="1")
+        case = ET.SubElement(broken, "testcase", classname=name, name="read", file=name)
+        error = ET.SubElement(case, "error", message=_xml_text(f"could not be read: {message}"))
+        error.text = _xml_text(message)
     for f in findings:
         name = _xml_text(shown_path(f.path))
         suite = suites.get(name)
@@ -718,13 +820,14 @@ def report_junit(findings: Sequence[Finding]) -> str:
             suite,
             "testcase",
             classname=name,
-            name=f"{f.code} at {f.start.line}:{f.start.column}",
+            name=f"{f.code} at {f.start.line}:{f.start.column}"
+            + (f" ({_note(f)})" if _note(f) else ""),
             file=name,
             line=str(f.start.line),
         )
         failure = ET.SubElement(case, "failure", message=_message(f), type=f.severity)
         failure.text = _xml_text(f"{_where(f)} {f.code} {f.severity}: {f.message}")
-    for suite in suites.values():
+    for suite in suites.values():  # the suites of findings (a file read in full)
         count = str(len(suite))
         suite.set("tests", count)
         suite.set("failures", count)
@@ -733,7 +836,13 @@ def report_junit(findings: Sequence[Finding]) -> str:
 
 
 #: Output format -> reporter.
-REPORTERS: dict[str, Callable[[Sequence[Finding]], str]] = {
+class Reporter(Protocol):
+    """A report of findings: ``reporter(findings, unread=[(file, message), ...])``."""
+
+    def __call__(self, findings: Sequence[Finding], *, unread: Iterable[Unread] = ()) -> str: ...
+
+
+REPORTERS: dict[str, Reporter] = {
     "text": report_text,
     "json": report_json,
     "github": report_github,

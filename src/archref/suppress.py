@@ -12,8 +12,12 @@ section "Suppressing a finding"):
 comment's own line when it follows text there, else in the block that comes
 next (the lines up to the next blank line: a paragraph, a footnote). ``off
 [CODES]`` and ``on`` silence the lines between them; ``ignore-file [CODES]``
-the whole file. Codes are separated by commas or spaces. Comments inside a
-Markdown code fence are text, not comments.
+the whole file. Codes are separated by commas or spaces. In Markdown the
+comments are the HTML comments the Markdown reader leaves out of the text:
+``<!-- ... -->`` in a code span (between backticks), a code fence, indented
+code or front matter is text, not a comment, and a comment may run over
+several lines. In LaTeX a ``%`` in a verbatim environment or in ``\\verb``
+is text, and ``\\%`` no comment.
 
 The comments are found in the file's text line by line, with the line
 numbers the readers give positions with, so any reader's findings can be
@@ -24,6 +28,8 @@ ARC900, so that stale ones do not pile up.
 >>> (s,) = find_suppressions(text, "markdown")
 >>> s.codes, s.first, s.last
 (('ARC102',), 3, 4)
+>>> find_suppressions("Write `<!-- archref: ignore ARC102 -->` above it.\\n", "markdown")
+[]
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from archref.readers import Position
+from archref.readers import LineIndex, Position
 from archref.reporting import Finding
 
 __all__ = [
@@ -50,8 +56,9 @@ UNUSED = "ARC900"
 _LINE_END = re.compile("\r\n?|\n")
 _CODE = re.compile(r"[A-Za-z]{1,8}\d{1,4}")
 _SPLIT = re.compile(r"[\s,]+")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ENTRY = re.compile(r"\s{0,100}@")
+_VERB = re.compile(r"\\verb\*?([^\sA-Za-z*])")
+_BEGIN = re.compile(r"\\begin[ \t]{0,10}\{([A-Za-z*]{1,30})\}")
 _FIELD = re.compile(r"\s{0,100}archref-ignore\s{0,10}=\s{0,10}[{\"]([^}\"\n]{0,300})[}\"]", re.I)
 _MAX_COMMENT = 500
 
@@ -99,19 +106,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _comment(line: str, fmt: str) -> tuple[int, int, str] | None:
     """(start, end, body) of the comment on ``line`` that may hold a directive."""
-    if fmt == "markdown":
-        start = line.find("<!--")
-        if start < 0:
-            return None
-        close = line.find("-->", start + 4)
-        if close < 0:
-            return None
-        return start, close + 3, line[start + 4 : close]
     if fmt in ("latex", "bibtex"):
+        # in LaTeX, a % in \verb|...| is verbatim text
+        verb = [_verb_span(line, m) for m in _VERB.finditer(line)] if fmt == "latex" else []
         k = line.find("%")
         while k >= 0:
             backslashes = len(line[:k]) - len(line[:k].rstrip("\\"))
-            if backslashes % 2 == 0:
+            if backslashes % 2 == 0 and not any(v0 < k < v1 for v0, v1 in verb):
                 return k, len(line), line[k + 1 :]
             k = line.find("%", k + 1)
         return None
@@ -124,6 +125,27 @@ def _comment(line: str, fmt: str) -> tuple[int, int, str] | None:
             return None
         return hash_at, len(line), line[hash_at + 1 :]
     return None
+
+
+def _verb_span(line: str, m: re.Match[str]) -> tuple[int, int]:
+    """The span of ``\\verb`` and its argument on ``line`` (to the line's end when the
+    closing delimiter is missing)."""
+    close = line.find(m.group(1), m.end())
+    return m.start(), len(line) if close < 0 else close + 1
+
+
+def _verbatim_begins(code: str) -> str | None:
+    """The verbatim environment ``code`` (a line's text before its comment) opens and
+    leaves open, or None."""
+    from archref.readers.latex import VERBATIM_ENVIRONMENTS  # noqa: PLC0415
+
+    opened = None
+    for m in _BEGIN.finditer(code):
+        if m.group(1) in VERBATIM_ENVIRONMENTS:
+            opened = m.group(1)
+            if f"\\end{{{opened}}}" in code[m.end() :]:
+                opened = None
+    return opened
 
 
 def _directive(body: str) -> tuple[str, tuple[str, ...] | None] | None:
@@ -146,24 +168,42 @@ def _block_end(lines: Sequence[tuple[int, str]], first: int) -> int:
     return k + 1
 
 
+def _markdown_comments(text: str) -> dict[int, tuple[int, int, str]]:
+    """Line (1-based) -> (start, end, body) of the first HTML comment that starts on it,
+    as the Markdown reader finds them: a comment in a code span, a code fence,
+    indented code or front matter is text. ``end`` is an offset into the file; none
+    when the reader cannot read the text (the reader's error is reported where the
+    text is read)."""
+    from archref.readers import ReaderError  # noqa: PLC0415
+    from archref.readers.markdown import html_comments  # noqa: PLC0415
+
+    try:
+        found = html_comments(text)
+    except ReaderError:
+        return {}
+    starts = LineIndex.of(text)
+    out: dict[int, tuple[int, int, str]] = {}
+    for start, end in found:
+        line = starts.position(start).line
+        out.setdefault(line, (start, end, text[start + 4 : end - 3]))
+    return out
+
+
 def find_suppressions(text: str, fmt: str) -> list[Suppression]:
     """The suppression comments of a file's text read as ``fmt``, in file order."""
+    if "archref" not in text:
+        return []
     lines = _lines(text)
+    comments = _markdown_comments(text) if fmt == "markdown" else {}
+    index = LineIndex.of(text) if comments else None
     found: list[Suppression] = []
     open_region: Suppression | None = None
-    fence: str | None = None
+    verbatim: str | None = None  # the LaTeX verbatim environment the line is in
     for n, (offset, line) in enumerate(lines, start=1):
-        if fmt == "markdown":
-            m = _FENCE.match(line)
-            if m:
-                mark = m.group(1)
-                if fence is None:
-                    fence = mark
-                elif mark[0] == fence[0] and len(mark) >= len(fence):
-                    fence = None
-                continue
-            if fence is not None:
-                continue
+        if verbatim is not None:  # text as typed: no comment in it
+            if f"\\end{{{verbatim}}}" in line:
+                verbatim = None
+            continue
         if fmt == "bibtex":
             field = _FIELD.match(line)
             if field:
@@ -178,33 +218,46 @@ def find_suppressions(text: str, fmt: str) -> list[Suppression]:
                 end = Position(n, field.end(1) + 1, offset + field.end(1))
                 found.append(Suppression("entry", codes, first, last, start, end, field.group(0)))
                 continue
-        comment = _comment(line, fmt)
-        if comment is None:
-            continue
-        c0, c1, body = comment
+        if fmt == "markdown":
+            if n not in comments:
+                continue
+            c0_at, c1_at, body = comments[n]
+            assert index is not None
+            c0 = c0_at - offset
+            start, end = Position(n, c0 + 1, c0_at), index.position(c1_at)
+            shown = text[c0_at:c1_at].strip()
+            after = end.line  # the line the comment ends on
+        else:
+            comment = _comment(line, fmt)
+            if fmt == "latex":
+                verbatim = _verbatim_begins(line if comment is None else line[: comment[0]])
+            if comment is None or verbatim is not None:  # a % after \begin{verbatim}: text
+                continue
+            c0, c1, body = comment
+            start, end = Position(n, c0 + 1, offset + c0), Position(n, c1 + 1, offset + c1)
+            shown = line[c0:c1].strip()
+            after = n
         directive = _directive(body)
         if directive is None:
             continue
         word, codes = directive
-        start, end = Position(n, c0 + 1, offset + c0), Position(n, c1 + 1, offset + c1)
-        shown = line[c0:c1].strip()
         if word == "on":
             if open_region is not None:
                 open_region.last = n - 1
                 open_region = None
             continue
         if word == "off":
-            open_region = Suppression("region", codes, n + 1, len(lines), start, end, shown)
+            open_region = Suppression("region", codes, after + 1, len(lines), start, end, shown)
             found.append(open_region)
         elif word == "ignore-file":
             found.append(Suppression("file", codes, 1, len(lines), start, end, shown))
         elif line[:c0].strip():  # after text on its line: that line
-            found.append(Suppression("ignore", codes, n, n, start, end, shown))
+            found.append(Suppression("ignore", codes, n, after, start, end, shown))
         else:  # on a line of its own: the next block
-            first = n + 1
+            first = after + 1
             while first <= len(lines) and not lines[first - 1][1].strip():
                 first += 1
-            last = _block_end(lines, first) if first <= len(lines) else n
+            last = _block_end(lines, first) if first <= len(lines) else after
             found.append(Suppression("ignore", codes, first, last, start, end, shown))
     return found
 

@@ -486,6 +486,14 @@ def collect(
     out: list[dict[str, Any]] = []
     by_id: dict[str, dict[str, Any]] = {}
     placed: list[Collected | None] = []
+    # the ids of the items given as they are: theirs whatever comes first, so an item
+    # archref makes moves to a free id rather than take one (the text cites it)
+    given: dict[str, dict[str, Any]] = {}
+    from_given: set[str] = set()  # the ids placed of items given
+    for value in refs:
+        ref = reference_of(value)
+        if isinstance(ref, Mapping) and "id" in ref:
+            given.setdefault(str(ref["id"]), dict(ref))
     for value in refs:
         ref = reference_of(value)
         if ref is None:
@@ -520,14 +528,21 @@ def collect(
         else:
             raise TypeError(f"cannot map {type(ref).__name__} to CSL-JSON")
         seen = by_id.get(str(item["id"]))
-        if seen is not None and isinstance(ref, Mapping):
-            raise ValueError(f"two CSL-JSON items have the id {item['id']!r}")
-        if (
+        if isinstance(ref, Mapping):
+            given_twice = str(item["id"]) in from_given
+            if seen is not None and (given_twice or _without_custom(seen) != _without_custom(item)):
+                raise ValueError(f"two CSL-JSON items have the id {item['id']!r}")
+            from_given.add(str(item["id"]))
+        elif seen is None and str(item["id"]) in given:
+            if _without_custom(given[str(item["id"])]) != _without_custom(item):
+                seen = _in(_next_free(item, {**given, **by_id}), by_id)
+        elif (
             seen is not None
-            and not isinstance(ref, ArchivalReference)  # one file, one item: the first
+            # one file, one item: the first (unless the item was given as it is)
+            and (not isinstance(ref, ArchivalReference) or str(seen["id"]) in from_given)
             and _without_custom(seen) != _without_custom(item)
         ):
-            seen = _next_free(item, by_id)
+            seen = _in(_next_free(item, {**given, **by_id}), by_id)
         if seen is None:
             by_id[str(item["id"])] = seen = item
             out.append(item)
@@ -547,6 +562,11 @@ def _next_free(item: dict[str, Any], by_id: Mapping[str, dict[str, Any]]) -> dic
         if other is None or _without_custom(other) == _without_custom(item):
             return other
         n += 1
+
+
+def _in(item: dict[str, Any] | None, by_id: Mapping[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """``item`` if it is one of the items placed (``by_id``), else None."""
+    return item if item is not None and by_id.get(str(item["id"])) is item else None
 
 
 def _without_custom(item: Mapping[str, Any]) -> dict[str, Any]:

@@ -178,6 +178,11 @@ class Chunk:
             ``"author[0].family"``), or ``None``.
         entry: the BibTeX key or CSL-JSON ``id`` of the entry a field
             belongs to.
+        seams: the chunk spans ``(start, end)`` of text the reader put
+            between fields it joined into one chunk (the ``", "`` between a
+            BibTeX entry's ``institution`` and its ``note``): text no author
+            wrote, which the file does not hold. Empty for a chunk read from
+            one stretch of the file.
         pieces: ``(chunk_start, chunk_end, source_start, source_end)``,
             sorted and contiguous over the chunk.
         lines: the line index of the source the pieces point into.
@@ -190,12 +195,18 @@ class Chunk:
     note: int | None = None
     label: str | None = None
     entry: str | None = None
+    seams: tuple[tuple[int, int], ...] = attrs.field(default=(), repr=False)
     #: whether the pieces come from the file out of order (fields joined)
     joined: bool = attrs.field(init=False, repr=False)
 
     @joined.default
     def _joined(self) -> bool:
         return any(a[3] > b[2] for a, b in zip(self.pieces, self.pieces[1:], strict=False))
+
+    def written(self, start: int, end: int) -> bool:
+        """Whether the chunk span ``start:end`` is text of the file, with nothing of a
+        seam (a separator the reader put between joined fields) in it."""
+        return not any(s0 < end and start < s1 for s0, s1 in self.seams)
 
     def _piece(self, offset: int) -> tuple[int, int, int, int]:
         k = bisect.bisect_right(self.pieces, (offset, 1 << 62)) - 1
@@ -302,13 +313,14 @@ class Builder:
     nothing. Consecutive copies of adjacent source merge into one piece.
     """
 
-    __slots__ = ("_parts", "_pieces", "_size", "lines", "source")
+    __slots__ = ("_parts", "_pieces", "_seams", "_size", "lines", "source")
 
     def __init__(self, source: str, lines: LineIndex | None = None) -> None:
         self.source = source
         self.lines = lines
         self._parts: list[str] = []
         self._pieces: list[list[int]] = []
+        self._seams: list[tuple[int, int]] = []
         self._size = 0
 
     def __len__(self) -> int:
@@ -359,9 +371,11 @@ class Builder:
             at = other._pieces[0][2]
             self._parts.append(separator)
             self._pieces.append([self._size, self._size + len(separator), at, at])
+            self._seams.append((self._size, self._size + len(separator)))
             self._size += len(separator)
         for c0, c1, s0, s1 in other._pieces:
             self._pieces.append([c0 + self._size, c1 + self._size, s0, s1])
+        self._seams += [(s0 + self._size, s1 + self._size) for s0, s1 in other._seams]
         self._parts.extend(other._parts)
         self._size += other._size
 
@@ -385,11 +399,17 @@ class Builder:
         """The chunk built, its surrounding white space left out when ``strip``."""
         text = "".join(self._parts)
         pieces = [tuple(p) for p in self._pieces]
+        seams = self._seams
         if strip and text:
             lead = len(text) - len(text.lstrip())
             trail = len(text.rstrip())
             text = text[lead:trail]
             pieces = _trim(pieces, lead, trail)
+            seams = [
+                (max(s0, lead) - lead, min(s1, trail) - lead)
+                for s0, s1 in seams
+                if s0 < trail and lead < s1
+            ]
         lines = self.lines if self.lines is not None else LineIndex.of(self.source)
         return Chunk(
             text,
@@ -399,6 +419,7 @@ class Builder:
             note=note,
             label=label,
             entry=entry,
+            seams=tuple(seams),
         )
 
 

@@ -57,7 +57,7 @@ import unicodedata
 
 from archref.readers._base import Builder, Chunk, ChunkKind, LineIndex, ReaderError
 
-__all__ = ["LatexReader", "read_latex"]
+__all__ = ["VERBATIM_ENVIRONMENTS", "LatexReader", "read_latex"]
 
 _SPECIAL = re.compile(r"[\\{}%$~\n`'-]")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -87,6 +87,10 @@ _VERBATIM = frozenset(
         "filecontents*",
     ]
 )
+#: The environments whose content is text as typed, not LaTeX (left out, like
+#: ``\\verb``): a ``%`` in them is no comment.
+VERBATIM_ENVIRONMENTS = _VERBATIM
+
 _MATH = frozenset(
     [
         "equation",

@@ -39,7 +39,7 @@ import re
 
 from archref.readers._base import Builder, Chunk, LineIndex, ReaderError
 
-__all__ = ["read_markdown"]
+__all__ = ["html_comments", "read_markdown"]
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})([^\n]*)")
 _FOOTNOTE_DEF = re.compile(r" {0,3}\[\^([^\]\s]{1,100})\]:[ \t]?")
@@ -91,6 +91,7 @@ class _Reader:
         self.current_note: tuple[int, str] | None = None  # (number, label)
         self.notes = 0
         self.comment_until = -1  # inside an HTML comment up to this offset
+        self.comments: list[tuple[int, int]] = []  # the HTML comments read: (start, end)
 
     def error(self, message: str, offset: int) -> ReaderError:
         pos = self.lines.position(offset)
@@ -308,8 +309,10 @@ class _Reader:
                             raise self.error("HTML comment '<!--' is never closed", i)
                         b.copy(run, i)
                         self.comment_until = close + 3
+                        self.comments.append((i, close + 3))
                         return
                     skip_to = close + 3
+                    self.comments.append((i, skip_to))
                 else:
                     if next_gt < i:
                         next_gt = text.find(">", i, end)
@@ -377,3 +380,20 @@ def _closing_paren(text: str, open_at: int, end: int) -> int:
 def read_markdown(text: str, path: str = "<string>") -> list[Chunk]:
     """The body and footnote chunks of Markdown ``text``, in order."""
     return _Reader(text, path).read()
+
+
+def html_comments(text: str, path: str = "<string>") -> list[tuple[int, int]]:
+    """The HTML comments of Markdown ``text`` as the reader leaves them out: the offsets
+    of each ``<!--`` and of the end of its ``-->``, in order.
+
+    What the reader takes for text is no comment: ``<!-- ... -->`` in a code
+    span, a code fence, indented code or front matter. A
+    :class:`~archref.readers.ReaderError` where :func:`read_markdown` gives one.
+
+    >>> text = "`<!-- archref: ignore -->` is how.\\n<!-- a note -->\\n"
+    >>> [text[s:e] for s, e in html_comments(text)]
+    ['<!-- a note -->']
+    """
+    reader = _Reader(text, path)
+    reader.read()
+    return reader.comments
