@@ -74,9 +74,67 @@ REAL: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
             (
                 "NLA: CRAWFORD PAPERS, MS 4514/6/17",
                 "NLA",
-                [("series", "CRAWFORD PAPERS"), ("signature", "4514/6/17")],
+                [("series", "CRAWFORD PAPERS"), ("file", "MS 4514/6/17")],
             )
         ],
+    ),
+    (
+        # DAFP vol. 19, 210-minute-from-durie-to-brown.md (wragge/dfat-documents-web):
+        # the papers glued to the manuscript, a folder after it
+        "[NLA : MENZIES PAPERS MS4936/21/440, FOLDER 18]",
+        [
+            (
+                "NLA : MENZIES PAPERS MS4936/21/440, FOLDER 18",
+                "NLA",
+                [("series", "MENZIES PAPERS"), ("file", "MS4936/21/440"), ("folder", "18")],
+            )
+        ],
+    ),
+    (
+        # DAFP vol. 7, 303-eggleston-to-evatt.md (wragge/dfat-documents-web)
+        "[NLA:MS423/10/1937-8]",
+        [("NLA:MS423/10/1937-8", "NLA", [("file", "MS423/10/1937-8")])],
+    ),
+    (
+        # DAFP vol. 26, 236-telex-hay-to-warwick-smith.md (wragge/dfat-documents-web):
+        # a newspaper on the library's microfilm
+        "(19 October 1968, NLA: mfm NX 48)",
+        [("NLA: mfm NX 48", "NLA", [("microfilm", "NX 48")])],
+    ),
+    (
+        # DAFP vol. 1, 1-sir-george-pearce-...-to-mr-j-a-lyons-prime-minister.md
+        # (wragge/dfat-documents-web): a bundle of a series and its item, the series
+        # written with a space
+        "[AA : CP 290/6, BUNDLE 1, ITEM 28]",
+        [
+            (
+                "AA : CP 290/6, BUNDLE 1, ITEM 28",
+                "NAA",
+                [("series", "CP 290/6"), ("box", "1"), ("item", "28")],
+            )
+        ],
+    ),
+    (
+        # DAFP vol. 8, 24-commonwealth-government-to-cranborne.md (wragge/dfat-documents-web)
+        "[AA: A5954, BOX 673]",
+        [("AA: A5954, BOX 673", "NAA", [("series", "A5954"), ("box", "673")])],
+    ),
+    (
+        # DAFP vol. 2, 82-mr-s-m-bruce-...-to-mr-r-g-menzies-prime-minister.md
+        # (wragge/dfat-documents-web)
+        "[AA: M 104, ITEM 7(4)]",
+        [("AA: M 104, ITEM 7(4)", "NAA", [("series", "M 104"), ("item", "7(4)")])],
+    ),
+    (
+        # DAFP vol. 4, 7-mr-s-m-bruce-...-to-mr-r-g-menzies-prime-minister.md
+        # (wragge/dfat-documents-web): a year and a number as the control symbol
+        "[AA: A3195, 1940, 1.5035]",
+        [("AA: A3195, 1940, 1.5035", "NAA", [("series", "A3195"), ("file", "1940, 1.5035")])],
+    ),
+    (
+        # DAFP vol. 14, 69-cabinet-submission.md (wragge/dfat-documents-web)
+        "[AA: A2700, VOL.38]",
+        [("AA: A2700, VOL.38", "NAA", [("series", "A2700"), ("volume", "38")])],
     ),
     (
         # British Library shelfmarks of the Qatar Digital Library

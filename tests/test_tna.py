@@ -360,6 +360,41 @@ def test_extraction_spans(note: str, spans: list[str]) -> None:
     assert [s for s, _ in found(note)] == spans
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # reference lists of an article (globalauthorid.com, as the real-world set
+        # quotes them): department, series and piece joined by hyphens
+        (
+            "NA. EG-1-60 (1955) White paper correspondence and reports, 31 Jan 1955",
+            [("EG-1-60", "TNA, EG 1/60")],
+        ),
+        (
+            "NA. POWE 14-740 (1954–1955) Documents and correspondence on the trend Report.",
+            [("POWE 14-740", "TNA, POWE 14/740")],
+        ),
+        # DAFP vol. 2, 112-record-of-meeting-held-in-u-k-prime-minister-s-room-at-house-of-
+        # commons.md (wragge/dfat-documents-web): a doubled slash
+        ("Not printed (see PRO: CAB 16//183A).", [("PRO: CAB 16//183A", "TNA, CAB 16/183A")]),
+    ],
+)
+def test_hyphens_and_a_doubled_slash(note: str, expected: list[tuple[str, str]]) -> None:
+    assert found(note) == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # years and ranges are no references: the series of a hyphened reference has
+        # at most three digits, its department is a known one
+        "the papers of FO 1950-1951 and CAB 1945-50 were weeded",
+        "certified under ISO 9001-2015 in COVID-19-2 times",
+    ],
+)
+def test_hyphens_read_only_what_is_plain(prose: str) -> None:
+    assert [s for s, _ in found(prose) if "-" in s] == []
+
+
 # The DAFP source lines: what is found in each (the bracketed line, verbatim).
 FOUND_IN_LINE = {
     "[PRO:D035/1000]": ("PRO:D035/1000", ["ARC102", "ARC203", "ARC201"]),
