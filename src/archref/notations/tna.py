@@ -433,8 +433,13 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         if not pm.group("sep").strip() and pm.end() < n and text[pm.end()].isdigit():
             continue
         core = _CORE.match(text, pm.end())
-        if core is None or not _hyphens_fit(core) or (
-            core.group("gap") == "/" and core.group("dept").replace("0", "O") not in departments()
+        if (
+            core is None
+            or not _hyphens_fit(core)
+            or (
+                core.group("gap") == "/"
+                and core.group("dept").replace("0", "O") not in departments()
+            )
         ):
             continue
         part, file, k = _tail(text, core.end(), n)
