@@ -1783,10 +1783,10 @@ def find(text: str, *, strict: bool = True) -> list[UNMatch]:
         if prev is not None and m.start < prev.end and (m.start, m.end) != (prev.start, prev.end):
             continue  # overlaps a match already taken (a symbol inside a named resolution)
         out.append(m)
-    found = _with_dates(text, out)
+    dated = _with_dates(text, out)
     if text is original:
-        return found
-    return [_as_written(m, original) for m in found]
+        return dated
+    return [_as_written(m, original) for m in dated]
 
 
 def _as_written(m: UNMatch, original: str) -> UNMatch:
@@ -1918,13 +1918,15 @@ def _list_after(
         at = c.end()
         elided = _elided_at(text, at, symbol)
         if elided is not None:
-            member, m = elided
+            member, em = elided
             diags = tuple(
-                attrs.evolve(d, start=m.start(), end=m.end(), text=m.group())
+                attrs.evolve(d, start=em.start(), end=em.end(), text=em.group())
                 for d in validate(member)
             )
-            matches.append(UNMatch(member, m.start(), m.end(), m.group(), diags, certain, "list"))
-            end = m.end()
+            matches.append(
+                UNMatch(member, em.start(), em.end(), em.group(), diags, certain, "list")
+            )
+            end = em.end()
             continue
         m = _LIST_MOD.match(text, at)
         if m is not None:
