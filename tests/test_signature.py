@@ -181,6 +181,60 @@ REAL: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
         ],
     ),
     ("PA AA, MULT 781", [("PA AA, MULT 781", "PA AA", [("signature", "MULT 781")])]),
+    (
+        # Znih/Znih, "ist Zustand/19901003_abschliessende-Regelung-in-Bezug-auf-
+        # Deutschland.md": the file's header; the spaced hyphen is read as the space
+        # the archive writes
+        "Politisches Archiv des Auswärtigen Amts, MULT - 781",
+        [
+            (
+                "Politisches Archiv des Auswärtigen Amts, MULT - 781",
+                "PA AA",
+                [("signature", "MULT 781")],
+            )
+        ],
+    ),
+    (
+        # the archive's guide to citing its files (copy at expydoc.com/doc/9089563)
+        "PA AA, RZ 206, R 103295",
+        [("PA AA, RZ 206, R 103295", "PA AA", [("bestand", "RZ 206"), ("signature", "R 103295")])],
+    ),
+    (
+        "PA AA, B 55/1, Bd. 11",
+        [("PA AA, B 55/1, Bd. 11", "PA AA", [("bestand", "B 55/1"), ("volume", "11")])],
+    ),
+    (
+        # his.newdu.com/a/201708/28/60884_6.html, note 60: the archive named in
+        # Chinese, "档案号" before the file
+        "《邓小平总理接见法国议员代表团贝尔纳等谈话记录(中法关系和反对“两个中国”问题)》,"
+        "1964年1月29日,外交部档案馆,档案号:110-02005-01,第4—5页。",
+        [("外交部档案馆,档案号:110-02005-01", "PRC FMA", [("file", "110-02005-01")])],
+    ),
+    (
+        # Wilson Center Digital Archive, record 300641, source field
+        # (nhamby/wilson-center-digital-archive-web-scraping, wilson_archive.csv)
+        "Diplomatic Archives of the Ministry of Foreign Affairs of Japan, File A’0392 "
+        "(Microfilm). Contributed by Robert Hoppens and translated by Stephen Mercado.",
+        [
+            (
+                "Diplomatic Archives of the Ministry of Foreign Affairs of Japan, File A’0392",
+                "DAMOFA",
+                [("file", "A’0392")],
+            )
+        ],
+    ),
+    (
+        # JACAR's citation guide (www.jacar.go.jp/english/inyo/inyo.html), example 1
+        "JACAR(Japan Center for Asian Historical Resource)Ref.A01000012800、"
+        "太政類典・第二編・明治四年~明治十年 第八十五巻(国立公文書館)",
+        [
+            (
+                "JACAR(Japan Center for Asian Historical Resource)Ref.A01000012800",
+                "JACAR",
+                [("item", "A01000012800")],
+            )
+        ],
+    ),
     ("AJ, 507, CK SKJ", [("AJ, 507, CK SKJ", "AJ", [("fond", "507"), ("section", "CK SKJ")])]),
     (
         "LAC, RG 25, vol. 1234, file 50-A",

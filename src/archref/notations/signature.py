@@ -460,7 +460,7 @@ def _names(registry: Registry) -> _Names:
         place = rf"(?P<place>,{_SP}{{1,2}}(?:{places})(?![\w\-]))?" if places else ""
         regex = re.compile(
             rf"(?<![\w\-])(?P<name>{alternatives})"
-            rf"(?P<gloss>{_SP}{{1,2}}\([^()\n]{{1,60}}\))?{place}"
+            rf"(?P<gloss>{_SP}{{0,2}}\([^()\n]{{1,60}}\))?{place}"
             rf"(?P<sep>{_SP}{{0,2}}[,:.;]{_SP}{{0,2}}|{_SP}{{1,2}}|)"
         )
     bare_regex = None
@@ -557,8 +557,19 @@ def _read_after(
     return _Read(archive, cited, m, sig, locator, k)
 
 
+# A hyphen with a space on both sides between the letters and the number of a
+# signature ("MULT - 781"), which the archive writes with a space ("MULT 781").
+_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) [-–] (?=[0-9])")
+
+
 def _clean(value: str) -> str:
-    return " ".join(value.split())
+    """The identifier as a reader normalises it: white space collapsed, a spaced
+    hyphen between letters and digits read as a space.
+
+    >>> _clean("MULT - 781"), _clean("CP  290/6")
+    ('MULT 781', 'CP 290/6')
+    """
+    return _SPACED_HYPHEN.sub(" ", " ".join(value.split()))
 
 
 def _folios(m: re.Match[str]) -> Locator:
@@ -575,9 +586,11 @@ def _folios(m: re.Match[str]) -> Locator:
 def _build(text: str, read: _Read) -> ArchivalReference:
     compiled = _compiled(read.sig)
     levels = tuple(
-        Level(cast(LevelKind, kind), _clean(value))
+        Level(cast(LevelKind, kind), cleaned, text=value if cleaned != value else None)
         for kind in compiled.kinds
-        if (value := read.signature.group(kind)) is not None and value.strip()
+        if (value := read.signature.group(kind)) is not None
+        and value.strip()
+        and (cleaned := _clean(value))
     )
     return ArchivalReference(
         archive=read.archive,
@@ -598,7 +611,7 @@ def _name_at(
     m = regex.match(text, pos, end)
     if m is None:
         return None
-    if not m.group("sep") and m.end() < end and text[m.end()].isalnum():
+    if not (m.group("sep") or m.group("gloss")) and m.end() < end and text[m.end()].isalnum():
         return None
     archive = registry.get(m.group("name"))
     if archive is None or archive.notation != "signature":  # pragma: no cover - built from it
@@ -688,7 +701,11 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         for nm in names.regex.finditer(text):
             if found and nm.start() < found[-1].end:
                 continue
-            if not nm.group("sep") and nm.end() < n and text[nm.end()].isalnum():
+            if (
+                not (nm.group("sep") or nm.group("gloss"))
+                and nm.end() < n
+                and text[nm.end()].isalnum()
+            ):
                 continue
             archive = reg.get(nm.group("name"))
             if archive is None:  # pragma: no cover - the names are the registry's
