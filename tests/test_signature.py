@@ -490,6 +490,37 @@ def test_a_reference_opens_with_an_anchor_of_the_family() -> None:
 # --------------------------------------------------------------------------- work
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # DAFP vol. 23, 233-letter-from-muldoon-to-chairman-manufacturers-federation-nafta-
+        # working-party.md (wragge/dfat-documents-web): the archive named after the reference
+        (
+            "[ABHS 950/Box 1228, 40/4/2 Part 1 Archives New Zealand/Te Whare Tohu Tuhituhinga "
+            "0 Aotearoa, Head Office, Wellington]",
+            (
+                "ABHS 950/Box 1228, 40/4/2 Part 1 Archives New Zealand",
+                [("series", "ABHS 950"), ("box", "1228"), ("file", "40/4/2"), ("chast", "1")],
+            ),
+        ),
+        # the same volume, 11-report-to-cabinet-by-talboys.md: an accession before the box
+        (
+            "[AAFD 807 W3738, Box 391, CM (78) 11 Archives New Zealand/Te Whare Tohu Tuhituhinga "
+            "0 Aotearoa, Head Office, Wellington]",
+            (
+                "AAFD 807 W3738, Box 391, CM (78) 11 Archives New Zealand",
+                [("series", "AAFD 807"), ("box", "391"), ("file", "CM (78) 11")],
+            ),
+        ),
+    ],
+)
+def test_a_name_after_the_reference(note: str, expected: tuple[str, list[tuple[str, str]]]) -> None:
+    (m,) = signature.find(note)
+    assert note[m.start : m.end] == expected[0]
+    assert [(lv.kind, lv.value) for lv in m.reference.levels] == expected[1]
+    assert signature.find("the Archives New Zealand reading room in Wellington") == []
+
+
 def _sized(unit: str, **kw: str) -> Repeated:
     """``unit`` repeated n times with n * len(unit) just over 5,000 characters (more than the
     scanning core's one window, so both sizes are cut into windows alike), and 10 n."""
@@ -507,6 +538,10 @@ REPEATED = [
     _sized("A B C ", head="NAI, "),
     _sized("CHAR 1/"),
     _sized("LAC, RG 25, vol. 1, file 1-"),
+    # the name that closes a reference, read back before it
+    _sized("Archives New Zealand "),
+    _sized("ABHS 950/Box 1228, 40/4/2 Archives New Zealand "),
+    _sized("1/", head="ABHS 950/Box 1228, ", tail="1 Archives New Zealand"),
 ]
 
 

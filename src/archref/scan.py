@@ -191,7 +191,9 @@ def _families() -> tuple[Family, ...]:
         # the archives cited by a signature pattern of the registry: the archive's
         # name opens every reference ("NAA: A1838, 3123/4/2"), or a bare
         # pattern's literal ("IOR/L/PS/12/2345")
-        Family("signature", _signature_anchors(), before=0, after=400),
+        # (or the name closes it: "ABHS 950/Box 1228, 40/4/2 Archives New Zealand",
+        # read back as far as the notation's reach)
+        Family("signature", _signature_anchors(), before=300, after=400),
         Family("published", _published_anchors(), before=2000, after=2000),
     )
 

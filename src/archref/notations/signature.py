@@ -562,6 +562,33 @@ def _read_after(
 _SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) [-–] (?=[0-9])")
 
 
+@functools.lru_cache(maxsize=256)
+def _before_name(sig: SignaturePattern) -> re.Pattern[str]:
+    """An ``after`` pattern as read before its archive's name: from a word's start
+    to the name, with a space, comma, colon, semicolon or slash between."""
+    return re.compile(
+        rf"(?<![\w/\-.])(?:{_compiled(sig).regex.pattern})[ \t]{{0,2}}[,;:/]?[ \t]{{0,2}}$"
+    )
+
+
+def _read_before(
+    text: str, name_start: int, archive: Archive, cited: str, end: int
+) -> _Read | None:
+    """The longest of the archive's ``after`` patterns that ends at its name."""
+    best: re.Match[str] | None = None
+    best_sig: SignaturePattern | None = None
+    lo = max(0, name_start - REACH)
+    for sig in archive.signatures:
+        if not sig.after:
+            continue
+        m = _before_name(sig).search(text, lo, name_start)
+        if m is not None and m.start() < name_start and (best is None or m.start() < best.start()):
+            best, best_sig = m, sig
+    if best is None or best_sig is None:
+        return None
+    return _Read(archive, cited, best, best_sig, None, end)
+
+
 def _clean(value: str) -> str:
     """The identifier as a reader normalises it: white space collapsed, a spaced
     hyphen between letters and digits read as a space.
@@ -619,6 +646,24 @@ def _name_at(
     return m, archive
 
 
+def _closing_name(
+    text: str, pos: int, end: int, registry: Registry
+) -> tuple[re.Match[str], Archive] | None:
+    """The name of a signature-notation archive that ends ``text[pos:end]``, if any."""
+    regex = _names(registry).regex
+    if regex is None:
+        return None
+    last = None
+    for m in regex.finditer(text, pos, end):
+        last = m
+    if last is None or last.end("name") != end:
+        return None
+    archive = registry.get(last.group("name"))
+    if archive is None or not any(sig.after for sig in archive.signatures):
+        return None
+    return last, archive
+
+
 def _bare_at(text: str, pos: int, end: int, registry: Registry) -> tuple[_Read, int] | None:
     names = _names(registry)
     if names.bare_regex is None or names.bare_regex.match(text, pos, end) is None:
@@ -659,6 +704,12 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
         if read is None:
             raise ParseError(f"no signature of {archive.id} fits here", text, m.end(), end)
     else:
+        closing = _closing_name(text, pos, end, reg)
+        if closing is not None:
+            nm, archive = closing
+            read = _read_before(text, nm.start(), archive, nm.group("name"), end)
+            if read is not None and read.signature.start() == pos:
+                return _build(text, read)
         bare = _bare_at(text, pos, end, reg)
         if bare is None:
             raise ParseError(
@@ -711,9 +762,15 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
             if archive is None:  # pragma: no cover - the names are the registry's
                 continue
             read = _read_after(text, nm.end(), n, archive, nm.group("name"))
-            if read is None:
-                continue
             start = nm.start()
+            if read is None:
+                # the name closes the reference: "ABHS 950/Box 1228, 40/4/2 Archives New Zealand"
+                read = _read_before(text, nm.start(), archive, nm.group("name"), nm.end("name"))
+                if read is None:
+                    continue
+                start = read.signature.start()
+                if found and start < found[-1].end:
+                    continue
             found.append(Match(_build(text[start : read.end], read), start, read.end))
     if names.bare_regex is not None:
         covered = [(m.start, m.end) for m in found]
