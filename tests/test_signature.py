@@ -205,10 +205,10 @@ REAL: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
     ),
     (
         # his.newdu.com/a/201708/28/60884_6.html, note 60: the archive named in
-        # Chinese, "档案号" before the file
+        # Chinese, "档案号" before the file, the pages inside "第...页"
         "《邓小平总理接见法国议员代表团贝尔纳等谈话记录(中法关系和反对“两个中国”问题)》,"
         "1964年1月29日,外交部档案馆,档案号:110-02005-01,第4—5页。",
-        [("外交部档案馆,档案号:110-02005-01", "PRC FMA", [("file", "110-02005-01")])],
+        [("外交部档案馆,档案号:110-02005-01,第4—5页", "PRC FMA", [("file", "110-02005-01")])],
     ),
     (
         # Wilson Center Digital Archive, record 300641, source field
@@ -501,6 +501,25 @@ def test_a_reference_opens_with_an_anchor_of_the_family() -> None:
             (
                 "ABHS 950/Box 1228, 40/4/2 Part 1 Archives New Zealand",
                 [("series", "ABHS 950"), ("box", "1228"), ("file", "40/4/2"), ("chast", "1")],
+            ),
+        ),
+        # the same volume, 247-telegram-from-new-zealand-high-commission-in-canberra-to-
+        # ministry-of-foreign-affairs.md: OCR glued the name to the next word ("/Te")
+        (
+            "[ABHS 950/Box 1228, 40/4/2 Part 4 Archives New Zealandffe Whare Tohu Tuhituhinga "
+            "0 Aotearoa, Head Office, Wellington]",
+            (
+                "ABHS 950/Box 1228, 40/4/2 Part 4 Archives New Zealand",
+                [("series", "ABHS 950"), ("box", "1228"), ("file", "40/4/2"), ("chast", "4")],
+            ),
+        ),
+        # DAFP vol. 15, 520-critchley-to-department-of-external-affairs.md, note 2: the
+        # Nationaal Archief under its former name, after a ministry's archive and file
+        (
+            "and Archief Minog, C.5/4613/570, Enclosure C, Algemeen Rijksarchief, The Hague.",
+            (
+                "Archief Minog, C.5/4613/570, Enclosure C, Algemeen Rijksarchief",
+                [("series", "Archief Minog"), ("file", "C.5/4613/570")],
             ),
         ),
         # the same volume, 11-report-to-cabinet-by-talboys.md: an accession before the box

@@ -402,14 +402,26 @@ def _labels() -> Mapping[str, Literal["leaf", "page"]]:
 
 
 @functools.cache
+def _around() -> Mapping[str, str]:
+    """Labels written on both sides of the page number ("第15页"): opening -> closing;
+    all of them pages."""
+    text = resources.files("archref").joinpath("data/signature_labels.toml").read_text("utf-8")
+    return {str(a): str(b) for a, b in tomllib.loads(text)["page"].get("around", ())}
+
+
+@functools.cache
 def _locator() -> re.Pattern[str]:
     labels = sorted(_labels(), key=lambda s: (-len(s), s))
     alternatives = "|".join(re.escape(label) for label in labels)
-    return re.compile(
-        rf"(?P<sep>,{_SP}{{0,2}}|{_SP}{{1,2}})(?P<label>{alternatives}){_SP}{{0,2}}"
-        rf"(?P<a>\d{{1,5}}[a-z]?)(?:{_SP}{{0,2}}[-–]{_SP}{{0,2}}(?P<b>\d{{1,5}}[a-z]?))?"
-        r"(?![\w/–-])"
-    )
+    number = rf"(?P<a>\d{{1,5}}[a-z]?)(?:{_SP}{{0,2}}[-–—]{_SP}{{0,2}}(?P<b>\d{{1,5}}[a-z]?))?"
+    around = _around()
+    opening = "|".join(re.escape(a) for a in sorted(around, key=len, reverse=True))
+    closing = "|".join(re.escape(b) for b in sorted(set(around.values()), key=len, reverse=True))
+    labelled = rf"(?P<label>{alternatives}){_SP}{{0,2}}"
+    if around:
+        labelled = rf"(?:{labelled}|(?P<open>{opening}))"
+    tail = rf"(?P<close>{closing})?" if around else ""
+    return re.compile(rf"(?P<sep>,{_SP}{{0,2}}|{_SP}{{1,2}}){labelled}{number}{tail}(?![\w/–-])")
 
 
 # --------------------------------------------------------------------------- names
@@ -553,6 +565,12 @@ def _read_after(
         return None
     m, sig = found
     locator = _locator().match(text, m.end(), min(end, m.end() + 40))
+    if locator is not None and locator.groupdict().get("open") is not None:
+        # a label around the number needs its closing half ("第15页")
+        if _around().get(locator.group("open")) != locator.group("close"):
+            locator = None
+    elif locator is not None and locator.groupdict().get("close") is not None:
+        locator = None
     k = locator.end() if locator is not None else m.end()
     return _Read(archive, cited, m, sig, locator, k)
 
@@ -604,9 +622,9 @@ def _folios(m: re.Match[str]) -> Locator:
     b = m.group("b")
     return Locator(
         (FolioRange(Folio(m.group("a")), Folio(b) if b else None),),
-        unit=_labels()[label],
+        unit=_labels()[label] if label is not None else "page",
         text=m.group()[len(m.group("sep")) :],
-        label=label,
+        label=label if label is not None else m.group("open"),
     )
 
 
@@ -752,16 +770,19 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         for nm in names.regex.finditer(text):
             if found and nm.start() < found[-1].end:
                 continue
-            if (
+            glued = (
                 not (nm.group("sep") or nm.group("gloss"))
                 and nm.end() < n
                 and text[nm.end()].isalnum()
-            ):
-                continue
+            )
+            if glued and " " not in nm.group("name"):
+                continue  # an acronym that opens a longer word
             archive = reg.get(nm.group("name"))
             if archive is None:  # pragma: no cover - the names are the registry's
                 continue
-            read = _read_after(text, nm.end(), n, archive, nm.group("name"))
+            # a name of several words glued by OCR to the next word ("Archives New
+            # Zealandffe Whare", for ".../Te Whare") may still close a reference
+            read = None if glued else _read_after(text, nm.end(), n, archive, nm.group("name"))
             start = nm.start()
             if read is None:
                 # the name closes the reference: "ABHS 950/Box 1228, 40/4/2 Archives New Zealand"
