@@ -373,6 +373,13 @@ def test_extraction_spans(note: str, spans: list[str]) -> None:
             "NA. POWE 14-740 (1954–1955) Documents and correspondence on the trend Report.",
             [("POWE 14-740", "TNA, POWE 14/740")],
         ),
+        # DAFP (wragge/dfat-documents-web), as the real-world set quotes it: the older
+        # notes' title case with a full stop for a known department
+        (
+            "See NLA or PRO: Great Britain, Cabinet Office Records, Minutes of Meetings of "
+            "Cabinet, Cab. 23/52.",
+            [("Cab. 23/52", "TNA, CAB 23/52")],
+        ),
         # DAFP vol. 2, 112-record-of-meeting-held-in-u-k-prime-minister-s-room-at-house-of-
         # commons.md (wragge/dfat-documents-web): a doubled slash
         ("Not printed (see PRO: CAB 16//183A).", [("PRO: CAB 16//183A", "TNA, CAB 16/183A")]),
@@ -389,6 +396,7 @@ def test_hyphens_and_a_doubled_slash(note: str, expected: list[tuple[str, str]])
         # at most three digits, its department is a known one
         "the papers of FO 1950-1951 and CAB 1945-50 were weeded",
         "certified under ISO 9001-2015 in COVID-19-2 times",
+        "see Vol. 23/52, No. 5/6 and Fig. 2/3",
     ],
 )
 def test_hyphens_read_only_what_is_plain(prose: str) -> None:

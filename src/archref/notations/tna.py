@@ -168,7 +168,7 @@ _OCR_DIGITS = str.maketrans({"S": "5", "O": "0", "l": "1"})
 # ("POWE 14-740", "EG-1-60"), the latter only as :func:`_hyphens_fit` allows.
 _CORE = LazyPattern(
     rf"""
-    (?P<dept>[A-Z][A-Z0]{{0,4}})
+    (?P<dept>[A-Z][A-Z0]{{0,4}}|[A-Z][a-z]{{1,3}}\.(?={_SP}))
     (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?|/|-)
     (?P<series>\d{{1,4}})
     (?P<before>{_SP}{{0,2}})(?P<slash>//?|-)(?P<after>{_SP}{{0,2}})
@@ -188,7 +188,8 @@ _PARTIAL = LazyPattern(
 
 # The exact shape found in prose without an archive's name.
 _BARE = LazyPattern(
-    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4})(?P<gap>[ \u00a0]|/|-)(?P<series>[1-9]\d{0,3})[/\-]"
+    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4}|[A-Z][a-z]{1,3}\.(?= ))(?P<gap>[ \u00a0]|/|-)"
+    r"(?P<series>[1-9]\d{0,3})[/\-]"
     rf"(?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})(?:/(?P<item>\d{{1,5}}[A-Z]?))?"
     r"(?:/(?P<registry>[A-Z]{1,2}\d{1,6}(?:/\d{1,5}){0,2}))?(?![\w/])"
 )
@@ -202,6 +203,21 @@ _FILE = LazyPattern(
     rf",{_SP}{{0,2}}(?P<file>[A-Z]{{1,5}}{_SP}?\d{{1,5}}(?:/\d{{1,5}}[A-Z]?){{0,3}})(?![\w/])"
 )
 _ROMAN = LazyPattern(r"[ivx]{1,6}")
+
+
+def _code(dept: str) -> str:
+    """The department code of a department as written: "Cab." (the older notes'
+    abbreviation of a known code, in title case with a full stop) is "CAB"; any
+    other spelling is kept.
+
+    >>> _code("Cab."), _code("FO"), _code("Vol.")
+    ('CAB', 'FO', 'Vol.')
+    """
+    if dept.endswith(".") and dept[:-1].upper() in departments():
+        return dept[:-1].upper()
+    return dept
+
+
 _HYPHEN_SERIES = LazyPattern(r"[1-9][0-9]{0,2}")
 _HYPHEN_PIECE = LazyPattern(r"[0-9]{1,5}[A-Z]?")
 
@@ -292,7 +308,11 @@ def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
     archive, cited = _archive_of(read.prefix, registry)
     file = read.file.group("file") if read.file is not None else core.group("registry")
     levels = [
-        Level("department", core.group("dept")),
+        Level(
+            "department",
+            _code(core.group("dept")),
+            text=core.group("dept") if _code(core.group("dept")) != core.group("dept") else None,
+        ),
         Level("series", core.group("series")),
         Level("piece", core.group("piece"), title=file),
     ]
@@ -373,6 +393,13 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
     if core is None or not _hyphens_fit(core):
         raise _shape_error(text, start, end)
     dept = core.group("dept")
+    if dept.endswith(".") and _code(dept) == dept:
+        raise ParseError(
+            f"{dept!r} is no department of The National Archives",
+            text,
+            core.start("dept"),
+            core.end("dept"),
+        )
     if core.group("gap") == "/" and dept.replace("0", "O") not in departments():
         raise ParseError(  # "S/1999/201" is a UN symbol, "F/7/12345" a French series
             f"{dept!r} before a slash is no department of The National Archives",
@@ -437,6 +464,9 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
             core is None
             or not _hyphens_fit(core)
             or (
+                core.group("dept").endswith(".") and _code(core.group("dept")) == core.group("dept")
+            )
+            or (
                 core.group("gap") == "/"
                 and core.group("dept").replace("0", "O") not in departments()
             )
@@ -452,7 +482,7 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     for bm in _BARE.finditer(text):
         while k < len(covered) and covered[k][1] <= bm.start():
             k += 1
-        dept = bm.group("dept")
+        dept = _code(bm.group("dept"))
         if dept.replace("0", "O") not in known or (k < len(covered) and covered[k][0] < bm.end()):
             continue
         core = _CORE.match(text, bm.start())
