@@ -396,11 +396,14 @@ def test_hyphens_and_a_doubled_slash(note: str, expected: list[tuple[str, str]])
         # at most three digits, its department is a known one
         "the papers of FO 1950-1951 and CAB 1945-50 were weeded",
         "certified under ISO 9001-2015 in COVID-19-2 times",
-        "see Vol. 23/52, No. 5/6 and Fig. 2/3",
     ],
 )
 def test_hyphens_read_only_what_is_plain(prose: str) -> None:
     assert [s for s, _ in found(prose) if "-" in s] == []
+
+
+def test_title_case_only_for_known_departments() -> None:
+    assert found("see Vol. 23/52, No. 5/6 and Fig. 2/3") == []
 
 
 # The DAFP source lines: what is found in each (the bracketed line, verbatim).
