@@ -251,8 +251,14 @@ def test_styles() -> None:
 
 
 TNA_ARCHIVE = archref.default_registry().get("TNA")
+# An unknown code that is an archive's acronym ("NA", NARA's) is refused without an
+# archive's name before it ("'NA' names an archive"), as the docstring says, so
+# the written short form cannot read back: such codes are not drawn.
 dept = st.one_of(
-    st.sampled_from(sorted(tna.departments())), st.from_regex(r"[A-Z]{1,5}", fullmatch=True)
+    st.sampled_from(sorted(tna.departments())),
+    st.from_regex(r"[A-Z]{1,5}", fullmatch=True).filter(
+        lambda code: code in tna.departments() or archref.default_registry().get(code) is None
+    ),
 )
 number = st.from_regex(r"[1-9][0-9]{0,3}", fullmatch=True)
 piece = st.from_regex(r"[1-9][0-9]{0,6}[A-Z]?", fullmatch=True)
