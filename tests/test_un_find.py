@@ -226,6 +226,12 @@ def test_strict_false_reads_table_cells() -> None:
             "by its statement in paragraph 2 of (S/AC10/CONF 2/13), had recognised",
             [("S/AC10/CONF 2/13", "S/AC.10/CONF.2/13")],
         ),
+        # DAFP vol. 11, 453-kirby-to-burton.md (wragge/dfat-documents-web): a
+        # space for the slash and for the full stop of the second body
+        (
+            "A copy of the plan [S/AC.10 Conf 1/9] [4], . . .",
+            [("S/AC.10 Conf 1/9", "S/AC.10/CONF.1/9")],
+        ),
         # DAFP vol. 13, 33-critchley-to-kirby-and-department-of-external-affairs.md:
         # the second symbol written by its end only
         (
@@ -284,6 +290,7 @@ PATHOLOGICAL = {
     "parentheses": Repeated("A/(I)/", 16_000),
     "ocr": Repeated("l", 100_000, tail="/1"),
     "spaced numbers": Repeated("E/CN 1/", 14_000),
+    "spaced slashes": Repeated("S/AC.10 Conf 1/", 7_000),
     "elided ends": Repeated("2/6 and ", 12_000, head="S/AC.10/CONF.2/5 and "),
 }
 

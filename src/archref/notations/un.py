@@ -1512,10 +1512,17 @@ _SPACED_NUMBERED = (
     "L",
     "W",
     "WP",
+    "Conf",
 )
 _SPACED_NUMBER = LazyPattern(
     r"(?<=[A-Za-z0-9.])/(?:" + "|".join(_SPACED_NUMBERED) + r")(?P<gap> )"
     r"(?=[0-9]{1,4}(?:/|(?![\w\-]|\.[0-9])))"
+)
+# A space for the slash before a numbered body after a numbered one, as typed in
+# "[S/AC.10 Conf 1/9]" for S/AC.10/CONF.1/9.
+_SPACED_SLASH = LazyPattern(
+    r"(?<=[A-Z]/[A-Z]{2}\.)[0-9]{1,3}(?P<gap> )"
+    r"(?=(?:CONF|Conf|Sub|SUB) [0-9]{1,3}/[0-9])"
 )
 
 
@@ -1529,9 +1536,17 @@ def _mend_spaces(text: str) -> str:
     'a paper (E/CN.1/39) and UN document DC/SC.1/42, 3 April'
     >>> _mend_spaces("the S/PV 473 record, and/or 2 papers")
     'the S/PV.473 record, and/or 2 papers'
+    >>> _mend_spaces("A copy of the plan [S/AC.10 Conf 1/9] [4]")
+    'A copy of the plan [S/AC.10/Conf.1/9] [4]'
     """
     if " " not in text or "/" not in text:
         return text
+    slashes = [m.start("gap") for m in _SPACED_SLASH.finditer(text)]
+    if slashes:
+        chars = list(text)
+        for k in slashes:
+            chars[k] = "/"
+        text = "".join(chars)
     gaps = [m.start("gap") for m in _SPACED_NUMBER.finditer(text)]
     if not gaps:
         return text
