@@ -219,6 +219,48 @@ def test_spans_in_prose() -> None:
 
 
 @pytest.mark.parametrize(
+    ("note", "text", "bestand", "folios"),
+    [
+        # Wilson Center Digital Archive, record 300237, source field and note 1
+        # (nhamby/wilson-center-digital-archive-web-scraping, wilson_archive.csv):
+        # a range of leaves after the signature, without a label
+        ("[1] BArch, B 136/59748, 297-301.", "BArch, B 136/59748, 297-301", "B 136", "297–301"),
+        # the Bundesarchiv's guide to citing its records ("Zitierweisen",
+        # bundesarchiv.de): a part of a Bestand, the Bestand's name before the slash
+        (
+            "BArch, R 43-I/161, fol. 91 oder BArch, R 43-I/161, Image 0184",
+            "BArch, R 43-I/161, fol. 91",
+            "R 43-I",
+            "91",
+        ),
+        (
+            "BArch, RW 19 (OKW/Wehrwirtschafts- und Rüstungsamt)/234, Bl. 4.",
+            "BArch, RW 19 (OKW/Wehrwirtschafts- und Rüstungsamt)/234, Bl. 4",
+            "RW 19",
+            "4",
+        ),
+    ],
+)
+def test_guide_and_source_line_forms(note: str, text: str, bestand: str, folios: str) -> None:
+    m = barch.find(note)[0]
+    assert m.text == text
+    assert m.reference.level("bestand") == bestand
+    assert str(m.reference.folios) == folios
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number after the signature is no leaf without its label, nor a range
+        # that runs backwards
+        "BArch, B 136/1234, 12 March 1990 and BArch, B 136/1234, 12-3 as well",
+    ],
+)
+def test_no_bare_number_read_as_leaves(text: str) -> None:
+    assert [m.reference.folios for m in barch.find(text)] == [None, None]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "She took a BA in 1990 and an MA, NY 4090/437 notwithstanding.",

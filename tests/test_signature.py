@@ -74,9 +74,67 @@ REAL: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
             (
                 "NLA: CRAWFORD PAPERS, MS 4514/6/17",
                 "NLA",
-                [("series", "CRAWFORD PAPERS"), ("signature", "4514/6/17")],
+                [("series", "CRAWFORD PAPERS"), ("file", "MS 4514/6/17")],
             )
         ],
+    ),
+    (
+        # DAFP vol. 19, 210-minute-from-durie-to-brown.md (wragge/dfat-documents-web):
+        # the papers glued to the manuscript, a folder after it
+        "[NLA : MENZIES PAPERS MS4936/21/440, FOLDER 18]",
+        [
+            (
+                "NLA : MENZIES PAPERS MS4936/21/440, FOLDER 18",
+                "NLA",
+                [("series", "MENZIES PAPERS"), ("file", "MS4936/21/440"), ("folder", "18")],
+            )
+        ],
+    ),
+    (
+        # DAFP vol. 7, 303-eggleston-to-evatt.md (wragge/dfat-documents-web)
+        "[NLA:MS423/10/1937-8]",
+        [("NLA:MS423/10/1937-8", "NLA", [("file", "MS423/10/1937-8")])],
+    ),
+    (
+        # DAFP vol. 26, 236-telex-hay-to-warwick-smith.md (wragge/dfat-documents-web):
+        # a newspaper on the library's microfilm
+        "(19 October 1968, NLA: mfm NX 48)",
+        [("NLA: mfm NX 48", "NLA", [("microfilm", "NX 48")])],
+    ),
+    (
+        # DAFP vol. 1, 1-sir-george-pearce-...-to-mr-j-a-lyons-prime-minister.md
+        # (wragge/dfat-documents-web): a bundle of a series and its item, the series
+        # written with a space
+        "[AA : CP 290/6, BUNDLE 1, ITEM 28]",
+        [
+            (
+                "AA : CP 290/6, BUNDLE 1, ITEM 28",
+                "NAA",
+                [("series", "CP 290/6"), ("box", "1"), ("item", "28")],
+            )
+        ],
+    ),
+    (
+        # DAFP vol. 8, 24-commonwealth-government-to-cranborne.md (wragge/dfat-documents-web)
+        "[AA: A5954, BOX 673]",
+        [("AA: A5954, BOX 673", "NAA", [("series", "A5954"), ("box", "673")])],
+    ),
+    (
+        # DAFP vol. 2, 82-mr-s-m-bruce-...-to-mr-r-g-menzies-prime-minister.md
+        # (wragge/dfat-documents-web)
+        "[AA: M 104, ITEM 7(4)]",
+        [("AA: M 104, ITEM 7(4)", "NAA", [("series", "M 104"), ("item", "7(4)")])],
+    ),
+    (
+        # DAFP vol. 4, 7-mr-s-m-bruce-...-to-mr-r-g-menzies-prime-minister.md
+        # (wragge/dfat-documents-web): a year and a number as the control symbol
+        "[AA: A3195, 1940, 1.5035]",
+        [("AA: A3195, 1940, 1.5035", "NAA", [("series", "A3195"), ("file", "1940, 1.5035")])],
+    ),
+    (
+        # DAFP vol. 14, 69-cabinet-submission.md (wragge/dfat-documents-web)
+        "[AA: A2700, VOL.38]",
+        [("AA: A2700, VOL.38", "NAA", [("series", "A2700"), ("volume", "38")])],
     ),
     (
         # British Library shelfmarks of the Qatar Digital Library
@@ -123,6 +181,60 @@ REAL: list[tuple[str, list[tuple[str, str, list[tuple[str, str]]]]]] = [
         ],
     ),
     ("PA AA, MULT 781", [("PA AA, MULT 781", "PA AA", [("signature", "MULT 781")])]),
+    (
+        # Znih/Znih, "ist Zustand/19901003_abschliessende-Regelung-in-Bezug-auf-
+        # Deutschland.md": the file's header; the spaced hyphen is read as the space
+        # the archive writes
+        "Politisches Archiv des Auswärtigen Amts, MULT - 781",
+        [
+            (
+                "Politisches Archiv des Auswärtigen Amts, MULT - 781",
+                "PA AA",
+                [("signature", "MULT 781")],
+            )
+        ],
+    ),
+    (
+        # the archive's guide to citing its files (copy at expydoc.com/doc/9089563)
+        "PA AA, RZ 206, R 103295",
+        [("PA AA, RZ 206, R 103295", "PA AA", [("bestand", "RZ 206"), ("signature", "R 103295")])],
+    ),
+    (
+        "PA AA, B 55/1, Bd. 11",
+        [("PA AA, B 55/1, Bd. 11", "PA AA", [("bestand", "B 55/1"), ("volume", "11")])],
+    ),
+    (
+        # his.newdu.com/a/201708/28/60884_6.html, note 60: the archive named in
+        # Chinese, "档案号" before the file, the pages inside "第...页"
+        "《邓小平总理接见法国议员代表团贝尔纳等谈话记录(中法关系和反对“两个中国”问题)》,"
+        "1964年1月29日,外交部档案馆,档案号:110-02005-01,第4—5页。",
+        [("外交部档案馆,档案号:110-02005-01,第4—5页", "PRC FMA", [("file", "110-02005-01")])],
+    ),
+    (
+        # Wilson Center Digital Archive, record 300641, source field
+        # (nhamby/wilson-center-digital-archive-web-scraping, wilson_archive.csv)
+        "Diplomatic Archives of the Ministry of Foreign Affairs of Japan, File A’0392 "
+        "(Microfilm). Contributed by Robert Hoppens and translated by Stephen Mercado.",
+        [
+            (
+                "Diplomatic Archives of the Ministry of Foreign Affairs of Japan, File A’0392",
+                "DAMOFA",
+                [("file", "A’0392")],
+            )
+        ],
+    ),
+    (
+        # JACAR's citation guide (www.jacar.go.jp/english/inyo/inyo.html), example 1
+        "JACAR(Japan Center for Asian Historical Resource)Ref.A01000012800、"
+        "太政類典・第二編・明治四年~明治十年 第八十五巻(国立公文書館)",
+        [
+            (
+                "JACAR(Japan Center for Asian Historical Resource)Ref.A01000012800",
+                "JACAR",
+                [("item", "A01000012800")],
+            )
+        ],
+    ),
     ("AJ, 507, CK SKJ", [("AJ, 507, CK SKJ", "AJ", [("fond", "507"), ("section", "CK SKJ")])]),
     (
         "LAC, RG 25, vol. 1234, file 50-A",
@@ -378,6 +490,56 @@ def test_a_reference_opens_with_an_anchor_of_the_family() -> None:
 # --------------------------------------------------------------------------- work
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # DAFP vol. 23, 233-letter-from-muldoon-to-chairman-manufacturers-federation-nafta-
+        # working-party.md (wragge/dfat-documents-web): the archive named after the reference
+        (
+            "[ABHS 950/Box 1228, 40/4/2 Part 1 Archives New Zealand/Te Whare Tohu Tuhituhinga "
+            "0 Aotearoa, Head Office, Wellington]",
+            (
+                "ABHS 950/Box 1228, 40/4/2 Part 1 Archives New Zealand",
+                [("series", "ABHS 950"), ("box", "1228"), ("file", "40/4/2"), ("chast", "1")],
+            ),
+        ),
+        # the same volume, 247-telegram-from-new-zealand-high-commission-in-canberra-to-
+        # ministry-of-foreign-affairs.md: OCR glued the name to the next word ("/Te")
+        (
+            "[ABHS 950/Box 1228, 40/4/2 Part 4 Archives New Zealandffe Whare Tohu Tuhituhinga "
+            "0 Aotearoa, Head Office, Wellington]",
+            (
+                "ABHS 950/Box 1228, 40/4/2 Part 4 Archives New Zealand",
+                [("series", "ABHS 950"), ("box", "1228"), ("file", "40/4/2"), ("chast", "4")],
+            ),
+        ),
+        # DAFP vol. 15, 520-critchley-to-department-of-external-affairs.md, note 2: the
+        # Nationaal Archief under its former name, after a ministry's archive and file
+        (
+            "and Archief Minog, C.5/4613/570, Enclosure C, Algemeen Rijksarchief, The Hague.",
+            (
+                "Archief Minog, C.5/4613/570, Enclosure C, Algemeen Rijksarchief",
+                [("series", "Archief Minog"), ("file", "C.5/4613/570")],
+            ),
+        ),
+        # the same volume, 11-report-to-cabinet-by-talboys.md: an accession before the box
+        (
+            "[AAFD 807 W3738, Box 391, CM (78) 11 Archives New Zealand/Te Whare Tohu Tuhituhinga "
+            "0 Aotearoa, Head Office, Wellington]",
+            (
+                "AAFD 807 W3738, Box 391, CM (78) 11 Archives New Zealand",
+                [("series", "AAFD 807"), ("box", "391"), ("file", "CM (78) 11")],
+            ),
+        ),
+    ],
+)
+def test_a_name_after_the_reference(note: str, expected: tuple[str, list[tuple[str, str]]]) -> None:
+    (m,) = signature.find(note)
+    assert note[m.start : m.end] == expected[0]
+    assert [(lv.kind, lv.value) for lv in m.reference.levels] == expected[1]
+    assert signature.find("the Archives New Zealand reading room in Wellington") == []
+
+
 def _sized(unit: str, **kw: str) -> Repeated:
     """``unit`` repeated n times with n * len(unit) just over 5,000 characters (more than the
     scanning core's one window, so both sizes are cut into windows alike), and 10 n."""
@@ -395,6 +557,10 @@ REPEATED = [
     _sized("A B C ", head="NAI, "),
     _sized("CHAR 1/"),
     _sized("LAC, RG 25, vol. 1, file 1-"),
+    # the name that closes a reference, read back before it
+    _sized("Archives New Zealand "),
+    _sized("ABHS 950/Box 1228, 40/4/2 Archives New Zealand "),
+    _sized("1/", head="ABHS 950/Box 1228, ", tail="1 Archives New Zealand"),
 ]
 
 

@@ -206,6 +206,71 @@ def test_strict_false_reads_table_cells() -> None:
     assert [str(s) for s in un.expand("S/3713/Rev.1 (as amended)")] == ["S/3713/Rev.1"]
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # DAFP vol. 12, 68-report-by-heyward.md: a space for the full stop of a body
+        (
+            "32. I put in a paper (E/CN 1/39) in an attempt to get the Commission down to "
+            "practical details",
+            [("E/CN 1/39", "E/CN.1/39")],
+        ),
+        # DAFP vol. 28, 30-savingram-from-department-of-external-affairs-to-posts.md
+        (
+            "First Phase of a Comprehensive Agreement for Disarmament, UN document DC/SC 1/42, "
+            "3 April 1956.",
+            [("DC/SC 1/42", "DC/SC.1/42")],
+        ),
+        # DAFP vol. 13, 40-kirby-to-burton.md: and no full stop in the first body either
+        (
+            "by its statement in paragraph 2 of (S/AC10/CONF 2/13), had recognised",
+            [("S/AC10/CONF 2/13", "S/AC.10/CONF.2/13")],
+        ),
+        # DAFP vol. 11, 453-kirby-to-burton.md (wragge/dfat-documents-web): a
+        # space for the slash and for the full stop of the second body
+        (
+            "A copy of the plan [S/AC.10 Conf 1/9] [4], . . .",
+            [("S/AC.10 Conf 1/9", "S/AC.10/CONF.1/9")],
+        ),
+        # DAFP vol. 13, 33-critchley-to-kirby-and-department-of-external-affairs.md:
+        # the second symbol written by its end only
+        (
+            "The statement of clarifications, S/AC.10/CONF.2/5 and 2/6 of 17 January, contained",
+            [("S/AC.10/CONF.2/5", "S/AC.10/CONF.2/5"), ("2/6", "S/AC.10/CONF.2/6")],
+        ),
+        # DAFP vol. 13, 110-critchley-to-kirby.md
+        (
+            "working papers on the structure of the United States of Indonesia "
+            "(S/AC.10/CONF.2/C.1/W.2 and W.40). See also Document 106.",
+            [
+                ("S/AC.10/CONF.2/C.1/W.2", "S/AC.10/CONF.2/C.1/W.2"),
+                ("W.40", "S/AC.10/CONF.2/C.1/W.40"),
+            ],
+        ),
+        # DAFP vol. 13, 194-australian-delegation-united-nations-to-department-of-
+        # external-affairs.md: the number again, with its addendum
+        (
+            "suspension of negotiations circulated as document S/850 and 850 add 1 [2], as follows",
+            [("S/850", "S/850"), ("850 add 1", "S/850/Add.1")],
+        ),
+    ],
+)
+def test_spaced_numbers_and_elided_symbols(note: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, str(m.symbol)) for m in un.find(note)] == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "the S/1501 and 2 other papers",
+        "and/or 2 papers, w/o 3 copies",
+        "S/1501 and 2/3 of the members",
+    ],
+)
+def test_no_elision_read_into_prose(prose: str) -> None:
+    assert [str(m.symbol) for m in un.find(prose)] in ([], ["S/1501"])
+
+
 #: Inputs built to make the finder backtrack or loop, at the size the old timed test read.
 PATHOLOGICAL = {
     "digits": Repeated("7", 100_000),
@@ -224,6 +289,9 @@ PATHOLOGICAL = {
     "spaces after a symbol": Repeated(" ", 100_000, head="S/1501"),
     "parentheses": Repeated("A/(I)/", 16_000),
     "ocr": Repeated("l", 100_000, tail="/1"),
+    "spaced numbers": Repeated("E/CN 1/", 14_000),
+    "spaced slashes": Repeated("S/AC.10 Conf 1/", 7_000),
+    "elided ends": Repeated("2/6 and ", 12_000, head="S/AC.10/CONF.2/5 and "),
 }
 
 

@@ -62,7 +62,7 @@ _ARCHIVE_KEYS = frozenset(
 )
 _FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})
 _NOTATIONS = frozenset({"fonds", "tna", "nara", "barch", "signature"})
-_SIGNATURE_KEYS = frozenset({"pattern", "format", "name", "bare"})
+_SIGNATURE_KEYS = frozenset({"pattern", "format", "name", "bare", "after"})
 
 
 @attrs.frozen
@@ -210,8 +210,11 @@ def _signature(where: str, data: Any) -> SignaturePattern:
     if not (fmt is None or isinstance(fmt, str)) or not (name is None or isinstance(name, str)):
         raise RegistryError(f"{where}: 'format' and 'name' are strings")
     bare = data.get("bare", False)
-    if not isinstance(bare, bool):
-        raise RegistryError(f"{where}: 'bare' is true or false")
+    after = data.get("after", False)
+    if not isinstance(bare, bool) or not isinstance(after, bool):
+        raise RegistryError(f"{where}: 'bare' and 'after' are true or false")
+    if bare and after:
+        raise RegistryError(f"{where}: a pattern is either bare or read before the name")
     from archref.notations.signature import TemplateError, compile_template  # noqa: PLC0415
 
     try:
@@ -222,7 +225,7 @@ def _signature(where: str, data: Any) -> SignaturePattern:
         raise RegistryError(
             f"{where}: a bare pattern opens with a literal of three characters or more"
         )
-    return SignaturePattern(pattern=pattern, format=fmt, name=name, bare=bare)
+    return SignaturePattern(pattern=pattern, format=fmt, name=name, bare=bare, after=after)
 
 
 def _archive(data: Mapping[str, Any]) -> Archive:

@@ -166,8 +166,13 @@ def _families() -> tuple[Family, ...]:
         Family(
             "tna",
             # the series and piece: "FO 371/84053", "FO 371 / 84053"; a piece that
-            # OCR opened with letters for digits: "CAB66/S3"
-            (rf"[0-9]{_SP}{{0,2}}/{_SP}{{0,2}}(?:[0-9]|[SOl]{{1,6}}[0-9])",),
+            # OCR opened with letters for digits: "CAB66/S3"; a doubled slash
+            # ("CAB 16//183A"); the hyphens of some reference lists ("POWE 14-740",
+            # "EG-1-60")
+            (
+                rf"[0-9]{_SP}{{0,2}}//?{_SP}{{0,2}}(?:[0-9]|[SOl]{{1,6}}[0-9])",
+                r"(?:^|{NWH})[A-Z][A-Z0]{0,4}[- ][1-9][0-9]{0,2}-[0-9]",
+            ),
             before=200,
             after=300,
         ),
@@ -186,7 +191,9 @@ def _families() -> tuple[Family, ...]:
         # the archives cited by a signature pattern of the registry: the archive's
         # name opens every reference ("NAA: A1838, 3123/4/2"), or a bare
         # pattern's literal ("IOR/L/PS/12/2345")
-        Family("signature", _signature_anchors(), before=0, after=400),
+        # (or the name closes it: "ABHS 950/Box 1228, 40/4/2 Archives New Zealand",
+        # read back as far as the notation's reach)
+        Family("signature", _signature_anchors(), before=300, after=400),
         Family("published", _published_anchors(), before=2000, after=2000),
     )
 

@@ -125,13 +125,16 @@ class SignaturePattern:
     stands for one or two spaces; ``format`` writes the levels back
     (``"{series}, {file}[, {chast}]"``: a part in brackets only when its levels
     are there); ``name`` says which form it is; ``bare`` lets the pattern be
-    found without the archive's name, by the literal it opens with.
+    found without the archive's name, by the literal it opens with; ``after``
+    reads the pattern before the archive's name, where the name closes the
+    reference ("ABHS 950/Box 1228, 40/4/2 Part 1 Archives New Zealand").
     """
 
     pattern: str
     format: str | None = None
     name: str | None = None
     bare: bool = False
+    after: bool = False
 
 
 @attrs.frozen(eq=False)

@@ -129,7 +129,12 @@ _PART = rf"(?:[A-Z]{{1,5}}{_SP}){{0,3}}\d{{1,6}}(?:\.\d{{1,4}}){{0,3}}[a-z]?"
 _VOLUME = rf"(?:,{_SP}{{1,2}}(?P<vlabel>Bd\.|Band){_SP}{{0,2}}(?P<volume>\d{{1,4}}))?"
 _BARCH = LazyPattern(
     # no Bestand is a Roman numeral: "IV 2/9.02/5" is a signature of the SED's files
-    rf"(?![IVX]{{1,4}}{_SP})(?P<bestand>[A-Z]{{1,3}}{_SP}\d{{1,5}}(?:{_SP}[IV]{{1,3}}(?=/))?)"
+    # a part of a Bestand after a hyphen ("R 43-I/161"); the Bestand's name in
+    # parentheses before the slash, as the archive's guide allows
+    # ("RW 19 (OKW/Wehrwirtschafts- und Rüstungsamt)/234")
+    rf"(?![IVX]{{1,4}}{_SP})(?P<bestand>[A-Z]{{1,3}}{_SP}\d{{1,5}}(?:-[IVX]{{1,4}}(?=/))?"
+    rf"(?:{_SP}[IV]{{1,3}}(?=/))?)"
+    rf"(?:{_SP}\((?P<bname>[^()/\n]{{1,60}}(?:/[^()/\n]{{1,60}})?)\)(?=/))?"
     rf"/(?P<sig>{_PART}(?:/{_PART}){{0,6}})(?![\w/]){_VOLUME}"
 )
 # The former party archive of the SED (ZPA) cites the Central Committee's files
@@ -155,6 +160,10 @@ _BSTU = LazyPattern(
 _LOCATOR = LazyPattern(
     rf",{_SP}{{1,2}}(?P<label>Bl\.|S\.|fols?\.|pp?\.|Bild|frames?){_SP}{{0,2}}(?P<a>\d{{1,5}})"
     rf"(?:(?P<suf>{_SP}?ff?\.)|{_SP}{{0,2}}[-–]{_SP}{{0,2}}(?P<b>\d{{1,5}}))?(?!\d)"
+    # a range of leaves without a label, as the Wilson Center's source lines write
+    # it after the signature ("BArch, B 136/59748, 297-301"); a single number
+    # without a label is not read (a date may follow the signature)
+    rf"|,{_SP}{{1,2}}(?P<bare>(?P<ba>\d{{1,5}})[-–](?P<bb>\d{{1,5}}))(?![\w/\-–]|\.\d)"
 )
 
 _LEAF_LABELS = frozenset({"Bl.", "fol.", "fols."})
@@ -192,11 +201,23 @@ def _read(text: str, pos: int, end: int, prefix: re.Match[str] | None) -> _Read 
     if core is None:
         return None
     locator = _LOCATOR.match(text, core.end(), end)
+    if (
+        locator is not None
+        and locator.group("bare")
+        and int(locator.group("bb")) <= int(locator.group("ba"))
+    ):
+        locator = None  # "12-3" is no range of leaves
     k = locator.end() if locator is not None else core.end()
     return _Read(prefix, core, locator, k)
 
 
 def _folios(m: re.Match[str]) -> Locator:
+    if m.group("bare"):
+        return Locator(
+            (FolioRange(Folio(m.group("ba")), Folio(m.group("bb"))),),
+            unit="leaf",
+            text=m.group("bare"),
+        )
     label = m.group("label")
     unit: Literal["leaf", "page"] = (
         "leaf" if label in _LEAF_LABELS or label in _FRAME_LABELS else "page"
@@ -220,7 +241,7 @@ def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
     levels = []
     if groups.get("bestand") is not None or "office" in groups:
         # a regional office cited without "MfS" ("BStU, BV Dresden, ...") is the MfS's
-        levels.append(Level("bestand", groups.get("bestand") or "MfS"))
+        levels.append(Level("bestand", groups.get("bestand") or "MfS", title=groups.get("bname")))
     if "office" in groups:
         levels.append(Level("office", " ".join(core.group("office").split())))
         if core.group("sig") is not None:

@@ -402,14 +402,26 @@ def _labels() -> Mapping[str, Literal["leaf", "page"]]:
 
 
 @functools.cache
+def _around() -> Mapping[str, str]:
+    """Labels written on both sides of the page number ("第15页"): opening -> closing;
+    all of them pages."""
+    text = resources.files("archref").joinpath("data/signature_labels.toml").read_text("utf-8")
+    return {str(a): str(b) for a, b in tomllib.loads(text)["page"].get("around", ())}
+
+
+@functools.cache
 def _locator() -> re.Pattern[str]:
     labels = sorted(_labels(), key=lambda s: (-len(s), s))
     alternatives = "|".join(re.escape(label) for label in labels)
-    return re.compile(
-        rf"(?P<sep>,{_SP}{{0,2}}|{_SP}{{1,2}})(?P<label>{alternatives}){_SP}{{0,2}}"
-        rf"(?P<a>\d{{1,5}}[a-z]?)(?:{_SP}{{0,2}}[-–]{_SP}{{0,2}}(?P<b>\d{{1,5}}[a-z]?))?"
-        r"(?![\w/–-])"
-    )
+    number = rf"(?P<a>\d{{1,5}}[a-z]?)(?:{_SP}{{0,2}}[-–—]{_SP}{{0,2}}(?P<b>\d{{1,5}}[a-z]?))?"
+    around = _around()
+    opening = "|".join(re.escape(a) for a in sorted(around, key=len, reverse=True))
+    closing = "|".join(re.escape(b) for b in sorted(set(around.values()), key=len, reverse=True))
+    labelled = rf"(?P<label>{alternatives}){_SP}{{0,2}}"
+    if around:
+        labelled = rf"(?:{labelled}|(?P<open>{opening}))"
+    tail = rf"(?P<close>{closing})?" if around else ""
+    return re.compile(rf"(?P<sep>,{_SP}{{0,2}}|{_SP}{{1,2}}){labelled}{number}{tail}(?![\w/–-])")
 
 
 # --------------------------------------------------------------------------- names
@@ -460,7 +472,7 @@ def _names(registry: Registry) -> _Names:
         place = rf"(?P<place>,{_SP}{{1,2}}(?:{places})(?![\w\-]))?" if places else ""
         regex = re.compile(
             rf"(?<![\w\-])(?P<name>{alternatives})"
-            rf"(?P<gloss>{_SP}{{1,2}}\([^()\n]{{1,60}}\))?{place}"
+            rf"(?P<gloss>{_SP}{{0,2}}\([^()\n]{{1,60}}\))?{place}"
             rf"(?P<sep>{_SP}{{0,2}}[,:.;]{_SP}{{0,2}}|{_SP}{{1,2}}|)"
         )
     bare_regex = None
@@ -553,12 +565,56 @@ def _read_after(
         return None
     m, sig = found
     locator = _locator().match(text, m.end(), min(end, m.end() + 40))
+    if locator is not None and locator.groupdict().get("open") is not None:
+        # a label around the number needs its closing half ("第15页")
+        if _around().get(locator.group("open")) != locator.group("close"):
+            locator = None
+    elif locator is not None and locator.groupdict().get("close") is not None:
+        locator = None
     k = locator.end() if locator is not None else m.end()
     return _Read(archive, cited, m, sig, locator, k)
 
 
+# A hyphen with a space on both sides between the letters and the number of a
+# signature ("MULT - 781"), which the archive writes with a space ("MULT 781").
+_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z]) [-–] (?=[0-9])")
+
+
+@functools.lru_cache(maxsize=256)
+def _before_name(sig: SignaturePattern) -> re.Pattern[str]:
+    """An ``after`` pattern as read before its archive's name: from a word's start
+    to the name, with a space, comma, colon, semicolon or slash between."""
+    return re.compile(
+        rf"(?<![\w/\-.])(?:{_compiled(sig).regex.pattern})[ \t]{{0,2}}[,;:/]?[ \t]{{0,2}}$"
+    )
+
+
+def _read_before(
+    text: str, name_start: int, archive: Archive, cited: str, end: int
+) -> _Read | None:
+    """The longest of the archive's ``after`` patterns that ends at its name."""
+    best: re.Match[str] | None = None
+    best_sig: SignaturePattern | None = None
+    lo = max(0, name_start - REACH)
+    for sig in archive.signatures:
+        if not sig.after:
+            continue
+        m = _before_name(sig).search(text, lo, name_start)
+        if m is not None and m.start() < name_start and (best is None or m.start() < best.start()):
+            best, best_sig = m, sig
+    if best is None or best_sig is None:
+        return None
+    return _Read(archive, cited, best, best_sig, None, end)
+
+
 def _clean(value: str) -> str:
-    return " ".join(value.split())
+    """The identifier as a reader normalises it: white space collapsed, a spaced
+    hyphen between letters and digits read as a space.
+
+    >>> _clean("MULT - 781"), _clean("CP  290/6")
+    ('MULT 781', 'CP 290/6')
+    """
+    return _SPACED_HYPHEN.sub(" ", " ".join(value.split()))
 
 
 def _folios(m: re.Match[str]) -> Locator:
@@ -566,18 +622,20 @@ def _folios(m: re.Match[str]) -> Locator:
     b = m.group("b")
     return Locator(
         (FolioRange(Folio(m.group("a")), Folio(b) if b else None),),
-        unit=_labels()[label],
+        unit=_labels()[label] if label is not None else "page",
         text=m.group()[len(m.group("sep")) :],
-        label=label,
+        label=label if label is not None else m.group("open"),
     )
 
 
 def _build(text: str, read: _Read) -> ArchivalReference:
     compiled = _compiled(read.sig)
     levels = tuple(
-        Level(cast(LevelKind, kind), _clean(value))
+        Level(cast(LevelKind, kind), cleaned, text=value if cleaned != value else None)
         for kind in compiled.kinds
-        if (value := read.signature.group(kind)) is not None and value.strip()
+        if (value := read.signature.group(kind)) is not None
+        and value.strip()
+        and (cleaned := _clean(value))
     )
     return ArchivalReference(
         archive=read.archive,
@@ -598,12 +656,30 @@ def _name_at(
     m = regex.match(text, pos, end)
     if m is None:
         return None
-    if not m.group("sep") and m.end() < end and text[m.end()].isalnum():
+    if not (m.group("sep") or m.group("gloss")) and m.end() < end and text[m.end()].isalnum():
         return None
     archive = registry.get(m.group("name"))
     if archive is None or archive.notation != "signature":  # pragma: no cover - built from it
         return None
     return m, archive
+
+
+def _closing_name(
+    text: str, pos: int, end: int, registry: Registry
+) -> tuple[re.Match[str], Archive] | None:
+    """The name of a signature-notation archive that ends ``text[pos:end]``, if any."""
+    regex = _names(registry).regex
+    if regex is None:
+        return None
+    last = None
+    for m in regex.finditer(text, pos, end):
+        last = m
+    if last is None or last.end("name") != end:
+        return None
+    archive = registry.get(last.group("name"))
+    if archive is None or not any(sig.after for sig in archive.signatures):
+        return None
+    return last, archive
 
 
 def _bare_at(text: str, pos: int, end: int, registry: Registry) -> tuple[_Read, int] | None:
@@ -646,6 +722,12 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
         if read is None:
             raise ParseError(f"no signature of {archive.id} fits here", text, m.end(), end)
     else:
+        closing = _closing_name(text, pos, end, reg)
+        if closing is not None:
+            nm, archive = closing
+            read = _read_before(text, nm.start(), archive, nm.group("name"), end)
+            if read is not None and read.signature.start() == pos:
+                return _build(text, read)
         bare = _bare_at(text, pos, end, reg)
         if bare is None:
             raise ParseError(
@@ -688,15 +770,28 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         for nm in names.regex.finditer(text):
             if found and nm.start() < found[-1].end:
                 continue
-            if not nm.group("sep") and nm.end() < n and text[nm.end()].isalnum():
-                continue
+            glued = (
+                not (nm.group("sep") or nm.group("gloss"))
+                and nm.end() < n
+                and text[nm.end()].isalnum()
+            )
+            if glued and " " not in nm.group("name"):
+                continue  # an acronym that opens a longer word
             archive = reg.get(nm.group("name"))
             if archive is None:  # pragma: no cover - the names are the registry's
                 continue
-            read = _read_after(text, nm.end(), n, archive, nm.group("name"))
-            if read is None:
-                continue
+            # a name of several words glued by OCR to the next word ("Archives New
+            # Zealandffe Whare", for ".../Te Whare") may still close a reference
+            read = None if glued else _read_after(text, nm.end(), n, archive, nm.group("name"))
             start = nm.start()
+            if read is None:
+                # the name closes the reference: "ABHS 950/Box 1228, 40/4/2 Archives New Zealand"
+                read = _read_before(text, nm.start(), archive, nm.group("name"), nm.end("name"))
+                if read is None:
+                    continue
+                start = read.signature.start()
+                if found and start < found[-1].end:
+                    continue
             found.append(Match(_build(text[start : read.end], read), start, read.end))
     if names.bare_regex is not None:
         covered = [(m.start, m.end) for m in found]

@@ -164,12 +164,14 @@ _OCR_DIGITS = str.maketrans({"S": "5", "O": "0", "l": "1"})
 # series, a stray full stop before the series, spaces around the slash; the
 # catalogue's slash form ("CAB/65/50/12"), a Foreign Office registry number
 # after the piece ("F0371/40696/U5407"), OCR's letters for digits in a piece.
+# Also a doubled slash ("CAB 16//183A") and the hyphens of some reference lists
+# ("POWE 14-740", "EG-1-60"), the latter only as :func:`_hyphens_fit` allows.
 _CORE = LazyPattern(
     rf"""
-    (?P<dept>[A-Z][A-Z0]{{0,4}})
-    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?|/)
+    (?P<dept>[A-Z][A-Z0]{{0,4}}|[A-Z][a-z]{{1,3}}\.(?={_SP}))
+    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?|/|-)
     (?P<series>\d{{1,4}})
-    (?P<before>{_SP}{{0,2}})/(?P<after>{_SP}{{0,2}})
+    (?P<before>{_SP}{{0,2}})(?P<slash>//?|-)(?P<after>{_SP}{{0,2}})
     (?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})
     (?:/(?P<item>\d{{1,5}}[A-Z]?))?
     (?:/(?P<registry>[A-Z]{{1,2}}\d{{1,6}}(?:/\d{{1,5}}){{0,2}}))?
@@ -186,7 +188,8 @@ _PARTIAL = LazyPattern(
 
 # The exact shape found in prose without an archive's name.
 _BARE = LazyPattern(
-    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4})(?P<gap>[ \u00a0]|/)(?P<series>[1-9]\d{0,3})/"
+    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4}|[A-Z][a-z]{1,3}\.(?= ))(?P<gap>[ \u00a0]|/|-)"
+    r"(?P<series>[1-9]\d{0,3})[/\-]"
     rf"(?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})(?:/(?P<item>\d{{1,5}}[A-Z]?))?"
     r"(?:/(?P<registry>[A-Z]{1,2}\d{1,6}(?:/\d{1,5}){0,2}))?(?![\w/])"
 )
@@ -200,6 +203,46 @@ _FILE = LazyPattern(
     rf",{_SP}{{0,2}}(?P<file>[A-Z]{{1,5}}{_SP}?\d{{1,5}}(?:/\d{{1,5}}[A-Z]?){{0,3}})(?![\w/])"
 )
 _ROMAN = LazyPattern(r"[ivx]{1,6}")
+
+
+def _code(dept: str) -> str:
+    """The department code of a department as written: "Cab." (the older notes'
+    abbreviation of a known code, in title case with a full stop) is "CAB"; any
+    other spelling is kept.
+
+    >>> _code("Cab."), _code("FO"), _code("Vol.")
+    ('CAB', 'FO', 'Vol.')
+    """
+    if dept.endswith(".") and dept[:-1].upper() in departments():
+        return dept[:-1].upper()
+    return dept
+
+
+_HYPHEN_SERIES = LazyPattern(r"[1-9][0-9]{0,2}")
+_HYPHEN_PIECE = LazyPattern(r"[0-9]{1,5}[A-Z]?")
+
+
+def _hyphens_fit(core: re.Match[str]) -> bool:
+    """Does a reference written with hyphens ("POWE 14-740", "EG-1-60") read as one?
+
+    Hyphens join the parts only where nothing else could be meant: a known
+    department, a series of at most three digits, a plain piece, and a hyphen
+    before the piece (so that "FO 1950-1951" and "CAB 1945-50", years, are not
+    read). Without hyphens, anything of the shape fits.
+
+    >>> [_hyphens_fit(_CORE.match(t)) for t in ("EG-1-60", "POWE 14-740", "FO 1950-1951")]
+    [True, True, False]
+    """
+    if core.group("gap") != "-" and core.group("slash") != "-":
+        return True
+    return (
+        core.group("slash") == "-"
+        and core.group("dept") in departments()
+        and _HYPHEN_SERIES.fullmatch(core.group("series")) is not None
+        and _HYPHEN_PIECE.fullmatch(core.group("piece")) is not None
+        and not core.group("item")
+        and not core.group("registry")
+    )
 
 
 # --------------------------------------------------------------------------- reading
@@ -265,7 +308,11 @@ def _build(text: str, read: _Read, registry: Registry) -> ArchivalReference:
     archive, cited = _archive_of(read.prefix, registry)
     file = read.file.group("file") if read.file is not None else core.group("registry")
     levels = [
-        Level("department", core.group("dept")),
+        Level(
+            "department",
+            _code(core.group("dept")),
+            text=core.group("dept") if _code(core.group("dept")) != core.group("dept") else None,
+        ),
         Level("series", core.group("series")),
         Level("piece", core.group("piece"), title=file),
     ]
@@ -343,9 +390,16 @@ def parse(text: str, *, registry: Registry | None = None) -> ArchivalReference:
     prefix = _prefix_at(text, pos, end, _PREFIX)
     start = prefix.end() if prefix is not None else pos
     core = _CORE.match(text, start, end)
-    if core is None:
+    if core is None or not _hyphens_fit(core):
         raise _shape_error(text, start, end)
     dept = core.group("dept")
+    if dept.endswith(".") and _code(dept) == dept:
+        raise ParseError(
+            f"{dept!r} is no department of The National Archives",
+            text,
+            core.start("dept"),
+            core.end("dept"),
+        )
     if core.group("gap") == "/" and dept.replace("0", "O") not in departments():
         raise ParseError(  # "S/1999/201" is a UN symbol, "F/7/12345" a French series
             f"{dept!r} before a slash is no department of The National Archives",
@@ -406,8 +460,16 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         if not pm.group("sep").strip() and pm.end() < n and text[pm.end()].isdigit():
             continue
         core = _CORE.match(text, pm.end())
-        if core is None or (
-            core.group("gap") == "/" and core.group("dept").replace("0", "O") not in departments()
+        if (
+            core is None
+            or not _hyphens_fit(core)
+            or (
+                core.group("dept").endswith(".") and _code(core.group("dept")) == core.group("dept")
+            )
+            or (
+                core.group("gap") == "/"
+                and core.group("dept").replace("0", "O") not in departments()
+            )
         ):
             continue
         part, file, k = _tail(text, core.end(), n)
@@ -420,11 +482,11 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     for bm in _BARE.finditer(text):
         while k < len(covered) and covered[k][1] <= bm.start():
             k += 1
-        dept = bm.group("dept")
+        dept = _code(bm.group("dept"))
         if dept.replace("0", "O") not in known or (k < len(covered) and covered[k][0] < bm.end()):
             continue
         core = _CORE.match(text, bm.start())
-        if core is None or core.end() != bm.end():
+        if core is None or core.end() != bm.end() or not _hyphens_fit(core):
             continue
         part, file, k = _tail(text, core.end(), n)
         read = _Read(None, core, part, file, k)

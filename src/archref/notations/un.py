@@ -1502,6 +1502,70 @@ _ITEM_CONNECTOR = LazyPattern(
     r"(?:[ \t]{0,3}[,&][ \t]{0,3}(?:and[ \t]{1,3})?|[ \t]{1,3}and[ \t]{1,3})"
 )
 
+# A space where a symbol has the full stop between a body or a numbered document
+# type and its number, as typed or as OCR reads it: "E/CN 1/67", "DC/SC 1/42",
+# "(S/AC10/CONF 2/13)", "E/CN.1/Sub.2/SR 52". The codes are those written with a
+# number after a full stop (RES, PRST and the like never are).
+_SPACED_NUMBERED = (
+    "AC",
+    "C",
+    "CN",
+    "CONF",
+    "SC",
+    "Sub",
+    "SUB",
+    "WG",
+    "PC",
+    "GC",
+    "SR",
+    "PV",
+    "L",
+    "W",
+    "WP",
+    "Conf",
+)
+_SPACED_NUMBER = LazyPattern(
+    r"(?<=[A-Za-z0-9.])/(?:" + "|".join(_SPACED_NUMBERED) + r")(?P<gap> )"
+    r"(?=[0-9]{1,4}(?:/|(?![\w\-]|\.[0-9])))"
+)
+# A space for the slash before a numbered body after a numbered one, as typed in
+# "[S/AC.10 Conf 1/9]" for S/AC.10/CONF.1/9.
+_SPACED_SLASH = LazyPattern(
+    r"(?<=[A-Z]/[A-Z]{2}\.)[0-9]{1,3}(?P<gap> )"
+    r"(?=(?:CONF|Conf|Sub|SUB) [0-9]{1,3}/[0-9])"
+)
+
+
+def _mend_spaces(text: str) -> str:
+    """``text`` with the space of a spaced number ("CN 1") read as its full stop.
+
+    The result has the length of ``text``, so every span found in it is a span
+    of ``text``.
+
+    >>> _mend_spaces("a paper (E/CN 1/39) and UN document DC/SC 1/42, 3 April")
+    'a paper (E/CN.1/39) and UN document DC/SC.1/42, 3 April'
+    >>> _mend_spaces("the S/PV 473 record, and/or 2 papers")
+    'the S/PV.473 record, and/or 2 papers'
+    >>> _mend_spaces("A copy of the plan [S/AC.10 Conf 1/9] [4]")
+    'A copy of the plan [S/AC.10/Conf.1/9] [4]'
+    """
+    if " " not in text or "/" not in text:
+        return text
+    slashes = [m.start("gap") for m in _SPACED_SLASH.finditer(text)]
+    if slashes:
+        chars = list(text)
+        for k in slashes:
+            chars[k] = "/"
+        text = "".join(chars)
+    gaps = [m.start("gap") for m in _SPACED_NUMBER.finditer(text)]
+    if not gaps:
+        return text
+    chars = list(text)
+    for k in gaps:
+        chars[k] = "."
+    return "".join(chars)
+
+
 #: Longest run of symbol characters considered; anything longer is not a symbol.
 _MAX_RUN = 300
 #: Longest modifier range expanded ("Add.1-50").
@@ -1649,6 +1713,8 @@ def find(text: str, *, strict: bool = True) -> list[UNMatch]:
     >>> [(str(m.symbol), m.certain) for m in find("the report S/1166 dated 29 December")]
     [('S/1166', False)]
     """
+    original = text
+    text = _mend_spaces(text)
     matches: list[UNMatch] = []
     urls = _url_chunks(text)
     url_i = 0
@@ -1742,7 +1808,19 @@ def find(text: str, *, strict: bool = True) -> list[UNMatch]:
         if prev is not None and m.start < prev.end and (m.start, m.end) != (prev.start, prev.end):
             continue  # overlaps a match already taken (a symbol inside a named resolution)
         out.append(m)
-    return _with_dates(text, out)
+    dated = _with_dates(text, out)
+    if text is original:
+        return dated
+    return [_as_written(m, original) for m in dated]
+
+
+def _as_written(m: UNMatch, original: str) -> UNMatch:
+    """A match found in the mended text, with the text as written (the spans are the same)."""
+    written = original[m.start : m.end]
+    if written == m.text:
+        return m
+    diags = tuple(attrs.evolve(d, text=original[d.start : d.end]) for d in m.diagnostics)
+    return attrs.evolve(m, text=written, diagnostics=diags)
 
 
 def _with_dates(text: str, matches: list[UNMatch]) -> list[UNMatch]:
@@ -1792,6 +1870,65 @@ def _read_piece(piece: str) -> tuple[UNSymbol, _Range | None] | None:
         return None
 
 
+# The end of a symbol written after "and" with its beginning left out: "2/6"
+# after "S/AC.10/CONF.2/5", "W.40" after "S/AC.10/CONF.2/C.1/W.2", "850 add 1"
+# after "S/850".
+_ELIDED = LazyPattern(
+    r"(?:[A-Za-z]{1,4}\.)?[0-9]{1,5}(?:/(?:[A-Za-z]{1,4}\.)?[0-9]{1,5}){0,3}"
+    r"(?P<mod>[ \t]{1,2}(?i:(rev|add|corr|amend))\.?[ \t]?(?P<n>[0-9]{1,4}))?(?![\w/\-]|\.[0-9])"
+)
+_ELIDED_SEGMENT = LazyPattern(r"(?P<label>[A-Za-z]{1,4}\.)?(?P<number>[0-9]{1,5})")
+
+
+def _elided_at(text: str, pos: int, base: UNSymbol) -> tuple[UNSymbol, re.Match[str]] | None:
+    """The symbol an elided end at ``pos`` stands for, after ``base``; None if there is none.
+
+    The end takes the place of as many of the base's last parts as it has, each
+    part keeping its label where the end leaves it out ("2/6" after "CONF.2/5" is
+    "CONF.2/6"); an end that is only a number counts only with a modifier after
+    it ("850 add 1" after "S/850"), since "and 2" alone is a number of the prose.
+
+    >>> [str(s) for s, _ in [_elided_at("2/6 of 17", 0, parse("S/AC.10/CONF.2/5"))]]
+    ['S/AC.10/CONF.2/6']
+    >>> str(_elided_at("850 add 1 [2]", 0, parse("S/850"))[0])
+    'S/850/Add.1'
+    >>> _elided_at("2 others", 0, parse("S/850")) is None
+    True
+    """
+    m = _ELIDED.match(text, pos)
+    if m is None or base.modifiers or base.is_resolution:
+        return None
+    core = m.group()[: m.start("mod") - m.start()] if m.group("mod") else m.group()
+    tail = core.split("/")
+    written = format(base).split("/")
+    if len(tail) >= len(written):
+        return None
+    if len(tail) == 1 and "." not in core and m.group("mod") is None:
+        return None
+    head = written[: len(written) - len(tail)]
+    parts = []
+    for was, new in zip(written[len(head) :], tail, strict=True):
+        old_seg = _ELIDED_SEGMENT.fullmatch(was)
+        new_seg = _ELIDED_SEGMENT.fullmatch(new)
+        if old_seg is None or new_seg is None:
+            return None
+        label = new_seg.group("label") or ""
+        if label and label.upper() != (old_seg.group("label") or "").upper():
+            return None
+        parts.append((old_seg.group("label") or "") + new_seg.group("number"))
+    read = _read_piece("/".join([*head, *parts]))
+    if read is None or read[1] is not None:
+        return None
+    symbol = read[0]
+    if m.group("mod") is not None:
+        if symbol != base:
+            return None
+        symbol = _with_modifier(base, _MOD_CANON[m.group(2).upper()], m.group("n"))
+    elif symbol == base:
+        return None
+    return symbol, m
+
+
 def _list_after(
     text: str, pos: int, symbol: UNSymbol, certain: bool, matches: list[UNMatch]
 ) -> int:
@@ -1804,6 +1941,18 @@ def _list_after(
         if c is None:
             return end
         at = c.end()
+        elided = _elided_at(text, at, symbol)
+        if elided is not None:
+            member, em = elided
+            diags = tuple(
+                attrs.evolve(d, start=em.start(), end=em.end(), text=em.group())
+                for d in validate(member)
+            )
+            matches.append(
+                UNMatch(member, em.start(), em.end(), em.group(), diags, certain, "list")
+            )
+            end = em.end()
+            continue
         m = _LIST_MOD.match(text, at)
         if m is not None:
             kind = _MOD_CANON[m.group(1).upper()]
