@@ -10,9 +10,11 @@ with the fixture's RESULT. Prints the pass rate of each, per category (the
 part of the fixture name before the first underscore), and the fixtures
 that stock citeproc-py passes and archref fails (regressions).
 
-Fixtures driven by CITATIONS (citations with pre/post context) are rendered
-from their citation items in order, and their numbered result lines are
-compared without the markers; fixtures whose mode is neither citation nor
+Fixtures driven by CITATIONS (citations inserted one by one, each with the
+citations before and after it) are rendered as the document the last of
+them leaves, and their numbered result lines are compared without the
+markers; items without an id are numbered ``ITEM-1``, ``ITEM-2``... as
+citeproc-js's test runner numbers them; fixtures whose mode is neither citation nor
 bibliography count as failures for both.
 """
 
@@ -61,7 +63,27 @@ def fixtures(path: Path) -> Iterator[tuple[str, Fixture]]:
         for name in ("INPUT", "CITATION-ITEMS", "CITATIONS", "BIBENTRIES", "BIBSECTION"):
             if name in sections:
                 fixture[name] = json.loads(sections[name])
+        for number, item in enumerate(fixture.get("INPUT", []), start=1):
+            # citeproc-js's test runner numbers the items that have no id
+            item.setdefault("id", f"ITEM-{number}")
         yield file.stem, fixture
+
+
+def final_citations(steps: list[list[Any]]) -> list[dict[str, Any]]:
+    """The document a fixture's CITATIONS leave, in order.
+
+    Each step is citeproc-js's ``processCitationCluster(citation, pre,
+    post)``: the citations listed in *pre* and *post* (by id), with the new
+    or changed citation between them, are the document from then on. The
+    fixture's RESULT lists the citations of the last document.
+    """
+    known: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    for citation, pre, post in steps:
+        known[citation["citationID"]] = citation
+        order = [entry[0] for entry in pre] + [citation["citationID"]]
+        order += [entry[0] for entry in post]
+    return [known[key] for key in order if key in known]
 
 
 def notes_of(fixture: Fixture) -> list[list[dict[str, Any]]]:
@@ -70,7 +92,8 @@ def notes_of(fixture: Fixture) -> list[list[dict[str, Any]]]:
         return [[dict(cite) for cite in citation] for citation in fixture["CITATION-ITEMS"]]
     if "CITATIONS" in fixture:
         return [
-            [dict(cite) for cite in entry[0]["citationItems"]] for entry in fixture["CITATIONS"]
+            [dict(cite) for cite in citation["citationItems"]]
+            for citation in final_citations(fixture["CITATIONS"])
         ]
     return [[{"id": item["id"]} for item in fixture["INPUT"]]]
 
