@@ -42,12 +42,38 @@ NOCASE: Final = ("\ue00e", "\ue00f")
 #: Put in front of a rendered locale term, so that a note opening with a term
 #: ("ibid.") can be capitalised as citeproc-js does.
 TERM: Final = "\ue010"
+#: CSL's ``display`` attribute in a bibliography entry (and the two parts of
+#: an entry with ``second-field-align``): blocks of the entry, written as
+#: citeproc-js writes them in HTML, left out in text and Markdown.
+DISPLAY_BLOCK: Final = ("\ue011", "\ue012")
+DISPLAY_LEFT_MARGIN: Final = ("\ue013", "\ue014")
+DISPLAY_RIGHT_INLINE: Final = ("\ue015", "\ue016")
+DISPLAY_INDENT: Final = ("\ue017", "\ue018")
+DISPLAYS: Final = {
+    "block": DISPLAY_BLOCK,
+    "left-margin": DISPLAY_LEFT_MARGIN,
+    "right-inline": DISPLAY_RIGHT_INLINE,
+    "indent": DISPLAY_INDENT,
+}
 
-_PAIRS: Final = (ITALIC, BOLD, SMALL_CAPS, SUPERSCRIPT, SUBSCRIPT, UNDERLINE, QUOTES, NOCASE)
+_PAIRS: Final = (
+    ITALIC,
+    BOLD,
+    SMALL_CAPS,
+    SUPERSCRIPT,
+    SUBSCRIPT,
+    UNDERLINE,
+    QUOTES,
+    NOCASE,
+    DISPLAY_BLOCK,
+    DISPLAY_LEFT_MARGIN,
+    DISPLAY_RIGHT_INLINE,
+    DISPLAY_INDENT,
+)
 OPENERS: Final = frozenset(pair[0] for pair in _PAIRS)
 CLOSERS: Final = frozenset(pair[1] for pair in _PAIRS)
 MARKERS: Final = OPENERS | CLOSERS | {TERM}
-_MARKER_RE: Final = re.compile("[\ue000-\ue010]")
+_MARKER_RE: Final = re.compile("[\ue000-\ue018]")
 
 _HTML_TAGS: Final = {
     ITALIC: ("<i>", "</i>"),
@@ -57,6 +83,11 @@ _HTML_TAGS: Final = {
     SUBSCRIPT: ("<sub>", "</sub>"),
     UNDERLINE: ('<span style="text-decoration:underline;">', "</span>"),
     NOCASE: ("", ""),
+    # as citeproc-js's HTML output writes them
+    DISPLAY_BLOCK: ('\n\n    <div class="csl-block">', "</div>\n"),
+    DISPLAY_LEFT_MARGIN: ('\n    <div class="csl-left-margin">', "</div>"),
+    DISPLAY_RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>\n  "),
+    DISPLAY_INDENT: ('<div class="csl-indent">', "</div>\n  "),
 }
 _MARKDOWN_TAGS: Final = {
     ITALIC: ("*", "*"),
@@ -447,7 +478,7 @@ def to_output(
     out: list[str] = []
     depth = 0
     italic_depth = 0
-    for piece in re.split("([\ue000-\ue010])", text):
+    for piece in re.split("([\ue000-\ue018])", text):
         if not piece:
             continue
         if piece == QUOTES[0]:

@@ -1082,14 +1082,52 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
         area = self.getparent()
         substitute = area.get("subsequent-author-substitute")
         if substitute is None:
-            return super().render_bibliography(citation_items)
+            return self._entries(citation_items)
         rule = area.get("subsequent-author-substitute-rule", "complete-all")
         root = self.get_root()
         root.__dict__[_SUBSEQUENT] = _Subsequent(substitute, rule)
         try:
-            return super().render_bibliography(citation_items)
+            return self._entries(citation_items)
         finally:
             root.__dict__[_SUBSEQUENT] = None
+
+    def _entries(self, citation_items: Any) -> list[Any]:
+        """Each entry; with ``second-field-align``, in its two blocks.
+
+        As citeproc-js does: the first thing the layout prints (with its
+        affixes) is the left margin ("[1]"), the rest of the entry the
+        block beside it.
+        """
+        aligned = self.getparent().get("second-field-align") in ("flush", "margin")
+        output = []
+        for item in citation_items:
+            self.repressed = {}
+            if aligned:
+                text = self._aligned(item)
+            else:
+                text = self.format(self.wrap(self.render_children(item)))
+            if text is not None:
+                output.append(text)
+        return output
+
+    def _aligned(self, item: Any) -> Any:
+        pieces: list[Any] = []
+        for child in self.iterchildren():
+            try:
+                text = child.render(item)
+            except VariableError:
+                continue
+            if text is not None:
+                pieces.append(text)
+        if not pieces:
+            return None
+        if len(pieces) == 1:
+            return self.format(self.wrap(pieces[0]))
+        left, right = mk.DISPLAY_LEFT_MARGIN, mk.DISPLAY_RIGHT_INLINE
+        rest = join(pieces[1:], self.get("delimiter", ""))
+        first = String(left[0]) + String(self.get("prefix", "")) + pieces[0] + String(left[1])
+        second = String(right[0]) + rest + String(self.get("suffix", "")) + String(right[1])
+        return self.format(first + second)
 
     def render_citation(self, citation: Any, callback: Any) -> Any:
         """Render the cites of one citation, in the order they were given.
@@ -1271,7 +1309,21 @@ class _PageRange:
 _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
 
-class Text(_PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
+class _Displayed:
+    """CSL's ``display`` attribute, for the elements of a bibliography entry."""
+
+    def wrap(self, string: Any) -> Any:
+        text = super().wrap(string)  # type: ignore[misc]
+        display = self.get("display")  # type: ignore[attr-defined]
+        if text is None or display not in mk.DISPLAYS:
+            return text
+        if not isinstance(self._area(), cm.Bibliography):  # type: ignore[attr-defined]
+            return text
+        pair = mk.DISPLAYS[display]
+        return String(pair[0]) + text + String(pair[1])
+
+
+class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
     def _variable(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")
         if variable not in _NOT_TEXT:
@@ -1308,7 +1360,7 @@ class Text(_PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
         return string
 
 
-class Date(_Fast, cm.Date):  # type: ignore[misc]
+class Date(_Displayed, _Fast, cm.Date):  # type: ignore[misc]
     def is_locale_date(self) -> bool:
         cache = _cache(self)
         result = cache.get("_archref_locale_date")
@@ -1430,7 +1482,7 @@ class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
         return text + String(letters)
 
 
-class Number(_PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
+class Number(_Displayed, _PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
     def format_number(self, number: Any) -> Any:
         # citeproc-py writes any number in Roman numerals, one letter per
         # thousand ("volume": "1000000000000" never ends); citeproc-js writes
@@ -1453,7 +1505,7 @@ class Number(_PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
         return text
 
 
-class Names(_Fast, cm.Names):  # type: ignore[misc]
+class Names(_Displayed, _Fast, cm.Names):  # type: ignore[misc]
     def _parent_names(self) -> Any:
         """For a shorthand ``cs:names`` in ``cs:substitute``: the names it stands in."""
         cache = _cache(self)
@@ -1871,7 +1923,7 @@ class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
         return super().process(item, variable, plural, context, **kwargs)
 
 
-class Group(_Fast, cm.Group):  # type: ignore[misc]
+class Group(_Displayed, _Fast, cm.Group):  # type: ignore[misc]
     pass
 
 
