@@ -49,6 +49,8 @@ DISPLAY_BLOCK: Final = ("\ue011", "\ue012")
 DISPLAY_LEFT_MARGIN: Final = ("\ue013", "\ue014")
 DISPLAY_RIGHT_INLINE: Final = ("\ue015", "\ue016")
 DISPLAY_INDENT: Final = ("\ue017", "\ue018")
+#: ``<span class="nodecor">`` in the data: the formatting around it is undone.
+NODECOR: Final = ("\ue019", "\ue01a")
 DISPLAYS: Final = {
     "block": DISPLAY_BLOCK,
     "left-margin": DISPLAY_LEFT_MARGIN,
@@ -69,11 +71,12 @@ _PAIRS: Final = (
     DISPLAY_LEFT_MARGIN,
     DISPLAY_RIGHT_INLINE,
     DISPLAY_INDENT,
+    NODECOR,
 )
 OPENERS: Final = frozenset(pair[0] for pair in _PAIRS)
 CLOSERS: Final = frozenset(pair[1] for pair in _PAIRS)
 MARKERS: Final = OPENERS | CLOSERS | {TERM}
-_MARKER_RE: Final = re.compile("[\ue000-\ue018]")
+_MARKER_RE: Final = re.compile("[\ue000-\ue01a]")
 
 _HTML_TAGS: Final = {
     ITALIC: ("<i>", "</i>"),
@@ -125,15 +128,72 @@ _DATA_TAGS: Final = {
     "</sc>": SMALL_CAPS[1],
     '<span style="font-variant:small-caps;">': SMALL_CAPS[0],
     '<span class="nocase">': NOCASE[0],
+    '<span class="nodecor">': NODECOR[0],
 }
 _DATA_TAG_RE: Final = re.compile(
-    r'<(?:/?(?:i|b|sup|sub|sc)|span class="nocase"|span style="font-variant:small-caps;")>'
+    r'<(?:/?(?:i|b|sup|sub|sc)|span class="no(?:case|decor)"|span style="font-variant:small-caps;")>'
     r"|</span>",
     re.IGNORECASE,
 )
-_STRAIGHT_QUOTES_RE: Final = re.compile(
-    r'(^|[\s(\[\u2014\u2013-])"([^"\s][^"]*?)"(?=$|[\s).,;:!?\]])'
-)
+#: Quotation marks in the data, by family: straight and curly double quotes,
+#: straight and curly single quotes.
+_DOUBLE_QUOTES: Final = frozenset('"\u201c\u201d')
+_SINGLE_QUOTES: Final = frozenset("'\u2018\u2019")
+#: What may stand before an opening quotation mark, and after a closing one
+#: (besides spaces, markup and the ends of the text).
+_BEFORE_OPENING: Final = frozenset("([{-\u2013\u2014/") | _DOUBLE_QUOTES | _SINGLE_QUOTES
+_AFTER_CLOSING: Final = frozenset(".,;:!?)]}-\u2013\u2014/") | _DOUBLE_QUOTES | _SINGLE_QUOTES
+
+
+def _quotations(text: str) -> str:
+    """Pairs of quotation marks in the data become quotation markup.
+
+    As citeproc-js reads them: straight or curly, double or single, a
+    quotation opens after a space (or the start, a bracket, a dash) before
+    a character that is not a space, and closes after a character that is
+    not a space, before a space, punctuation or the end. Quotations nest,
+    and are printed with the locale's quotation marks for their depth. A
+    single quote between two letters is an apostrophe ("You're"); a single
+    quote that closes nothing is one too ("ETFA '09"). A double quote that
+    pairs with nothing stays as it is.
+
+    >>> _quotations("Life's 'Little' Surprises") == f"Life\u2019s {QUOTES[0]}Little{QUOTES[1]} Surprises"
+    True
+    >>> _quotations('Nation of "Positive Obligations " of State')
+    'Nation of "Positive Obligations " of State'
+    """
+    chars = list(text)
+    stack: list[tuple[int, bool]] = []  # index of an opening mark, double or not
+    size = len(chars)
+    for index, char in enumerate(chars):
+        double = char in _DOUBLE_QUOTES
+        if not double and char not in _SINGLE_QUOTES:
+            continue
+        before = chars[index - 1] if index else " "
+        after = chars[index + 1] if index + 1 < size else " "
+        if not double and before.isalnum() and after.isalnum():
+            chars[index] = "\u2019"  # an apostrophe
+            continue
+        can_open = char not in "\u201d\u2019" and (
+            before.isspace() or before in _BEFORE_OPENING or before in MARKERS
+        )
+        can_open = can_open and not after.isspace()
+        can_close = char not in "\u201c\u2018" and not before.isspace()
+        can_close = can_close and (
+            after.isspace() or after in MARKERS or (after in _AFTER_CLOSING and char != "\u2019")
+        )
+        if can_close and stack and stack[-1][1] == double:
+            opened = stack.pop()[0]
+            chars[opened] = QUOTES[0]
+            chars[index] = QUOTES[1]
+        elif can_open:
+            stack.append((index, double))
+        elif not double and char == "'":
+            chars[index] = "\u2019"
+    for index, double in stack:
+        if not double and chars[index] == "'":
+            chars[index] = "\u2019"
+    return "".join(chars)
 
 
 def read_rich_text(value: str) -> str:
@@ -142,7 +202,8 @@ def read_rich_text(value: str) -> str:
     The tags citeproc-js understands (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
     ``<sc>``, ``<span class="nocase">`` and the small-caps span) become
     markers; anything else that looks like a tag stays text and is escaped
-    on HTML output. A pair of straight double quotes becomes a quotation.
+    on HTML output. A pair of quotation marks becomes a quotation
+    (:func:`_quotations`).
     Marker characters already in the data are dropped.
 
     >>> read_rich_text('On <i>Pravda</i> & "the Line"') == (
@@ -161,9 +222,8 @@ def read_rich_text(value: str) -> str:
             out.append(text[pos : match.start()])
             pos = match.end()
             if tag == "</span>":
-                if stack and stack[-1] in (NOCASE[0], SMALL_CAPS[0]):
-                    opener = stack.pop()
-                    out.append(NOCASE[1] if opener == NOCASE[0] else SMALL_CAPS[1])
+                if stack and stack[-1] in (NOCASE[0], SMALL_CAPS[0], NODECOR[0]):
+                    out.append(_closer_of(stack.pop()))
                 else:
                     out.append(match.group(0))
                 continue
@@ -181,10 +241,8 @@ def read_rich_text(value: str) -> str:
         # an opened tag that is never closed is not markup after all
         for opener in stack:
             text = text.replace(opener, "", 1)
-    if '"' in text:
-        text = _STRAIGHT_QUOTES_RE.sub(
-            lambda m: f"{m.group(1)}{QUOTES[0]}{m.group(2)}{QUOTES[1]}", text
-        )
+    if any(char in _DOUBLE_QUOTES or char in _SINGLE_QUOTES for char in text):
+        text = _quotations(text)
     return text
 
 
@@ -217,9 +275,11 @@ STOP_WORDS: Final = frozenset(
 
 # Characters that separate words for text case (as tags do in citeproc-js):
 # quotation marks, punctuation, brackets, and the markers.
-_CASE_SEPARATORS: Final = frozenset("\u2018\u2019\u201c\u201d\"'-\u2013\u2014/.,;?!:[]()") | MARKERS
+# An apostrophe is part of its word ("You\u2019re").
+_CASE_SEPARATORS: Final = frozenset("\u2018\u201c\u201d\"-\u2013\u2014/.,;?!:[]()") | MARKERS
 _PROTECTING: Final = {NOCASE[0]: NOCASE[1], SMALL_CAPS[0]: SMALL_CAPS[1]}
 _PROTECTING.update({SUPERSCRIPT[0]: SUPERSCRIPT[1], SUBSCRIPT[0]: SUBSCRIPT[1]})
+_PROTECTING[NODECOR[0]] = NODECOR[1]
 
 CaseName = Literal[
     "lowercase", "uppercase", "capitalize-first", "capitalize-all", "sentence", "title"
@@ -477,8 +537,10 @@ def to_output(
         escape, tags = (lambda s: s), {}
     out: list[str] = []
     depth = 0
-    italic_depth = 0
-    for piece in re.split("([\ue000-\ue018])", text):
+    # formatting nested in the same formatting is undone (flip-flop)
+    levels = {ITALIC: 0, BOLD: 0, SMALL_CAPS: 0}
+    undone: list[list[tuple[str, str]]] = []
+    for piece in re.split("([\ue000-\ue01a])", text):
         if not piece:
             continue
         if piece == QUOTES[0]:
@@ -489,22 +551,34 @@ def to_output(
             out.append(escape(quotes[1] if depth % 2 == 0 else quotes[3]))
         elif piece == TERM:
             continue
+        elif piece == NODECOR[0]:
+            spans = [pair for pair, level in levels.items() if level % 2] if output == "html" else []
+            undone.append([(pair, "") for pair in spans])
+            out.extend(_NORMAL_SPANS[pair] for pair in spans)
+        elif piece == NODECOR[1]:
+            out.extend("</span>" for _ in (undone.pop() if undone else ()))
         elif len(piece) == 1 and piece in MARKERS:
             pair = next(p for p in _PAIRS if piece in p)
             opening = piece == pair[0]
-            if pair == ITALIC:
-                # italics inside italics are set in roman (flip-flop)
-                italic_depth += 1 if opening else -1
-                level = italic_depth if opening else italic_depth + 1
+            if pair in levels:
+                levels[pair] += 1 if opening else -1
+                level = levels[pair] if opening else levels[pair] + 1
                 if level % 2 == 0:
                     if output == "html":
-                        out.append('<span style="font-style:normal;">' if opening else "</span>")
+                        out.append(_NORMAL_SPANS[pair] if opening else "</span>")
                     continue
             if pair in tags:
                 out.append(tags[pair][0 if opening else 1])
         else:
             out.append(escape(_flip_data_quotes(piece, depth) if depth else piece))
     return "".join(out)
+
+
+_NORMAL_SPANS: Final = {
+    ITALIC: '<span style="font-style:normal;">',
+    BOLD: '<span style="font-weight:normal;">',
+    SMALL_CAPS: '<span style="font-variant:normal;">',
+}
 
 
 def _flip_data_quotes(text: str, depth: int) -> str:
