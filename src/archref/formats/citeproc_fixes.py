@@ -1348,6 +1348,15 @@ class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc
             _log(context, variable)
         return text
 
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)
+        if "value" in self.attrib and not {"variable", "macro", "term"} & set(self.attrib):
+            # a value is rich text, read as the data is (quotes, markup)
+            from archref.formats._source import rich_string  # noqa: PLC0415 (import cycle)
+
+            text = rich_string(self.get("value"))
+        return text, language
+
     def _term(self, item: Any) -> Any:
         text = super()._term(item)
         if text:
@@ -1642,23 +1651,22 @@ def initialize_given(given: str, mark: str, *, hyphen: bool = True, whole: bool 
     Each word becomes its first letter and *mark*. A hyphenated word keeps
     its hyphen ("J.-P.") when *hyphen* is true; a part after a hyphen that
     starts in lower case is no name of its own and is left out ("Dong-gil":
-    "D."). A word in lower case ("de", "van") stays as it is. With *whole*
-    (``initialize="false"``) words stay whole, and only a name made of
-    initials is written with *mark*.
+    "D."). A word in lower case ("de", "van") stays as it is. A word of
+    two letters or more already ending in a full stop is an abbreviation
+    and is kept, with *mark* for its full stop ("Ph.", "Ts."). With *whole*
+    (``initialize="false"``) words stay whole, and only initials are
+    written with *mark* ("John M.E." with ". ": "John M. E.").
 
     >>> [initialize_given(g, ". ") for g in ("Jean-Paul", "Dong-gil", "Jean de", "John J.")]
     ['J.-P.', 'D.', 'J. de', 'J. J.']
     >>> initialize_given("Jean-Paul", ".", hyphen=False)
     'J.P.'
-    >>> [initialize_given(g, ". ", whole=True) for g in ("Andrei", "A", "J.-P.")]
-    ['Andrei', 'A.', 'J. P.']
+    >>> [initialize_given(g, ". ") for g in ("Ph.M.E.", "ME", "Ts.")]
+    ['Ph. M. E.', 'M.', 'Ts.']
+    >>> [initialize_given(g, ". ", whole=True) for g in ("Andrei", "A", "J.-P.", "John M.E")]
+    ['Andrei', 'A.', 'J. P.', 'John M. E.']
     """
     words = given.replace(".", ". ").split()
-    if whole:
-        parts = [part for word in words for part in word.replace("-", ".").split(".") if part]
-        if parts and all(_is_initial(part) for part in parts):
-            return "".join(part + mark for part in parts).strip()
-        return given
     joined: list[str] = []
     for word in words:
         if word.startswith("-") and joined:
@@ -1676,14 +1684,54 @@ def initialize_given(given: str, mark: str, *, hyphen: bool = True, whole: bool 
             out.append(word + " ")
             continue
         names = [first] + [piece for piece in pieces[1:] if piece and piece[0].isupper()]
+        if len(pieces) == 1 and len(first) > 1 and word.endswith("."):
+            out.append(first + mark)  # an abbreviation: "Ph.", "Ts."
+            continue
+        if whole:
+            if all(_is_initial(name) for name in names):
+                out.append("".join(name + mark for name in names))
+            else:
+                if out and not out[-1].endswith(" "):
+                    out[-1] += " "
+                out.append(word + " ")
+            continue
         if hyphen:
-            text = "-".join(name[0] + core for name in names)
+            text = "-".join(_initial(name) + core for name in names)
             if not pieces[-1] and len(pieces) > 1:
                 text += "-"  # "Sergei-"
             out.append(text + mark[len(core) :])
         else:
-            out.append("".join(name[0] + mark for name in names))
+            out.append("".join(_initial(name) + mark for name in names))
     return "".join(out).strip()
+
+
+def _initial(name: str) -> str:
+    """The initial of a name; two letters for one written "TSerendorjiin" ("Ts")."""
+    if len(name) > 2 and name[1].isupper() and name[2].islower():
+        return name[0] + name[1].lower()
+    return name[0]
+
+
+def _particles(styled: list[Any], plain: list[str | None]) -> Any:
+    """Name parts joined by spaces, none after a particle ending in "\u2019", "'" or "-"."""
+    out: Any = None
+    glue = ""
+    for text, raw in zip(styled, plain, strict=True):
+        if text is None or not raw:
+            continue
+        out = text if out is None else out + String(glue) + text if glue else out + text
+        glue = "" if raw.endswith(("'", "\u2019", "-", " ")) else " "
+    return out
+
+
+def _spaced_script(text: str) -> bool:
+    """Whether *text* is written in a script that separates words by spaces."""
+    for char in text:
+        if char.isalpha():
+            code = ord(char)
+            if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
+                return False
+    return True
 
 
 class _RenderedName:
@@ -1721,7 +1769,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         here = context if context is not None else self
         found = _disambiguation(here, item) if not sort_options else None
         if found is None or not (found.names or found.given):
-            return super().process(item, variable, context, sort_options, **kwargs)
+            return self._names_list(item, variable, context, sort_options)
         # disambiguate-add-names: show more of the names et-al would hide
         count = len(item.reference.get(variable, []))
         use_first = self.get_option("et-al-use-first", context)
@@ -1743,7 +1791,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         try:
             if found.given:
                 return self._with_given_names(item, variable, here, found.given, **kwargs)
-            return super().process(item, variable, context, sort_options, **kwargs)
+            return self._names_list(item, variable, context, sort_options)
         finally:
             state.pop(_NAME_OPTIONS, None)
 
@@ -1764,7 +1812,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         order = self.get_option("name-as-sort-order", here)
         if form != "short":
             if mark is None:
-                return cm.Name.process(self, item, variable, here, **kwargs)
+                return self._names_list(item, variable, here)
             levels = {index: level for index, level in levels.items() if level > 1}
         state = _state(here)
         saved = state.get(_NAME_OPTIONS)
@@ -1782,10 +1830,10 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
                     "name-as-sort-order": "all" if inverted else "",
                 }
                 dict.__setitem__(reference, variable, [names[index]])
-                listed[index] = _RenderedName(str(cm.Name.process(self, item, variable, here)))
+                listed[index] = _RenderedName(str(self._names_list(item, variable, here)))
             state[_NAME_OPTIONS] = saved
             dict.__setitem__(reference, variable, listed)
-            return cm.Name.process(self, item, variable, here, **kwargs)
+            return self._names_list(item, variable, here)
         finally:
             dict.__setitem__(reference, variable, names)
             state[_NAME_OPTIONS] = saved
@@ -1813,7 +1861,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
                     "et-al-min": 0,
                 }
                 dict.__setitem__(reference, variable, [name])
-                pieces.append(str(cm.Name.process(self, item, variable, here)))
+                pieces.append(str(self._names_list(item, variable, here)))
         finally:
             dict.__setitem__(reference, variable, names)
             if saved is None:
@@ -1821,6 +1869,186 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
             else:
                 state[_NAME_OPTIONS] = saved
         return pieces
+
+    def _names_list(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None
+    ) -> Any:
+        """The names of *variable*, as citeproc-js writes them (CSL 1.0.2, cs:name).
+
+        Replaces citeproc-py's rendering: the delimiters before "and" and
+        "et al." follow ``delimiter-precedes-last`` and
+        ``delimiter-precedes-et-al`` (``after-inverted-name`` included) and
+        the name delimiter; ``et-al-use-last`` needs two names left out;
+        ``form="count"`` counts the names shown. Each name is written by
+        :meth:`_one_name`.
+        """
+
+        def option(name: str) -> Any:
+            return self.get_option(name, context, sort_options)
+
+        names = list(item.reference.get(variable, []))
+        count = len(names)
+        et_al_min = option("et-al-min")
+        use_first = option("et-al-use-first")
+        truncated = bool(et_al_min) and count > 1 and count >= et_al_min and use_first < count
+        use_last = truncated and option("et-al-use-last") and count >= use_first + 2
+        shown = names[:use_first] if truncated else names
+        form = option("form")
+        if form == "count":
+            return len(shown) if shown else None
+        if not shown:
+            return None
+        order = option("name-as-sort-order")
+        texts: list[Any] = []
+        inverted: list[bool] = []
+        for index, name in enumerate(shown):
+            flipped = order == "all" or (order == "first" and index == 0)
+            personal = isinstance(name, SourceName) and bool(name.get("given"))
+            inverted.append(flipped and form != "short" and personal)
+            texts.append(self._one_name(name, form, flipped, context, sort_options))
+        delimiter = option("delimiter")
+        and_ = option("and")
+        if use_last:
+            text = join(texts, delimiter) + String(
+                delimiter
+                + "\u2026 "
+                + str(self._one_name(names[-1], form, order == "all", context, sort_options))
+            )
+            return text
+        if truncated:
+            et_al = self.et_al()
+            if not et_al:
+                return join(texts, delimiter)
+            precedes = option("delimiter-precedes-et-al")
+            with_delimiter = (
+                precedes == "always"
+                or (precedes == "contextual" and len(texts) >= 2)
+                or (precedes == "after-inverted-name" and inverted[-1])
+            )
+            return join(texts, delimiter) + String(delimiter if with_delimiter else " ") + et_al
+        if and_ in ("text", "symbol") and len(texts) > 1:
+            and_term = self.get_single_term("and") if and_ == "text" else "&"
+            precedes = option("delimiter-precedes-last")
+            with_delimiter = (
+                precedes == "always"
+                or (precedes == "contextual" and len(texts) >= 3)
+                or (precedes == "after-inverted-name" and inverted[-2])
+            )
+            head = join(texts[:-1], delimiter)
+            between = delimiter if with_delimiter else " "
+            return head + String(f"{between}{and_term} ") + texts[-1]
+        return join(texts, delimiter)
+
+    def _name_parts(self) -> tuple[Any, Any]:
+        cache = _cache(self)
+        if "_archref_name_parts" not in cache:
+            parts: dict[str, Any] = {}
+            for part in self.iterfind("cs:name-part", self.nsmap):
+                parts.setdefault(part.get("name"), part)
+            cache["_archref_name_parts"] = (parts.get("given"), parts.get("family"))
+        found: tuple[Any, Any] = cache["_archref_name_parts"]
+        return found
+
+    def _one_name(
+        self,
+        name: Any,
+        form: str,
+        inverted: bool,
+        context: Any = None,
+        sort_options: Any = None,
+    ) -> Any:
+        """One name, its parts in CSL's order, with the ``cs:name-part`` formatting.
+
+        The family name-part's text case applies to the family name and its
+        non-dropping particle, its formatting to each part, its affixes
+        around the family name with its particles (and suffix, in display
+        order); a particle ending in an apostrophe or a hyphen ("d\u2019",
+        "al-") is written against the name. A name in a script without
+        spaces (Chinese, Japanese) is written family name first, with none.
+        """
+
+        def option(key: str) -> Any:
+            return self.get_option(key, context, sort_options)
+
+        given_part, family_part = self._name_parts()
+        given, family, dropping, non_dropping, suffix = name.parts()
+        given = str(given) if given else None
+        family = str(family) if family else None
+        dropping = str(dropping) if dropping else None
+        non_dropping = str(non_dropping) if non_dropping else None
+        suffix = str(suffix) if suffix else None
+
+        def styled(text: str | None, part: Any, *, cased: bool = True) -> Any:
+            if not text:
+                return None
+            value: Any = String(text)
+            if part is not None:
+                if cased:
+                    value = part.case(value)
+                value = part.format(value)
+            return value
+
+        def affixed(text: Any, part: Any) -> Any:
+            if text is None or part is None:
+                return text
+            return part.wrap(text)
+
+        if family is None and given is None:
+            return None
+        if given is not None and family is not None:
+            mark = option("initialize-with")
+            if mark is not None:
+                given = self.initialize(given, mark, context)
+        if given is not None and family is not None and not _spaced_script(given + family):
+            if form == "short":
+                return affixed(styled(family, family_part), family_part)
+            return join([affixed(styled(family, family_part), family_part),
+                         affixed(styled(given, given_part), given_part)], "")  # fmt: skip
+        if form == "short" or given is None:
+            block = _particles(
+                [styled(non_dropping, family_part)] + [styled(family, family_part)],
+                [non_dropping, family],
+            )
+            if form != "short" and given is None and dropping:
+                block = _particles(
+                    [styled(dropping, family_part, cased=False), block], [dropping, "x"]
+                )
+            return affixed(block, family_part)
+        demote = option("demote-non-dropping-particle")
+        if demote == "sort-only" and self.get_root().__dict__.get(_SORTING):
+            demote = "display-and-sort"
+        if not inverted:
+            parts = [
+                styled(dropping, family_part, cased=False),
+                styled(non_dropping, family_part),
+                styled(family, family_part),
+            ]
+            block = _particles(parts, [dropping, non_dropping, family])
+            if suffix:
+                comma = str(name.get("comma-suffix", "")).lower() in ("true", "1")
+                block = block + String((", " if comma else " ") + suffix)
+            shown = [affixed(styled(given, given_part), given_part), affixed(block, family_part)]
+            return join([piece for piece in shown if piece is not None], " ")
+        if demote in ("never", "sort-only"):
+            family_block = _particles(
+                [styled(non_dropping, family_part), styled(family, family_part)],
+                [non_dropping, family],
+            )
+            given_bits = [styled(given, given_part), styled(dropping, given_part, cased=False)]
+        else:
+            family_block = styled(family, family_part)
+            given_bits = [
+                styled(given, given_part),
+                styled(dropping, given_part, cased=False),
+                styled(non_dropping, family_part, cased=False),
+            ]
+        pieces = [affixed(family_block, family_part)] if family_block is not None else []
+        bits = [bit for bit in given_bits if bit is not None]
+        if bits:
+            pieces.append(affixed(join(bits, " "), given_part))
+        if suffix:
+            pieces.append(String(suffix))
+        return join(pieces, option("sort-separator"))
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options and name in sort_options:
