@@ -24,6 +24,7 @@ formatting layer that can be tested on plain strings.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -498,7 +499,37 @@ def tidy_punctuation(text: str, punctuation_in_quote: bool) -> str:
 
 
 def _escape_html(text: str) -> str:
-    return text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    text = text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    if not text.isascii():
+        text = _NON_ASCII_RE.sub(_superscript_html, text)
+    return text
+
+
+_NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
+#: Superscript letters without a Unicode decomposition to say what they are.
+_SUPERSCRIPT_EXTRA: Final = {
+    "\u02c0": "\u0294",  # modifier letter glottal stop
+    "\u02c1": "\u0295",  # modifier letter reversed glottal stop
+    "\u06e5": "\u0648",  # Arabic small waw
+    "\u06e6": "\u064a",  # Arabic small yeh
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _superscript_base(char: str) -> str | None:
+    """The character(s) a superscript character stands for ("\u00aa": "a", "\u2122": "TM")."""
+    if char in _SUPERSCRIPT_EXTRA:
+        return _SUPERSCRIPT_EXTRA[char]
+    decomposition = unicodedata.decomposition(char)
+    if not decomposition.startswith("<super>"):
+        return None
+    return "".join(chr(int(code, 16)) for code in decomposition.split()[1:])
+
+
+def _superscript_html(match: re.Match[str]) -> str:
+    """A superscript character as citeproc-js writes it in HTML: ``<sup>a</sup>``."""
+    base = _superscript_base(match.group(0))
+    return match.group(0) if base is None else f"<sup>{base}</sup>"
 
 
 _MARKDOWN_SPECIAL_RE: Final = re.compile(r"([\\*_`\[\]<>])")

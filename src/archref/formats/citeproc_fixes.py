@@ -1297,12 +1297,68 @@ _PAGE_DIGITS: Final = 18
 ROMAN_LIMIT: Final = 6000
 
 
+_RANGE_SPLIT_RE: Final = re.compile(r"\s{0,3}[-\u2013]{1,2}\s{0,3}")
+_PREFIXED_NUMBER_RE: Final = re.compile(r"(\D{0,20}?\d{0,20}?\D{0,20}?)(\d{1,20})")
+_ROMAN_RE: Final = re.compile(r"[ivxlcdm]{1,20}|[IVXLCDM]{1,20}")
+
+
+def page_range(text: str, range_format: str | None, delimiter: str = "\u2013") -> str:
+    """One page or range of pages as citeproc-js writes it.
+
+    A range whose two ends are numbers with the same prefix ("N110-N115",
+    "110-115") takes *delimiter* and ``page-range-format``
+    (:func:`page_range_end`), the prefix left out of its end where the
+    format shortens it; a range of Roman numerals takes *delimiter*; any
+    other range ("N110-5", "3-B", "Michaelson-Morely") is left as given.
+
+    >>> [page_range(r, "minimal") for r in ("n11564-n11568", "N110-5", "i-ix", "3-B")]
+    ['n11564–8', 'N110-5', 'i–ix', '3-B']
+    >>> page_range("N110-N115", "expanded")
+    'N110–N115'
+    """
+    text = text.strip()
+    pieces = _RANGE_SPLIT_RE.split(text)
+    if len(pieces) != 2 or not pieces[0] or not pieces[1]:
+        return text
+    first, last = pieces
+    found = _RANGE_SPLIT_RE.search(text)
+    given = first + (found.group(0).strip() if found else "-") + last
+    head, tail = _PREFIXED_NUMBER_RE.fullmatch(first), _PREFIXED_NUMBER_RE.fullmatch(last)
+    if head and tail and head.group(1) == tail.group(1):
+        prefix = head.group(1)
+        end = page_range_end(head.group(2), tail.group(2), range_format)
+        if prefix and (range_format in (None, "expanded") or end == tail.group(2)):
+            end = prefix + end
+        return first + delimiter + end
+    if _ROMAN_RE.fullmatch(first) and _ROMAN_RE.fullmatch(last):
+        return first + delimiter + last
+    return given
+
+
 class _PageRange:
     """``page-range-format`` (:func:`page_range_end`) in place of citeproc-py's."""
 
     def _format_last_page(self, first: str, last: str) -> str:
         root: Any = self.get_root()  # type: ignore[attr-defined]
         return page_range_end(str(first), str(last), root.get_option("page-range-format"))
+
+    def _process(self, value: Any, variable: str) -> Any:
+        """Pages and ranges of pages: each as :func:`page_range` writes it."""
+        if not variable.startswith("page"):
+            return super()._process(value, variable)  # type: ignore[misc]
+        element: Any = self
+        delimiter = element.get_single_term(name="page-range-delimiter") or "\u2013"
+        range_format = element.get_root().get_option("page-range-format")
+        out: list[str] = []
+        for comma_item in str(value).split(","):
+            parts = []
+            for item in comma_item.split("&"):
+                if variable == "page-first":
+                    parts.append(_RANGE_SPLIT_RE.split(item.strip())[0])
+                else:
+                    parts.append(page_range(item, range_format, str(delimiter)))
+            out.append(" & ".join(parts))
+        return String(", ".join(out))
 
 
 # Variables a cs:text prints that do not stop a cite from counting as collapsed
@@ -1938,6 +1994,13 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
             between = delimiter if with_delimiter else " "
             return head + String(f"{between}{and_term} ") + texts[-1]
         return join(texts, delimiter)
+
+    def markup(self, text: Any) -> Any:
+        # a count stays a number, so that cs:names adds the counts of its
+        # variables (citeproc-py wrote "32" for 3 authors and 2 editors)
+        if isinstance(text, int):
+            return text
+        return super().markup(text)
 
     def _name_parts(self) -> tuple[Any, Any]:
         cache = _cache(self)
