@@ -297,7 +297,7 @@ def _capitalise(word: str) -> str:
     return upper + word[1:]
 
 
-def _tokens(text: str, protected: list[bool]) -> list[tuple[int, int]]:
+def _tokens(text: str, protected: list[bool], *, keep: bool = False) -> list[tuple[int, int]]:
     """Word spans: runs of characters between spaces and separators."""
     spans: list[tuple[int, int]] = []
     start = -1
@@ -311,6 +311,8 @@ def _tokens(text: str, protected: list[bool]) -> list[tuple[int, int]]:
             start = index
     if start >= 0:
         spans.append((start, len(text)))
+    if keep:
+        return spans
     return [span for span in spans if not protected[span[0]]]
 
 
@@ -375,7 +377,7 @@ def apply_case(text: str, case: str, nocase: Iterable[tuple[int, int]] = ()) -> 
         for number, span in enumerate(spans):
             replace(span, _capitalise if number == 0 else str.lower)
     elif case == "title":
-        _title(text, chars, spans, replace)
+        _title(text, chars, _tokens(text, mask, keep=True), mask, replace)
     return "".join(chars)
 
 
@@ -383,28 +385,36 @@ def _title(
     text: str,
     chars: list[str],
     spans: list[tuple[int, int]],
+    protected: list[bool],
     replace: Callable[[tuple[int, int], Callable[[str], str]], None],
 ) -> None:
+    """Title case; *spans* are every word, protected or not (protected ones stay)."""
     previous_end = 0
     last_span: tuple[int, int] | None = None
     for number, span in enumerate(spans):
         start, end = span
         between = text[previous_end:start]
+        previous_end = end
+        last_span = span
+        if protected[start]:
+            continue
         after_punct = number > 0 and any(c in "!?:" for c in between)
         following = text[end : end + 1]
         word = text[start:end]
         lower = word.lower()
+        # the first part of a hyphenated compound ("Out-of-Fashion") is
+        # capitalised even when it is a stop word, not the parts after it
+        compound_head = following == "-" and text[max(start - 1, 0) : start] != "-"
         capitalise = (
             (len(word) > 1 and lower not in STOP_WORDS)
-            or following == "-"
+            or compound_head
             or number == 0
             or after_punct
         )
         if capitalise and word == lower:
             replace(span, _capitalise)
-        previous_end = end
-        last_span = span
-    if last_span is not None and len(spans) > 1:
+    # a stop word that ends the title is capitalised (not a protected one)
+    if last_span is not None and len(spans) > 1 and not protected[last_span[0]]:
         start, end = last_span
         word = "".join(chars[start:end])
         if len(word) > 1 and word.lower() in STOP_WORDS:

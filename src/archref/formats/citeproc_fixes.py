@@ -1167,15 +1167,37 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
             entries = _collapse_year_suffixes(entries, options)
         layout_delimiter = self.get("delimiter", "")
         pieces: list[Any] = []
+        before: _Entry | None = None
         for entry in entries:
-            if pieces:
-                pieces.append(String(entry.delimiter if grouping else layout_delimiter))
+            if before is not None:
+                delimiter = entry.delimiter if grouping else layout_delimiter
+                pieces.append(String(_seam(delimiter, before.cite, entry.cite)))
             pieces.append(entry.text)
+            before = entry
         for cite in bad:
             if pieces:
                 pieces.append(String(layout_delimiter))
             pieces.append(callback(cite) or f"{cite.key}?")
         return self.format(self.wrap(join(pieces)))
+
+    @staticmethod
+    def _after_prefix(prefix: Any, text: Any) -> Any:
+        """A term opening a cite after a prefix that ends a sentence takes a capital.
+
+        As citeproc-js does: "Caps after. Ibid."; not after a one-word
+        prefix ("Nocapsafter. ibid.") or one that ends in no full stop
+        ("See ibid.").
+        """
+        words = mk.strip_markers(str(prefix)).split()
+        if len(words) < 2 or not words[-1].endswith((".", "?", "!")):
+            return text
+        raw = str(text)
+        index = 0
+        while index < len(raw) and raw[index] in mk.OPENERS:
+            index += 1
+        if raw[index : index + 1] != mk.TERM or index + 1 >= len(raw):
+            return text
+        return String(raw[: index + 1] + raw[index + 1].upper() + raw[index + 2 :])
 
     def _render_cite(self, cite: Any, grouping: _Grouping | None) -> _Entry | None:
         self.repressed = {}
@@ -1189,6 +1211,8 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
             return None
         if text is None:
             return None
+        if cite.get("prefix"):
+            text = self._after_prefix(cite.get("prefix"), text)
         text = cite.get("prefix", "") + text + cite.get("suffix", "")
         entry = _Entry(text, cite)
         entry.variables = frozenset(log)
@@ -1229,6 +1253,25 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
         finally:
             root.__dict__[_GROUPING] = None
         return [cite for group in order for cite in group]
+
+
+_PUNCTUATION: Final = ".,;:!?"
+
+
+def _seam(delimiter: str, previous: Any, cite: Any) -> str:
+    """The delimiter between two cites, as citeproc-js joins them.
+
+    A cite whose prefix opens with punctuation (", cited in") takes no
+    delimiter; after a cite whose suffix ends in punctuation ("is one
+    source,"), the delimiter's own punctuation is left out ("; " gives " ").
+    """
+    prefix = mk.strip_markers(str(cite.get("prefix") or ""))
+    if prefix[:1] in tuple(_PUNCTUATION):
+        return ""
+    before = mk.strip_markers(str(previous.get("suffix") or "")).rstrip()
+    if before[-1:] in tuple(_PUNCTUATION) and delimiter[:1] in tuple(_PUNCTUATION):
+        return delimiter.lstrip(_PUNCTUATION)
+    return delimiter
 
 
 def page_range_end(first: str, last: str, range_format: str | None) -> str:
@@ -1365,6 +1408,9 @@ class _PageRange:
 _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
 
+_LOCATOR_RANGE_RE: Final = re.compile(r"(?<=\w)\s{0,3}[-\u2013]\s{0,3}(?=\w)")
+
+
 class _Displayed:
     """CSL's ``display`` attribute, for the elements of a bibliography entry."""
 
@@ -1400,6 +1446,9 @@ class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc
                 grouping.suffix = letters
             return String(letters)
         text = super()._variable(item, context)
+        if variable == "locator" and text:
+            # "100 - 103" is the range 100–103 (citeproc-js)
+            text = _LOCATOR_RANGE_RE.sub("\u2013", str(text).strip())
         if text is not None and text != "":
             _log(context, variable)
         return text
