@@ -252,6 +252,12 @@ def parse_name(name: dict[str, str]) -> dict[str, str]:
 
 
 def _date_parts(parts: Any) -> list[dict[str, int]]:
+    """Year, month and day of each date; a month of 13 to 24 is a season.
+
+    As citeproc-js reads them: 21 to 24 (and 13 to 20) are spring, summer,
+    autumn and winter, with no day; a month out of range is left out with
+    its day.
+    """
     out = []
     for part in parts or []:
         values: dict[str, int] = {}
@@ -260,6 +266,14 @@ def _date_parts(parts: Any) -> list[dict[str, int]]:
                 values[name] = int(raw)
             except (TypeError, ValueError):
                 break
+        month = values.get("month")
+        if month is not None and not 1 <= month <= 12:
+            values.pop("month")
+            values.pop("day", None)
+            if 13 <= month <= 24:
+                values["season"] = (month - 13) % 4 + 1
+        if values.get("day") == 0:
+            values.pop("day")
         if "year" in values:
             out.append(values)
     return out

@@ -829,6 +829,14 @@ def _substitute_names(subsequent: _Subsequent, text: Any, record: Any) -> Any:
 # Element classes
 
 
+_FORM_FALLBACK: Final[dict[str, str | None]] = {
+    "verb-short": "verb",
+    "symbol": "short",
+    "verb": None,
+    "short": None,
+}
+
+
 class _Fast:
     """Cached versions of citeproc-py's look-ups, shared by every element."""
 
@@ -910,6 +918,10 @@ class _Fast:
         except KeyError:
             pass
         term = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        if term is None and form in _FORM_FALLBACK:
+            # CSL 1.0.2: a missing "verb-short" form falls back to "verb",
+            # "symbol" to "short", and those to the long form
+            term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
         terms[key] = term
         return term
 
@@ -1522,8 +1534,18 @@ class Date(_Displayed, _Fast, cm.Date):  # type: ignore[misc]
         begin, end = date_range.begin, date_range.get("end")
         if end is None or end.is_nil():
             return super().render_date_range(date_range, wanted, context)
-        if all(begin.get(name) == end.get(name) for name in shown):
+        compared = shown + (["season"] if "month" in shown else [])
+        if all(begin.get(name) == end.get(name) for name in compared):
             return self.render_single_date(begin, shown, context)
+        if "month" in wanted and begin.get("season") and begin.get("year") == end.get("year"):
+            # seasons of one year: "Spring–Summer 1999" (citeproc-py printed nothing)
+            first = self.render_single_date(begin, ["month"], context)
+            last = self.render_single_date(end, ["month"], context)
+            year = self.render_single_date(end, ["year"], context)
+            if first and last:
+                here = context if context is not None else self
+                span = first.rstrip() + String("\u2013") + last
+                return here.join([span, year.rstrip()]) if year else span
         return super().render_date_range(date_range, wanted, context)
 
     def _sort_key(self, item: Any, name: str) -> Any:
@@ -2230,6 +2252,16 @@ class Substitute(_Fast, cm.Substitute):  # type: ignore[misc]
 
 
 class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
+    def _is_plural(self, item: Any) -> bool:
+        # number-of-volumes and number-of-pages: plural above one (citeproc-py
+        # looked the value up on the cite, not the item, and lost the label)
+        variable = self.get("variable") or ""
+        if variable.startswith("number-of-"):
+            value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
+            if value.isdigit():
+                return int(value) > 1
+        return bool(super()._is_plural(item))
+
     def calls_variable(self) -> bool:
         # A label is descriptive, like a term: when a cs:group decides whether
         # to print, it neither calls nor renders a variable (CSL 1.0.2,
