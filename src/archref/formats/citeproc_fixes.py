@@ -682,10 +682,15 @@ def _add_names(
     """Show more names in the cites of *group* while that tells more of them apart.
 
     Returns the keys still ambiguous; the others keep the fewest names that
-    make their cites unique.
+    make their cites unique. A cite still ambiguous keeps the fewest names
+    that left it with the fewest rivals, as in citeproc-js ("Smith, Brown,
+    et al." apart from "Smith, Benson, et al.", though not from another
+    "Smith, Brown, et al."); none more where more names told nothing apart.
     """
     pending = list(group)
     most = max(_names_count(cites[key].reference) for key in pending)
+    best = {key: len(group) for key in pending}
+    chosen = {key: 0 for key in pending}
     extra = 0
     while len(pending) > 1 and extra < most:
         extra += 1
@@ -695,9 +700,13 @@ def _add_names(
         counts: dict[str, int] = {}
         for text in forms.values():
             counts[text] = counts.get(text, 0) + 1
+        for key in pending:
+            if counts[forms[key]] < best[key]:
+                best[key] = counts[forms[key]]
+                chosen[key] = extra
         pending = [key for key in pending if counts[forms[key]] > 1]
     for key in pending:
-        table[key].names = 0
+        table[key].names = chosen[key]
     return pending
 
 
