@@ -132,7 +132,8 @@ _DATA_TAGS: Final = {
     '<span class="nodecor">': NODECOR[0],
 }
 _DATA_TAG_RE: Final = re.compile(
-    r'<(?:/?(?:i|b|sup|sub|sc)|span class="no(?:case|decor)"|span style="font-variant:small-caps;")>'
+    r"<(?:/?(?:i|b|sup|sub|sc)"
+    r'|span class="no(?:case|decor)"|span style="font-variant:small-caps;")>'
     r"|</span>",
     re.IGNORECASE,
 )
@@ -158,7 +159,8 @@ def _quotations(text: str) -> str:
     quote that closes nothing is one too ("ETFA '09"). A double quote that
     pairs with nothing stays as it is.
 
-    >>> _quotations("Life's 'Little' Surprises") == f"Life\u2019s {QUOTES[0]}Little{QUOTES[1]} Surprises"
+    >>> quoted = _quotations("Life's 'Little' Surprises")
+    >>> quoted == f"Life\u2019s {QUOTES[0]}Little{QUOTES[1]} Surprises"
     True
     >>> _quotations('Nation of "Positive Obligations " of State')
     'Nation of "Positive Obligations " of State'
@@ -277,7 +279,7 @@ STOP_WORDS: Final = frozenset(
 # Characters that separate words for text case (as tags do in citeproc-js):
 # quotation marks, punctuation, brackets, and the markers.
 # An apostrophe is part of its word ("You\u2019re").
-_CASE_SEPARATORS: Final = frozenset("\u2018\u201c\u201d\"-\u2013\u2014/.,;?!:[]()") | MARKERS
+_CASE_SEPARATORS: Final = frozenset('\u2018\u201c\u201d"-\u2013\u2014/.,;?!:[]()') | MARKERS
 _PROTECTING: Final = {NOCASE[0]: NOCASE[1], SMALL_CAPS[0]: SMALL_CAPS[1]}
 _PROTECTING.update({SUPERSCRIPT[0]: SUPERSCRIPT[1], SUBSCRIPT[0]: SUBSCRIPT[1]})
 _PROTECTING[NODECOR[0]] = NODECOR[1]
@@ -580,7 +582,7 @@ def to_output(
     depth = 0
     # formatting nested in the same formatting is undone (flip-flop)
     levels = {ITALIC: 0, BOLD: 0, SMALL_CAPS: 0}
-    undone: list[list[tuple[str, str]]] = []
+    undone: list[int] = []
     for piece in re.split("([\ue000-\ue01a])", text):
         if not piece:
             continue
@@ -593,11 +595,11 @@ def to_output(
         elif piece == TERM:
             continue
         elif piece == NODECOR[0]:
-            spans = [pair for pair, level in levels.items() if level % 2] if output == "html" else []
-            undone.append([(pair, "") for pair in spans])
+            spans = [pair for pair, level in levels.items() if level % 2 and output == "html"]
+            undone.append(len(spans))
             out.extend(_NORMAL_SPANS[pair] for pair in spans)
         elif piece == NODECOR[1]:
-            out.extend("</span>" for _ in (undone.pop() if undone else ()))
+            out.extend("</span>" for _ in range(undone.pop() if undone else 0))
         elif len(piece) == 1 and piece in MARKERS:
             pair = next(p for p in _PAIRS if piece in p)
             opening = piece == pair[0]

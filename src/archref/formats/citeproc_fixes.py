@@ -20,8 +20,15 @@ citeproc-py and the test that covers it. In short:
   options of its parent;
 * **labels**: a ``cs:label`` needs its variable, and counts as descriptive
   text, not as a variable, when a ``cs:group`` decides whether to print;
-* **names**: ``initialize="false"`` is honoured; names variables with
-  hyphens (``collection-editor``...) are found;
+* **names** are written as citeproc-js writes them (``Name._names_list``,
+  ``Name._one_name``): particles and suffixes in place, each part with its
+  ``cs:name-part`` formatting, the delimiters before "and" and "et al.",
+  ``initialize="false"``, abbreviations kept among initials; names
+  variables with hyphens (``collection-editor``...) are found;
+* **display**: ``display`` and ``second-field-align`` in a bibliography
+  entry become blocks of its HTML;
+* **pages**: ``page-range-format`` on ranges with prefixes, other ranges
+  left as given;
 * **text case** follows citeproc-js (stop words, one-letter words, words
   already capitalised, ``nocase`` spans);
 * **quotes and formatting** are written as neutral markers (see
@@ -690,7 +697,7 @@ def _add_names(
     pending = list(group)
     most = max(_names_count(cites[key].reference) for key in pending)
     best = {key: len(group) for key in pending}
-    chosen = {key: 0 for key in pending}
+    chosen = dict.fromkeys(pending, 0)
     extra = 0
     while len(pending) > 1 and extra < most:
         extra += 1
@@ -2045,12 +2052,8 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         delimiter = option("delimiter")
         and_ = option("and")
         if use_last:
-            text = join(texts, delimiter) + String(
-                delimiter
-                + "\u2026 "
-                + str(self._one_name(names[-1], form, order == "all", context, sort_options))
-            )
-            return text
+            last = self._one_name(names[-1], form, order == "all", context, sort_options)
+            return join(texts, delimiter) + String(f"{delimiter}\u2026 {last}")
         if truncated:
             et_al = self.et_al()
             if not et_al:
@@ -2149,7 +2152,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
                          affixed(styled(given, given_part), given_part)], "")  # fmt: skip
         if form == "short" or given is None:
             block = _particles(
-                [styled(non_dropping, family_part)] + [styled(family, family_part)],
+                [styled(non_dropping, family_part), styled(family, family_part)],
                 [non_dropping, family],
             )
             if form != "short" and given is None and dropping:
