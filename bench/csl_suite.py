@@ -1,6 +1,6 @@
 """Run the CSL test-suite's fixtures through archref and stock citeproc-py.
 
-    python bench/csl_suite.py PATH [--only PREFIX] [--show-failures] [--regressions]
+    python bench/csl_suite.py PATH [--only PREFIX] [--show-failures] [--check] [--write-baseline]
 
 PATH is a local copy of citation-style-language/test-suite (or its
 ``processor-tests/humans`` folder); nothing is downloaded. Each fixture is
@@ -8,11 +8,17 @@ rendered as HTML, the output format the fixtures expect, through archref's
 adapter and through stock citeproc-py used the ordinary way, and compared
 with the fixture's RESULT. Prints the pass rate of each, per category (the
 part of the fixture name before the first underscore), and the fixtures
-that stock citeproc-py passes and archref fails (regressions).
+that stock citeproc-py passes and archref fails (regressions). ``--check``
+compares the run with the results recorded in ``csl_suite_baseline.json``
+(no fixture archref passed may fail, none stock citeproc-py passes, and the
+count may not drop; ``tests/test_csl_suite.py`` does the same),
+``--write-baseline`` records a full run there.
 
-Fixtures driven by CITATIONS (citations with pre/post context) are rendered
-from their citation items in order, and their numbered result lines are
-compared without the markers; fixtures whose mode is neither citation nor
+Fixtures driven by CITATIONS (citations inserted one by one, each with the
+citations before and after it) are rendered as the document the last of
+them leaves, and their numbered result lines are compared without the
+markers; items without an id are numbered ``ITEM-1``, ``ITEM-2``... as
+citeproc-js's test runner numbers them; fixtures whose mode is neither citation nor
 bibliography count as failures for both.
 """
 
@@ -61,7 +67,27 @@ def fixtures(path: Path) -> Iterator[tuple[str, Fixture]]:
         for name in ("INPUT", "CITATION-ITEMS", "CITATIONS", "BIBENTRIES", "BIBSECTION"):
             if name in sections:
                 fixture[name] = json.loads(sections[name])
+        for number, item in enumerate(fixture.get("INPUT", []), start=1):
+            # citeproc-js's test runner numbers the items that have no id
+            item.setdefault("id", f"ITEM-{number}")
         yield file.stem, fixture
+
+
+def final_citations(steps: list[list[Any]]) -> list[dict[str, Any]]:
+    """The document a fixture's CITATIONS leave, in order.
+
+    Each step is citeproc-js's ``processCitationCluster(citation, pre,
+    post)``: the citations listed in *pre* and *post* (by id), with the new
+    or changed citation between them, are the document from then on. The
+    fixture's RESULT lists the citations of the last document.
+    """
+    known: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    for citation, pre, post in steps:
+        known[citation["citationID"]] = citation
+        order = [entry[0] for entry in pre] + [citation["citationID"]]
+        order += [entry[0] for entry in post]
+    return [known[key] for key in order if key in known]
 
 
 def notes_of(fixture: Fixture) -> list[list[dict[str, Any]]]:
@@ -70,7 +96,8 @@ def notes_of(fixture: Fixture) -> list[list[dict[str, Any]]]:
         return [[dict(cite) for cite in citation] for citation in fixture["CITATION-ITEMS"]]
     if "CITATIONS" in fixture:
         return [
-            [dict(cite) for cite in entry[0]["citationItems"]] for entry in fixture["CITATIONS"]
+            [dict(cite) for cite in citation["citationItems"]]
+            for citation in final_citations(fixture["CITATIONS"])
         ]
     return [[{"id": item["id"]} for item in fixture["INPUT"]]]
 
@@ -173,33 +200,76 @@ def passes(runner: Runner, fixture: Fixture, style: Path, seconds: int = 10) -> 
         signal.alarm(0)
 
 
+#: The suite's commit the recorded results were measured on, and where they are.
+SUITE_COMMIT = "13724f9"
+BASELINE = Path(__file__).resolve().parent / "csl_suite_baseline.json"
+
+
+def run(path: Path, only: str | None = None) -> dict[str, tuple[bool, bool]]:
+    """For each fixture (by name): whether archref passes it, and stock citeproc-py."""
+    sys.setrecursionlimit(5000)
+    results: dict[str, tuple[bool, bool]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for number, (name, fixture) in enumerate(fixtures(path)):
+            if only and not name.startswith(only):
+                continue
+            style = Path(folder) / f"fixture-{number}.csl"
+            style.write_text(fixture["CSL"], encoding="utf-8")
+            results[name] = (passes(run_archref, fixture, style), passes(run_stock, fixture, style))
+    return results
+
+
+def baseline() -> dict[str, Any]:
+    """The recorded results: the count archref passes and the fixtures it fails."""
+    data: dict[str, Any] = json.loads(BASELINE.read_text(encoding="utf-8"))
+    return data
+
+
+def check(results: dict[str, tuple[bool, bool]], recorded: dict[str, Any]) -> list[str]:
+    """What went backwards against the recorded results (nothing: an empty list).
+
+    A fixture archref passed and now fails, a fixture stock citeproc-py
+    passes and archref fails, or fewer fixtures passed than recorded.
+    """
+    problems = []
+    known = set(recorded["archref_fails"])
+    for name, (ours, stock) in sorted(results.items()):
+        if not ours and stock:
+            problems.append(f"{name}: stock citeproc-py passes it, archref fails")
+        elif not ours and name not in known:
+            problems.append(f"{name}: passed before, fails now")
+    passed = sum(ours for ours, _ in results.values())
+    if passed < recorded["archref"]:
+        problems.append(f"archref passes {passed}, below the recorded {recorded['archref']}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path, help="local copy of the CSL test-suite")
     parser.add_argument("--only", help="run only fixtures whose name starts with this")
     parser.add_argument("--show-failures", action="store_true", help="list archref's failures")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 if anything went backwards against bench/csl_suite_baseline.json",
+    )
+    parser.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="record these results in bench/csl_suite_baseline.json (a full run only)",
+    )
     args = parser.parse_args(argv)
 
-    sys.setrecursionlimit(5000)
+    results = run(args.path, args.only)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    regressions: list[str] = []
-    failures: list[str] = []
-    with tempfile.TemporaryDirectory() as folder:
-        for number, (name, fixture) in enumerate(fixtures(args.path)):
-            if args.only and not name.startswith(args.only):
-                continue
-            style = Path(folder) / f"fixture-{number}.csl"
-            style.write_text(fixture["CSL"], encoding="utf-8")
-            category = name.split("_")[0]
-            ours = passes(run_archref, fixture, style)
-            stock = passes(run_stock, fixture, style)
-            totals[category][0] += 1
-            totals[category][1] += ours
-            totals[category][2] += stock
-            if stock and not ours:
-                regressions.append(name)
-            if not ours:
-                failures.append(name)
+    for name, (ours, stock) in results.items():
+        category = name.split("_")[0]
+        totals[category][0] += 1
+        totals[category][1] += ours
+        totals[category][2] += stock
+    regressions = [name for name, (ours, stock) in results.items() if stock and not ours]
+    failures = [name for name, (ours, _) in results.items() if not ours]
 
     print(f"{'category':20} {'fixtures':>8} {'archref':>8} {'stock':>8}")
     for category in sorted(totals):
@@ -219,6 +289,20 @@ def main(argv: list[str] | None = None) -> int:
         print("archref fails:")
         for name in failures:
             print(f"  {name}")
+    if args.write_baseline and not args.only:
+        record = {
+            "suite_commit": SUITE_COMMIT,
+            "fixtures": count,
+            "archref": ours,
+            "stock": stock,
+            "archref_fails": failures,
+        }
+        BASELINE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    if args.check:
+        problems = check(results, baseline())
+        for problem in problems:
+            print(f"BACKWARDS: {problem}")
+        return 1 if problems else 0
     return 0
 
 

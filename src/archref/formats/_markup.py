@@ -24,6 +24,7 @@ formatting layer that can be tested on plain strings.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -42,12 +43,41 @@ NOCASE: Final = ("\ue00e", "\ue00f")
 #: Put in front of a rendered locale term, so that a note opening with a term
 #: ("ibid.") can be capitalised as citeproc-js does.
 TERM: Final = "\ue010"
+#: CSL's ``display`` attribute in a bibliography entry (and the two parts of
+#: an entry with ``second-field-align``): blocks of the entry, written as
+#: citeproc-js writes them in HTML, left out in text and Markdown.
+DISPLAY_BLOCK: Final = ("\ue011", "\ue012")
+DISPLAY_LEFT_MARGIN: Final = ("\ue013", "\ue014")
+DISPLAY_RIGHT_INLINE: Final = ("\ue015", "\ue016")
+DISPLAY_INDENT: Final = ("\ue017", "\ue018")
+#: ``<span class="nodecor">`` in the data: the formatting around it is undone.
+NODECOR: Final = ("\ue019", "\ue01a")
+DISPLAYS: Final = {
+    "block": DISPLAY_BLOCK,
+    "left-margin": DISPLAY_LEFT_MARGIN,
+    "right-inline": DISPLAY_RIGHT_INLINE,
+    "indent": DISPLAY_INDENT,
+}
 
-_PAIRS: Final = (ITALIC, BOLD, SMALL_CAPS, SUPERSCRIPT, SUBSCRIPT, UNDERLINE, QUOTES, NOCASE)
+_PAIRS: Final = (
+    ITALIC,
+    BOLD,
+    SMALL_CAPS,
+    SUPERSCRIPT,
+    SUBSCRIPT,
+    UNDERLINE,
+    QUOTES,
+    NOCASE,
+    DISPLAY_BLOCK,
+    DISPLAY_LEFT_MARGIN,
+    DISPLAY_RIGHT_INLINE,
+    DISPLAY_INDENT,
+    NODECOR,
+)
 OPENERS: Final = frozenset(pair[0] for pair in _PAIRS)
 CLOSERS: Final = frozenset(pair[1] for pair in _PAIRS)
 MARKERS: Final = OPENERS | CLOSERS | {TERM}
-_MARKER_RE: Final = re.compile("[\ue000-\ue010]")
+_MARKER_RE: Final = re.compile("[\ue000-\ue01a]")
 
 _HTML_TAGS: Final = {
     ITALIC: ("<i>", "</i>"),
@@ -57,6 +87,11 @@ _HTML_TAGS: Final = {
     SUBSCRIPT: ("<sub>", "</sub>"),
     UNDERLINE: ('<span style="text-decoration:underline;">', "</span>"),
     NOCASE: ("", ""),
+    # as citeproc-js's HTML output writes them
+    DISPLAY_BLOCK: ('\n\n    <div class="csl-block">', "</div>\n"),
+    DISPLAY_LEFT_MARGIN: ('\n    <div class="csl-left-margin">', "</div>"),
+    DISPLAY_RIGHT_INLINE: ('<div class="csl-right-inline">', "</div>\n  "),
+    DISPLAY_INDENT: ('<div class="csl-indent">', "</div>\n  "),
 }
 _MARKDOWN_TAGS: Final = {
     ITALIC: ("*", "*"),
@@ -94,15 +129,74 @@ _DATA_TAGS: Final = {
     "</sc>": SMALL_CAPS[1],
     '<span style="font-variant:small-caps;">': SMALL_CAPS[0],
     '<span class="nocase">': NOCASE[0],
+    '<span class="nodecor">': NODECOR[0],
 }
 _DATA_TAG_RE: Final = re.compile(
-    r'<(?:/?(?:i|b|sup|sub|sc)|span class="nocase"|span style="font-variant:small-caps;")>'
+    r"<(?:/?(?:i|b|sup|sub|sc)"
+    r'|span class="no(?:case|decor)"|span style="font-variant:small-caps;")>'
     r"|</span>",
     re.IGNORECASE,
 )
-_STRAIGHT_QUOTES_RE: Final = re.compile(
-    r'(^|[\s(\[\u2014\u2013-])"([^"\s][^"]*?)"(?=$|[\s).,;:!?\]])'
-)
+#: Quotation marks in the data, by family: straight and curly double quotes,
+#: straight and curly single quotes.
+_DOUBLE_QUOTES: Final = frozenset('"\u201c\u201d')
+_SINGLE_QUOTES: Final = frozenset("'\u2018\u2019")
+#: What may stand before an opening quotation mark, and after a closing one
+#: (besides spaces, markup and the ends of the text).
+_BEFORE_OPENING: Final = frozenset("([{-\u2013\u2014/") | _DOUBLE_QUOTES | _SINGLE_QUOTES
+_AFTER_CLOSING: Final = frozenset(".,;:!?)]}-\u2013\u2014/") | _DOUBLE_QUOTES | _SINGLE_QUOTES
+
+
+def _quotations(text: str) -> str:
+    """Pairs of quotation marks in the data become quotation markup.
+
+    As citeproc-js reads them: straight or curly, double or single, a
+    quotation opens after a space (or the start, a bracket, a dash) before
+    a character that is not a space, and closes after a character that is
+    not a space, before a space, punctuation or the end. Quotations nest,
+    and are printed with the locale's quotation marks for their depth. A
+    single quote between two letters is an apostrophe ("You're"); a single
+    quote that closes nothing is one too ("ETFA '09"). A double quote that
+    pairs with nothing stays as it is.
+
+    >>> quoted = _quotations("Life's 'Little' Surprises")
+    >>> quoted == f"Life\u2019s {QUOTES[0]}Little{QUOTES[1]} Surprises"
+    True
+    >>> _quotations('Nation of "Positive Obligations " of State')
+    'Nation of "Positive Obligations " of State'
+    """
+    chars = list(text)
+    stack: list[tuple[int, bool]] = []  # index of an opening mark, double or not
+    size = len(chars)
+    for index, char in enumerate(chars):
+        double = char in _DOUBLE_QUOTES
+        if not double and char not in _SINGLE_QUOTES:
+            continue
+        before = chars[index - 1] if index else " "
+        after = chars[index + 1] if index + 1 < size else " "
+        if not double and before.isalnum() and after.isalnum():
+            chars[index] = "\u2019"  # an apostrophe
+            continue
+        can_open = char not in "\u201d\u2019" and (
+            before.isspace() or before in _BEFORE_OPENING or before in MARKERS
+        )
+        can_open = can_open and not after.isspace()
+        can_close = char not in "\u201c\u2018" and not before.isspace()
+        can_close = can_close and (
+            after.isspace() or after in MARKERS or (after in _AFTER_CLOSING and char != "\u2019")
+        )
+        if can_close and stack and stack[-1][1] == double:
+            opened = stack.pop()[0]
+            chars[opened] = QUOTES[0]
+            chars[index] = QUOTES[1]
+        elif can_open:
+            stack.append((index, double))
+        elif not double and char == "'":
+            chars[index] = "\u2019"
+    for index, double in stack:
+        if not double and chars[index] == "'":
+            chars[index] = "\u2019"
+    return "".join(chars)
 
 
 def read_rich_text(value: str) -> str:
@@ -111,7 +205,8 @@ def read_rich_text(value: str) -> str:
     The tags citeproc-js understands (``<i>``, ``<b>``, ``<sup>``, ``<sub>``,
     ``<sc>``, ``<span class="nocase">`` and the small-caps span) become
     markers; anything else that looks like a tag stays text and is escaped
-    on HTML output. A pair of straight double quotes becomes a quotation.
+    on HTML output. A pair of quotation marks becomes a quotation
+    (:func:`_quotations`).
     Marker characters already in the data are dropped.
 
     >>> read_rich_text('On <i>Pravda</i> & "the Line"') == (
@@ -130,9 +225,8 @@ def read_rich_text(value: str) -> str:
             out.append(text[pos : match.start()])
             pos = match.end()
             if tag == "</span>":
-                if stack and stack[-1] in (NOCASE[0], SMALL_CAPS[0]):
-                    opener = stack.pop()
-                    out.append(NOCASE[1] if opener == NOCASE[0] else SMALL_CAPS[1])
+                if stack and stack[-1] in (NOCASE[0], SMALL_CAPS[0], NODECOR[0]):
+                    out.append(_closer_of(stack.pop()))
                 else:
                     out.append(match.group(0))
                 continue
@@ -150,10 +244,8 @@ def read_rich_text(value: str) -> str:
         # an opened tag that is never closed is not markup after all
         for opener in stack:
             text = text.replace(opener, "", 1)
-    if '"' in text:
-        text = _STRAIGHT_QUOTES_RE.sub(
-            lambda m: f"{m.group(1)}{QUOTES[0]}{m.group(2)}{QUOTES[1]}", text
-        )
+    if any(char in _DOUBLE_QUOTES or char in _SINGLE_QUOTES for char in text):
+        text = _quotations(text)
     return text
 
 
@@ -186,9 +278,11 @@ STOP_WORDS: Final = frozenset(
 
 # Characters that separate words for text case (as tags do in citeproc-js):
 # quotation marks, punctuation, brackets, and the markers.
-_CASE_SEPARATORS: Final = frozenset("\u2018\u2019\u201c\u201d\"'-\u2013\u2014/.,;?!:[]()") | MARKERS
+# An apostrophe is part of its word ("You\u2019re").
+_CASE_SEPARATORS: Final = frozenset('\u2018\u201c\u201d"-\u2013\u2014/.,;?!:[]()') | MARKERS
 _PROTECTING: Final = {NOCASE[0]: NOCASE[1], SMALL_CAPS[0]: SMALL_CAPS[1]}
 _PROTECTING.update({SUPERSCRIPT[0]: SUPERSCRIPT[1], SUBSCRIPT[0]: SUBSCRIPT[1]})
+_PROTECTING[NODECOR[0]] = NODECOR[1]
 
 CaseName = Literal[
     "lowercase", "uppercase", "capitalize-first", "capitalize-all", "sentence", "title"
@@ -205,7 +299,7 @@ def _capitalise(word: str) -> str:
     return upper + word[1:]
 
 
-def _tokens(text: str, protected: list[bool]) -> list[tuple[int, int]]:
+def _tokens(text: str, protected: list[bool], *, keep: bool = False) -> list[tuple[int, int]]:
     """Word spans: runs of characters between spaces and separators."""
     spans: list[tuple[int, int]] = []
     start = -1
@@ -219,6 +313,8 @@ def _tokens(text: str, protected: list[bool]) -> list[tuple[int, int]]:
             start = index
     if start >= 0:
         spans.append((start, len(text)))
+    if keep:
+        return spans
     return [span for span in spans if not protected[span[0]]]
 
 
@@ -283,7 +379,7 @@ def apply_case(text: str, case: str, nocase: Iterable[tuple[int, int]] = ()) -> 
         for number, span in enumerate(spans):
             replace(span, _capitalise if number == 0 else str.lower)
     elif case == "title":
-        _title(text, chars, spans, replace)
+        _title(text, chars, _tokens(text, mask, keep=True), mask, replace)
     return "".join(chars)
 
 
@@ -291,28 +387,36 @@ def _title(
     text: str,
     chars: list[str],
     spans: list[tuple[int, int]],
+    protected: list[bool],
     replace: Callable[[tuple[int, int], Callable[[str], str]], None],
 ) -> None:
+    """Title case; *spans* are every word, protected or not (protected ones stay)."""
     previous_end = 0
     last_span: tuple[int, int] | None = None
     for number, span in enumerate(spans):
         start, end = span
         between = text[previous_end:start]
+        previous_end = end
+        last_span = span
+        if protected[start]:
+            continue
         after_punct = number > 0 and any(c in "!?:" for c in between)
         following = text[end : end + 1]
         word = text[start:end]
         lower = word.lower()
+        # the first part of a hyphenated compound ("Out-of-Fashion") is
+        # capitalised even when it is a stop word, not the parts after it
+        compound_head = following == "-" and text[max(start - 1, 0) : start] != "-"
         capitalise = (
             (len(word) > 1 and lower not in STOP_WORDS)
-            or following == "-"
+            or compound_head
             or number == 0
             or after_punct
         )
         if capitalise and word == lower:
             replace(span, _capitalise)
-        previous_end = end
-        last_span = span
-    if last_span is not None and len(spans) > 1:
+    # a stop word that ends the title is capitalised (not a protected one)
+    if last_span is not None and len(spans) > 1 and not protected[last_span[0]]:
         start, end = last_span
         word = "".join(chars[start:end])
         if len(word) > 1 and word.lower() in STOP_WORDS:
@@ -407,7 +511,37 @@ def tidy_punctuation(text: str, punctuation_in_quote: bool) -> str:
 
 
 def _escape_html(text: str) -> str:
-    return text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    text = text.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+    if not text.isascii():
+        text = _NON_ASCII_RE.sub(_superscript_html, text)
+    return text
+
+
+_NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
+#: Superscript letters without a Unicode decomposition to say what they are.
+_SUPERSCRIPT_EXTRA: Final = {
+    "\u02c0": "\u0294",  # modifier letter glottal stop
+    "\u02c1": "\u0295",  # modifier letter reversed glottal stop
+    "\u06e5": "\u0648",  # Arabic small waw
+    "\u06e6": "\u064a",  # Arabic small yeh
+}
+
+
+@functools.lru_cache(maxsize=512)
+def _superscript_base(char: str) -> str | None:
+    """The character(s) a superscript character stands for ("\u00aa": "a", "\u2122": "TM")."""
+    if char in _SUPERSCRIPT_EXTRA:
+        return _SUPERSCRIPT_EXTRA[char]
+    decomposition = unicodedata.decomposition(char)
+    if not decomposition.startswith("<super>"):
+        return None
+    return "".join(chr(int(code, 16)) for code in decomposition.split()[1:])
+
+
+def _superscript_html(match: re.Match[str]) -> str:
+    """A superscript character as citeproc-js writes it in HTML: ``<sup>a</sup>``."""
+    base = _superscript_base(match.group(0))
+    return match.group(0) if base is None else f"<sup>{base}</sup>"
 
 
 _MARKDOWN_SPECIAL_RE: Final = re.compile(r"([\\*_`\[\]<>])")
@@ -446,8 +580,10 @@ def to_output(
         escape, tags = (lambda s: s), {}
     out: list[str] = []
     depth = 0
-    italic_depth = 0
-    for piece in re.split("([\ue000-\ue010])", text):
+    # formatting nested in the same formatting is undone (flip-flop)
+    levels = {ITALIC: 0, BOLD: 0, SMALL_CAPS: 0}
+    undone: list[int] = []
+    for piece in re.split("([\ue000-\ue01a])", text):
         if not piece:
             continue
         if piece == QUOTES[0]:
@@ -458,22 +594,34 @@ def to_output(
             out.append(escape(quotes[1] if depth % 2 == 0 else quotes[3]))
         elif piece == TERM:
             continue
+        elif piece == NODECOR[0]:
+            spans = [pair for pair, level in levels.items() if level % 2 and output == "html"]
+            undone.append(len(spans))
+            out.extend(_NORMAL_SPANS[pair] for pair in spans)
+        elif piece == NODECOR[1]:
+            out.extend("</span>" for _ in range(undone.pop() if undone else 0))
         elif len(piece) == 1 and piece in MARKERS:
             pair = next(p for p in _PAIRS if piece in p)
             opening = piece == pair[0]
-            if pair == ITALIC:
-                # italics inside italics are set in roman (flip-flop)
-                italic_depth += 1 if opening else -1
-                level = italic_depth if opening else italic_depth + 1
+            if pair in levels:
+                levels[pair] += 1 if opening else -1
+                level = levels[pair] if opening else levels[pair] + 1
                 if level % 2 == 0:
                     if output == "html":
-                        out.append('<span style="font-style:normal;">' if opening else "</span>")
+                        out.append(_NORMAL_SPANS[pair] if opening else "</span>")
                     continue
             if pair in tags:
                 out.append(tags[pair][0 if opening else 1])
         else:
             out.append(escape(_flip_data_quotes(piece, depth) if depth else piece))
     return "".join(out)
+
+
+_NORMAL_SPANS: Final = {
+    ITALIC: '<span style="font-style:normal;">',
+    BOLD: '<span style="font-weight:normal;">',
+    SMALL_CAPS: '<span style="font-variant:normal;">',
+}
 
 
 def _flip_data_quotes(text: str, depth: int) -> str:

@@ -168,15 +168,96 @@ def _names(value: list[Any]) -> list[Any]:
     for data in value:
         if not isinstance(data, Mapping):
             continue
+        parse = str(data.get("parse-names", "true")).lower() not in ("false", "0")
         clean = {key: mk.strip_markers(str(part)) for key, part in data.items() if part is not None}
+        clean.pop("parse-names", None)
         if "literal" in clean:
             names.append(Name(literal=clean["literal"]))
         else:
-            names.append(Name(**clean))
+            names.append(Name(**(parse_name(clean) if parse else clean)))
     return names
 
 
+_GLUED_PARTICLE_RE: Final = re.compile(r"^([a-z\u00e0-\u00ff]{1,4}['\u2019-])(\w.*)$")
+
+
+def _is_particle(word: str) -> bool:
+    """A word in lower case ("van"), maybe with apostrophes ("'t", "d'")."""
+    core = word.strip("'\u2019")
+    return bool(core) and core[0].islower() and core.replace(".", "").isalpha()
+
+
+def _apostrophes(particle: str) -> str:
+    return particle.replace("'", "\u2019")
+
+
+def parse_name(name: dict[str, str]) -> dict[str, str]:
+    """A CSL-JSON name with particles and suffix read out of its parts, as citeproc-js reads them.
+
+    Words in lower case before a family name are its non-dropping particle
+    ("van der Vlist"), as is a short lower-case prefix joined to it by an
+    apostrophe or a hyphen ("d\u2019Aubignac", "al-One"); words in lower
+    case after the given name are its dropping particle ("Alexander von");
+    what follows a comma in the given name is a suffix ("John, III"; after
+    ",!", one printed after a comma). A family name in double quotes is
+    taken as it is, without them. Parts given explicitly are kept.
+
+    >>> parse_name({"family": "van der Vlist", "given": "Eric"})["non-dropping-particle"]
+    'van der'
+    >>> parse_name({"family": "Humboldt", "given": "Alexander von"})["dropping-particle"]
+    'von'
+    >>> parse_name({"family": '"Van Dyke"', "given": "Dick"})["family"]
+    'Van Dyke'
+    """
+    out = dict(name)
+    family = out.get("family", "")
+    if len(family) > 1 and family.startswith('"') and family.endswith('"'):
+        out["family"] = family[1:-1]
+    elif family and "non-dropping-particle" not in out:
+        words = family.split(" ")
+        particles: list[str] = []
+        while len(words) > 1 and _is_particle(words[0]):
+            particles.append(words.pop(0))
+        spaced = bool(particles)
+        glued = _GLUED_PARTICLE_RE.match(words[0])
+        if glued and not glued.group(2)[0].islower():
+            particles.append(glued.group(1))
+            words[0] = glued.group(2)
+            spaced = False
+        if particles:
+            joined = " ".join(particles)
+            if spaced and joined.endswith(("'", "\u2019")):
+                joined += " "  # "de' Frinkle" keeps its space
+            out["non-dropping-particle"] = _apostrophes(joined)
+            out["family"] = " ".join(words)
+    given = out.get("given", "")
+    if given and "," in given and "suffix" not in out:
+        first, _, rest = given.partition(",")
+        rest = rest.strip()
+        if rest.startswith("!"):
+            rest = rest[1:].strip()
+            out["comma-suffix"] = "true"
+        if first.strip() and rest:
+            out["given"] = given = first.strip()
+            out["suffix"] = rest
+    if given and "dropping-particle" not in out:
+        words = given.split(" ")
+        particles = []
+        while len(words) > 1 and _is_particle(words[-1]):
+            particles.insert(0, words.pop())
+        if particles:
+            out["dropping-particle"] = _apostrophes(" ".join(particles))
+            out["given"] = " ".join(words)
+    return out
+
+
 def _date_parts(parts: Any) -> list[dict[str, int]]:
+    """Year, month and day of each date; a month of 13 to 24 is a season.
+
+    As citeproc-js reads them: 21 to 24 (and 13 to 20) are spring, summer,
+    autumn and winter, with no day; a month out of range is left out with
+    its day.
+    """
     out = []
     for part in parts or []:
         values: dict[str, int] = {}
@@ -185,6 +266,14 @@ def _date_parts(parts: Any) -> list[dict[str, int]]:
                 values[name] = int(raw)
             except (TypeError, ValueError):
                 break
+        month = values.get("month")
+        if month is not None and not 1 <= month <= 12:
+            values.pop("month")
+            values.pop("day", None)
+            if 13 <= month <= 24:
+                values["season"] = (month - 13) % 4 + 1
+        if values.get("day") == 0:
+            values.pop("day")
         if "year" in values:
             out.append(values)
     return out

@@ -20,8 +20,15 @@ citeproc-py and the test that covers it. In short:
   options of its parent;
 * **labels**: a ``cs:label`` needs its variable, and counts as descriptive
   text, not as a variable, when a ``cs:group`` decides whether to print;
-* **names**: ``initialize="false"`` is honoured; names variables with
-  hyphens (``collection-editor``...) are found;
+* **names** are written as citeproc-js writes them (``Name._names_list``,
+  ``Name._one_name``): particles and suffixes in place, each part with its
+  ``cs:name-part`` formatting, the delimiters before "and" and "et al.",
+  ``initialize="false"``, abbreviations kept among initials; names
+  variables with hyphens (``collection-editor``...) are found;
+* **display**: ``display`` and ``second-field-align`` in a bibliography
+  entry become blocks of its HTML;
+* **pages**: ``page-range-format`` on ranges with prefixes, other ranges
+  left as given;
 * **text case** follows citeproc-js (stop words, one-letter words, words
   already capitalised, ``nocase`` spans);
 * **quotes and formatting** are written as neutral markers (see
@@ -682,10 +689,15 @@ def _add_names(
     """Show more names in the cites of *group* while that tells more of them apart.
 
     Returns the keys still ambiguous; the others keep the fewest names that
-    make their cites unique.
+    make their cites unique. A cite still ambiguous keeps the fewest names
+    that left it with the fewest rivals, as in citeproc-js ("Smith, Brown,
+    et al." apart from "Smith, Benson, et al.", though not from another
+    "Smith, Brown, et al."); none more where more names told nothing apart.
     """
     pending = list(group)
     most = max(_names_count(cites[key].reference) for key in pending)
+    best = {key: len(group) for key in pending}
+    chosen = dict.fromkeys(pending, 0)
     extra = 0
     while len(pending) > 1 and extra < most:
         extra += 1
@@ -695,9 +707,13 @@ def _add_names(
         counts: dict[str, int] = {}
         for text in forms.values():
             counts[text] = counts.get(text, 0) + 1
+        for key in pending:
+            if counts[forms[key]] < best[key]:
+                best[key] = counts[forms[key]]
+                chosen[key] = extra
         pending = [key for key in pending if counts[forms[key]] > 1]
     for key in pending:
-        table[key].names = 0
+        table[key].names = chosen[key]
     return pending
 
 
@@ -829,6 +845,14 @@ def _substitute_names(subsequent: _Subsequent, text: Any, record: Any) -> Any:
 # Element classes
 
 
+_FORM_FALLBACK: Final[dict[str, str | None]] = {
+    "verb-short": "verb",
+    "symbol": "short",
+    "verb": None,
+    "short": None,
+}
+
+
 class _Fast:
     """Cached versions of citeproc-py's look-ups, shared by every element."""
 
@@ -910,6 +934,10 @@ class _Fast:
         except KeyError:
             pass
         term = super().get_term(name, form, fallback_locale, zero_padded)  # type: ignore[misc]
+        if term is None and form in _FORM_FALLBACK:
+            # CSL 1.0.2: a missing "verb-short" form falls back to "verb",
+            # "symbol" to "short", and those to the long form
+            term = self.get_term(name, _FORM_FALLBACK[form], fallback_locale, zero_padded)
         terms[key] = term
         return term
 
@@ -1082,14 +1110,52 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
         area = self.getparent()
         substitute = area.get("subsequent-author-substitute")
         if substitute is None:
-            return super().render_bibliography(citation_items)
+            return self._entries(citation_items)
         rule = area.get("subsequent-author-substitute-rule", "complete-all")
         root = self.get_root()
         root.__dict__[_SUBSEQUENT] = _Subsequent(substitute, rule)
         try:
-            return super().render_bibliography(citation_items)
+            return self._entries(citation_items)
         finally:
             root.__dict__[_SUBSEQUENT] = None
+
+    def _entries(self, citation_items: Any) -> list[Any]:
+        """Each entry; with ``second-field-align``, in its two blocks.
+
+        As citeproc-js does: the first thing the layout prints (with its
+        affixes) is the left margin ("[1]"), the rest of the entry the
+        block beside it.
+        """
+        aligned = self.getparent().get("second-field-align") in ("flush", "margin")
+        output = []
+        for item in citation_items:
+            self.repressed = {}
+            if aligned:
+                text = self._aligned(item)
+            else:
+                text = self.format(self.wrap(self.render_children(item)))
+            if text is not None:
+                output.append(text)
+        return output
+
+    def _aligned(self, item: Any) -> Any:
+        pieces: list[Any] = []
+        for child in self.iterchildren():
+            try:
+                text = child.render(item)
+            except VariableError:
+                continue
+            if text is not None:
+                pieces.append(text)
+        if not pieces:
+            return None
+        if len(pieces) == 1:
+            return self.format(self.wrap(pieces[0]))
+        left, right = mk.DISPLAY_LEFT_MARGIN, mk.DISPLAY_RIGHT_INLINE
+        rest = join(pieces[1:], self.get("delimiter", ""))
+        first = String(left[0]) + String(self.get("prefix", "")) + pieces[0] + String(left[1])
+        second = String(right[0]) + rest + String(self.get("suffix", "")) + String(right[1])
+        return self.format(first + second)
 
     def render_citation(self, citation: Any, callback: Any) -> Any:
         """Render the cites of one citation, in the order they were given.
@@ -1129,15 +1195,37 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
             entries = _collapse_year_suffixes(entries, options)
         layout_delimiter = self.get("delimiter", "")
         pieces: list[Any] = []
+        before: _Entry | None = None
         for entry in entries:
-            if pieces:
-                pieces.append(String(entry.delimiter if grouping else layout_delimiter))
+            if before is not None:
+                delimiter = entry.delimiter if grouping else layout_delimiter
+                pieces.append(String(_seam(delimiter, before.cite, entry.cite)))
             pieces.append(entry.text)
+            before = entry
         for cite in bad:
             if pieces:
                 pieces.append(String(layout_delimiter))
             pieces.append(callback(cite) or f"{cite.key}?")
         return self.format(self.wrap(join(pieces)))
+
+    @staticmethod
+    def _after_prefix(prefix: Any, text: Any) -> Any:
+        """A term opening a cite after a prefix that ends a sentence takes a capital.
+
+        As citeproc-js does: "Caps after. Ibid."; not after a one-word
+        prefix ("Nocapsafter. ibid.") or one that ends in no full stop
+        ("See ibid.").
+        """
+        words = mk.strip_markers(str(prefix)).split()
+        if len(words) < 2 or not words[-1].endswith((".", "?", "!")):
+            return text
+        raw = str(text)
+        index = 0
+        while index < len(raw) and raw[index] in mk.OPENERS:
+            index += 1
+        if raw[index : index + 1] != mk.TERM or index + 1 >= len(raw):
+            return text
+        return String(raw[: index + 1] + raw[index + 1].upper() + raw[index + 2 :])
 
     def _render_cite(self, cite: Any, grouping: _Grouping | None) -> _Entry | None:
         self.repressed = {}
@@ -1151,6 +1239,8 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
             return None
         if text is None:
             return None
+        if cite.get("prefix"):
+            text = self._after_prefix(cite.get("prefix"), text)
         text = cite.get("prefix", "") + text + cite.get("suffix", "")
         entry = _Entry(text, cite)
         entry.variables = frozenset(log)
@@ -1191,6 +1281,25 @@ class Layout(_Fast, cm.Layout):  # type: ignore[misc]
         finally:
             root.__dict__[_GROUPING] = None
         return [cite for group in order for cite in group]
+
+
+_PUNCTUATION: Final = ".,;:!?"
+
+
+def _seam(delimiter: str, previous: Any, cite: Any) -> str:
+    """The delimiter between two cites, as citeproc-js joins them.
+
+    A cite whose prefix opens with punctuation (", cited in") takes no
+    delimiter; after a cite whose suffix ends in punctuation ("is one
+    source,"), the delimiter's own punctuation is left out ("; " gives " ").
+    """
+    prefix = mk.strip_markers(str(cite.get("prefix") or ""))
+    if prefix[:1] in tuple(_PUNCTUATION):
+        return ""
+    before = mk.strip_markers(str(previous.get("suffix") or "")).rstrip()
+    if before[-1:] in tuple(_PUNCTUATION) and delimiter[:1] in tuple(_PUNCTUATION):
+        return delimiter.lstrip(_PUNCTUATION)
+    return delimiter
 
 
 def page_range_end(first: str, last: str, range_format: str | None) -> str:
@@ -1259,6 +1368,44 @@ _PAGE_DIGITS: Final = 18
 ROMAN_LIMIT: Final = 6000
 
 
+_RANGE_SPLIT_RE: Final = re.compile(r"\s{0,3}[-\u2013]{1,2}\s{0,3}")
+_PREFIXED_NUMBER_RE: Final = re.compile(r"(\D{0,20}?\d{0,20}?\D{0,20}?)(\d{1,20})")
+_ROMAN_RE: Final = re.compile(r"[ivxlcdm]{1,20}|[IVXLCDM]{1,20}")
+
+
+def page_range(text: str, range_format: str | None, delimiter: str = "\u2013") -> str:
+    """One page or range of pages as citeproc-js writes it.
+
+    A range whose two ends are numbers with the same prefix ("N110-N115",
+    "110-115") takes *delimiter* and ``page-range-format``
+    (:func:`page_range_end`), the prefix left out of its end where the
+    format shortens it; a range of Roman numerals takes *delimiter*; any
+    other range ("N110-5", "3-B", "Michaelson-Morely") is left as given.
+
+    >>> [page_range(r, "minimal") for r in ("n11564-n11568", "N110-5", "i-ix", "3-B")]
+    ['n11564–8', 'N110-5', 'i–ix', '3-B']
+    >>> page_range("N110-N115", "expanded")
+    'N110–N115'
+    """
+    text = text.strip()
+    pieces = _RANGE_SPLIT_RE.split(text)
+    if len(pieces) != 2 or not pieces[0] or not pieces[1]:
+        return text
+    first, last = pieces
+    found = _RANGE_SPLIT_RE.search(text)
+    given = first + (found.group(0).strip() if found else "-") + last
+    head, tail = _PREFIXED_NUMBER_RE.fullmatch(first), _PREFIXED_NUMBER_RE.fullmatch(last)
+    if head and tail and head.group(1) == tail.group(1):
+        prefix = head.group(1)
+        end = page_range_end(head.group(2), tail.group(2), range_format)
+        if prefix and (range_format in (None, "expanded") or end == tail.group(2)):
+            end = prefix + end
+        return first + delimiter + end
+    if _ROMAN_RE.fullmatch(first) and _ROMAN_RE.fullmatch(last):
+        return first + delimiter + last
+    return given
+
+
 class _PageRange:
     """``page-range-format`` (:func:`page_range_end`) in place of citeproc-py's."""
 
@@ -1266,12 +1413,47 @@ class _PageRange:
         root: Any = self.get_root()  # type: ignore[attr-defined]
         return page_range_end(str(first), str(last), root.get_option("page-range-format"))
 
+    def _process(self, value: Any, variable: str) -> Any:
+        """Pages and ranges of pages: each as :func:`page_range` writes it."""
+        if not variable.startswith("page"):
+            return super()._process(value, variable)  # type: ignore[misc]
+        element: Any = self
+        delimiter = element.get_single_term(name="page-range-delimiter") or "\u2013"
+        range_format = element.get_root().get_option("page-range-format")
+        out: list[str] = []
+        for comma_item in str(value).split(","):
+            parts = []
+            for item in comma_item.split("&"):
+                if variable == "page-first":
+                    parts.append(_RANGE_SPLIT_RE.split(item.strip())[0])
+                else:
+                    parts.append(page_range(item, range_format, str(delimiter)))
+            out.append(" & ".join(parts))
+        return String(", ".join(out))
+
 
 # Variables a cs:text prints that do not stop a cite from counting as collapsed
 _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
 
-class Text(_PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
+_LOCATOR_RANGE_RE: Final = re.compile(r"(?<=\w)\s{0,3}[-\u2013]\s{0,3}(?=\w)")
+
+
+class _Displayed:
+    """CSL's ``display`` attribute, for the elements of a bibliography entry."""
+
+    def wrap(self, string: Any) -> Any:
+        text = super().wrap(string)  # type: ignore[misc]
+        display = self.get("display")  # type: ignore[attr-defined]
+        if text is None or display not in mk.DISPLAYS:
+            return text
+        if not isinstance(self._area(), cm.Bibliography):  # type: ignore[attr-defined]
+            return text
+        pair = mk.DISPLAYS[display]
+        return String(pair[0]) + text + String(pair[1])
+
+
+class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
     def _variable(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")
         if variable not in _NOT_TEXT:
@@ -1292,9 +1474,21 @@ class Text(_PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
                 grouping.suffix = letters
             return String(letters)
         text = super()._variable(item, context)
+        if variable == "locator" and text:
+            # "100 - 103" is the range 100–103 (citeproc-js)
+            text = _LOCATOR_RANGE_RE.sub("\u2013", str(text).strip())
         if text is not None and text != "":
             _log(context, variable)
         return text
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)
+        if "value" in self.attrib and not {"variable", "macro", "term"} & set(self.attrib):
+            # a value is rich text, read as the data is (quotes, markup)
+            from archref.formats._source import rich_string  # noqa: PLC0415 (import cycle)
+
+            text = rich_string(self.get("value"))
+        return text, language
 
     def _term(self, item: Any) -> Any:
         text = super()._term(item)
@@ -1308,7 +1502,7 @@ class Text(_PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc]
         return string
 
 
-class Date(_Fast, cm.Date):  # type: ignore[misc]
+class Date(_Displayed, _Fast, cm.Date):  # type: ignore[misc]
     def is_locale_date(self) -> bool:
         cache = _cache(self)
         result = cache.get("_archref_locale_date")
@@ -1356,8 +1550,18 @@ class Date(_Fast, cm.Date):  # type: ignore[misc]
         begin, end = date_range.begin, date_range.get("end")
         if end is None or end.is_nil():
             return super().render_date_range(date_range, wanted, context)
-        if all(begin.get(name) == end.get(name) for name in shown):
+        compared = shown + (["season"] if "month" in shown else [])
+        if all(begin.get(name) == end.get(name) for name in compared):
             return self.render_single_date(begin, shown, context)
+        if "month" in wanted and begin.get("season") and begin.get("year") == end.get("year"):
+            # seasons of one year: "Spring–Summer 1999" (citeproc-py printed nothing)
+            first = self.render_single_date(begin, ["month"], context)
+            last = self.render_single_date(end, ["month"], context)
+            year = self.render_single_date(end, ["year"], context)
+            if first and last:
+                here = context if context is not None else self
+                span = first.rstrip() + String("\u2013") + last
+                return here.join([span, year.rstrip()]) if year else span
         return super().render_date_range(date_range, wanted, context)
 
     def _sort_key(self, item: Any, name: str) -> Any:
@@ -1430,7 +1634,7 @@ class Date_Part(_Cased, _Fast, cm.Date_Part):  # type: ignore[misc]
         return text + String(letters)
 
 
-class Number(_PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
+class Number(_Displayed, _PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
     def format_number(self, number: Any) -> Any:
         # citeproc-py writes any number in Roman numerals, one letter per
         # thousand ("volume": "1000000000000" never ends); citeproc-js writes
@@ -1453,7 +1657,7 @@ class Number(_PageRange, _Cased, _Fast, cm.Number):  # type: ignore[misc]
         return text
 
 
-class Names(_Fast, cm.Names):  # type: ignore[misc]
+class Names(_Displayed, _Fast, cm.Names):  # type: ignore[misc]
     def _parent_names(self) -> Any:
         """For a shorthand ``cs:names`` in ``cs:substitute``: the names it stands in."""
         cache = _cache(self)
@@ -1590,23 +1794,22 @@ def initialize_given(given: str, mark: str, *, hyphen: bool = True, whole: bool 
     Each word becomes its first letter and *mark*. A hyphenated word keeps
     its hyphen ("J.-P.") when *hyphen* is true; a part after a hyphen that
     starts in lower case is no name of its own and is left out ("Dong-gil":
-    "D."). A word in lower case ("de", "van") stays as it is. With *whole*
-    (``initialize="false"``) words stay whole, and only a name made of
-    initials is written with *mark*.
+    "D."). A word in lower case ("de", "van") stays as it is. A word of
+    two letters or more already ending in a full stop is an abbreviation
+    and is kept, with *mark* for its full stop ("Ph.", "Ts."). With *whole*
+    (``initialize="false"``) words stay whole, and only initials are
+    written with *mark* ("John M.E." with ". ": "John M. E.").
 
     >>> [initialize_given(g, ". ") for g in ("Jean-Paul", "Dong-gil", "Jean de", "John J.")]
     ['J.-P.', 'D.', 'J. de', 'J. J.']
     >>> initialize_given("Jean-Paul", ".", hyphen=False)
     'J.P.'
-    >>> [initialize_given(g, ". ", whole=True) for g in ("Andrei", "A", "J.-P.")]
-    ['Andrei', 'A.', 'J. P.']
+    >>> [initialize_given(g, ". ") for g in ("Ph.M.E.", "ME", "Ts.")]
+    ['Ph. M. E.', 'M.', 'Ts.']
+    >>> [initialize_given(g, ". ", whole=True) for g in ("Andrei", "A", "J.-P.", "John M.E")]
+    ['Andrei', 'A.', 'J. P.', 'John M. E.']
     """
     words = given.replace(".", ". ").split()
-    if whole:
-        parts = [part for word in words for part in word.replace("-", ".").split(".") if part]
-        if parts and all(_is_initial(part) for part in parts):
-            return "".join(part + mark for part in parts).strip()
-        return given
     joined: list[str] = []
     for word in words:
         if word.startswith("-") and joined:
@@ -1624,14 +1827,54 @@ def initialize_given(given: str, mark: str, *, hyphen: bool = True, whole: bool 
             out.append(word + " ")
             continue
         names = [first] + [piece for piece in pieces[1:] if piece and piece[0].isupper()]
+        if len(pieces) == 1 and len(first) > 1 and word.endswith("."):
+            out.append(first + mark)  # an abbreviation: "Ph.", "Ts."
+            continue
+        if whole:
+            if all(_is_initial(name) for name in names):
+                out.append("".join(name + mark for name in names))
+            else:
+                if out and not out[-1].endswith(" "):
+                    out[-1] += " "
+                out.append(word + " ")
+            continue
         if hyphen:
-            text = "-".join(name[0] + core for name in names)
+            text = "-".join(_initial(name) + core for name in names)
             if not pieces[-1] and len(pieces) > 1:
                 text += "-"  # "Sergei-"
             out.append(text + mark[len(core) :])
         else:
-            out.append("".join(name[0] + mark for name in names))
+            out.append("".join(_initial(name) + mark for name in names))
     return "".join(out).strip()
+
+
+def _initial(name: str) -> str:
+    """The initial of a name; two letters for one written "TSerendorjiin" ("Ts")."""
+    if len(name) > 2 and name[1].isupper() and name[2].islower():
+        return name[0] + name[1].lower()
+    return name[0]
+
+
+def _particles(styled: list[Any], plain: list[str | None]) -> Any:
+    """Name parts joined by spaces, none after a particle ending in "\u2019", "'" or "-"."""
+    out: Any = None
+    glue = ""
+    for text, raw in zip(styled, plain, strict=True):
+        if text is None or not raw:
+            continue
+        out = text if out is None else out + String(glue) + text if glue else out + text
+        glue = "" if raw.endswith(("'", "\u2019", "-", " ")) else " "
+    return out
+
+
+def _spaced_script(text: str) -> bool:
+    """Whether *text* is written in a script that separates words by spaces."""
+    for char in text:
+        if char.isalpha():
+            code = ord(char)
+            if 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF:
+                return False
+    return True
 
 
 class _RenderedName:
@@ -1669,7 +1912,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         here = context if context is not None else self
         found = _disambiguation(here, item) if not sort_options else None
         if found is None or not (found.names or found.given):
-            return super().process(item, variable, context, sort_options, **kwargs)
+            return self._names_list(item, variable, context, sort_options)
         # disambiguate-add-names: show more of the names et-al would hide
         count = len(item.reference.get(variable, []))
         use_first = self.get_option("et-al-use-first", context)
@@ -1691,7 +1934,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         try:
             if found.given:
                 return self._with_given_names(item, variable, here, found.given, **kwargs)
-            return super().process(item, variable, context, sort_options, **kwargs)
+            return self._names_list(item, variable, context, sort_options)
         finally:
             state.pop(_NAME_OPTIONS, None)
 
@@ -1712,7 +1955,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
         order = self.get_option("name-as-sort-order", here)
         if form != "short":
             if mark is None:
-                return cm.Name.process(self, item, variable, here, **kwargs)
+                return self._names_list(item, variable, here)
             levels = {index: level for index, level in levels.items() if level > 1}
         state = _state(here)
         saved = state.get(_NAME_OPTIONS)
@@ -1730,10 +1973,10 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
                     "name-as-sort-order": "all" if inverted else "",
                 }
                 dict.__setitem__(reference, variable, [names[index]])
-                listed[index] = _RenderedName(str(cm.Name.process(self, item, variable, here)))
+                listed[index] = _RenderedName(str(self._names_list(item, variable, here)))
             state[_NAME_OPTIONS] = saved
             dict.__setitem__(reference, variable, listed)
-            return cm.Name.process(self, item, variable, here, **kwargs)
+            return self._names_list(item, variable, here)
         finally:
             dict.__setitem__(reference, variable, names)
             state[_NAME_OPTIONS] = saved
@@ -1761,7 +2004,7 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
                     "et-al-min": 0,
                 }
                 dict.__setitem__(reference, variable, [name])
-                pieces.append(str(cm.Name.process(self, item, variable, here)))
+                pieces.append(str(self._names_list(item, variable, here)))
         finally:
             dict.__setitem__(reference, variable, names)
             if saved is None:
@@ -1769,6 +2012,189 @@ class Name(_Fast, cm.Name):  # type: ignore[misc]
             else:
                 state[_NAME_OPTIONS] = saved
         return pieces
+
+    def _names_list(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None
+    ) -> Any:
+        """The names of *variable*, as citeproc-js writes them (CSL 1.0.2, cs:name).
+
+        Replaces citeproc-py's rendering: the delimiters before "and" and
+        "et al." follow ``delimiter-precedes-last`` and
+        ``delimiter-precedes-et-al`` (``after-inverted-name`` included) and
+        the name delimiter; ``et-al-use-last`` needs two names left out;
+        ``form="count"`` counts the names shown. Each name is written by
+        :meth:`_one_name`.
+        """
+
+        def option(name: str) -> Any:
+            return self.get_option(name, context, sort_options)
+
+        names = list(item.reference.get(variable, []))
+        count = len(names)
+        et_al_min = option("et-al-min")
+        use_first = option("et-al-use-first")
+        truncated = bool(et_al_min) and count > 1 and count >= et_al_min and use_first < count
+        use_last = truncated and option("et-al-use-last") and count >= use_first + 2
+        shown = names[:use_first] if truncated else names
+        form = option("form")
+        if form == "count":
+            return len(shown) if shown else None
+        if not shown:
+            return None
+        order = option("name-as-sort-order")
+        texts: list[Any] = []
+        inverted: list[bool] = []
+        for index, name in enumerate(shown):
+            flipped = order == "all" or (order == "first" and index == 0)
+            personal = isinstance(name, SourceName) and bool(name.get("given"))
+            inverted.append(flipped and form != "short" and personal)
+            texts.append(self._one_name(name, form, flipped, context, sort_options))
+        delimiter = option("delimiter")
+        and_ = option("and")
+        if use_last:
+            last = self._one_name(names[-1], form, order == "all", context, sort_options)
+            return join(texts, delimiter) + String(f"{delimiter}\u2026 {last}")
+        if truncated:
+            et_al = self.et_al()
+            if not et_al:
+                return join(texts, delimiter)
+            precedes = option("delimiter-precedes-et-al")
+            with_delimiter = (
+                precedes == "always"
+                or (precedes == "contextual" and len(texts) >= 2)
+                or (precedes == "after-inverted-name" and inverted[-1])
+            )
+            return join(texts, delimiter) + String(delimiter if with_delimiter else " ") + et_al
+        if and_ in ("text", "symbol") and len(texts) > 1:
+            and_term = self.get_single_term("and") if and_ == "text" else "&"
+            precedes = option("delimiter-precedes-last")
+            with_delimiter = (
+                precedes == "always"
+                or (precedes == "contextual" and len(texts) >= 3)
+                or (precedes == "after-inverted-name" and inverted[-2])
+            )
+            head = join(texts[:-1], delimiter)
+            between = delimiter if with_delimiter else " "
+            return head + String(f"{between}{and_term} ") + texts[-1]
+        return join(texts, delimiter)
+
+    def markup(self, text: Any) -> Any:
+        # a count stays a number, so that cs:names adds the counts of its
+        # variables (citeproc-py wrote "32" for 3 authors and 2 editors)
+        if isinstance(text, int):
+            return text
+        return super().markup(text)
+
+    def _name_parts(self) -> tuple[Any, Any]:
+        cache = _cache(self)
+        if "_archref_name_parts" not in cache:
+            parts: dict[str, Any] = {}
+            for part in self.iterfind("cs:name-part", self.nsmap):
+                parts.setdefault(part.get("name"), part)
+            cache["_archref_name_parts"] = (parts.get("given"), parts.get("family"))
+        found: tuple[Any, Any] = cache["_archref_name_parts"]
+        return found
+
+    def _one_name(
+        self,
+        name: Any,
+        form: str,
+        inverted: bool,
+        context: Any = None,
+        sort_options: Any = None,
+    ) -> Any:
+        """One name, its parts in CSL's order, with the ``cs:name-part`` formatting.
+
+        The family name-part's text case applies to the family name and its
+        non-dropping particle, its formatting to each part, its affixes
+        around the family name with its particles (and suffix, in display
+        order); a particle ending in an apostrophe or a hyphen ("d\u2019",
+        "al-") is written against the name. A name in a script without
+        spaces (Chinese, Japanese) is written family name first, with none.
+        """
+
+        def option(key: str) -> Any:
+            return self.get_option(key, context, sort_options)
+
+        given_part, family_part = self._name_parts()
+        given, family, dropping, non_dropping, suffix = name.parts()
+        given = str(given) if given else None
+        family = str(family) if family else None
+        dropping = str(dropping) if dropping else None
+        non_dropping = str(non_dropping) if non_dropping else None
+        suffix = str(suffix) if suffix else None
+
+        def styled(text: str | None, part: Any, *, cased: bool = True) -> Any:
+            if not text:
+                return None
+            value: Any = String(text)
+            if part is not None:
+                if cased:
+                    value = part.case(value)
+                value = part.format(value)
+            return value
+
+        def affixed(text: Any, part: Any) -> Any:
+            if text is None or part is None:
+                return text
+            return part.wrap(text)
+
+        if family is None and given is None:
+            return None
+        if given is not None and family is not None:
+            mark = option("initialize-with")
+            if mark is not None:
+                given = self.initialize(given, mark, context)
+        if given is not None and family is not None and not _spaced_script(given + family):
+            if form == "short":
+                return affixed(styled(family, family_part), family_part)
+            return join([affixed(styled(family, family_part), family_part),
+                         affixed(styled(given, given_part), given_part)], "")  # fmt: skip
+        if form == "short" or given is None:
+            block = _particles(
+                [styled(non_dropping, family_part), styled(family, family_part)],
+                [non_dropping, family],
+            )
+            if form != "short" and given is None and dropping:
+                block = _particles(
+                    [styled(dropping, family_part, cased=False), block], [dropping, "x"]
+                )
+            return affixed(block, family_part)
+        demote = option("demote-non-dropping-particle")
+        if demote == "sort-only" and self.get_root().__dict__.get(_SORTING):
+            demote = "display-and-sort"
+        if not inverted:
+            parts = [
+                styled(dropping, family_part, cased=False),
+                styled(non_dropping, family_part),
+                styled(family, family_part),
+            ]
+            block = _particles(parts, [dropping, non_dropping, family])
+            if suffix:
+                comma = str(name.get("comma-suffix", "")).lower() in ("true", "1")
+                block = block + String((", " if comma else " ") + suffix)
+            shown = [affixed(styled(given, given_part), given_part), affixed(block, family_part)]
+            return join([piece for piece in shown if piece is not None], " ")
+        if demote in ("never", "sort-only"):
+            family_block = _particles(
+                [styled(non_dropping, family_part), styled(family, family_part)],
+                [non_dropping, family],
+            )
+            given_bits = [styled(given, given_part), styled(dropping, given_part, cased=False)]
+        else:
+            family_block = styled(family, family_part)
+            given_bits = [
+                styled(given, given_part),
+                styled(dropping, given_part, cased=False),
+                styled(non_dropping, family_part, cased=False),
+            ]
+        pieces = [affixed(family_block, family_part)] if family_block is not None else []
+        bits = [bit for bit in given_bits if bit is not None]
+        if bits:
+            pieces.append(affixed(join(bits, " "), given_part))
+        if suffix:
+            pieces.append(String(suffix))
+        return join(pieces, option("sort-separator"))
 
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if sort_options and name in sort_options:
@@ -1838,6 +2264,16 @@ class Substitute(_Fast, cm.Substitute):  # type: ignore[misc]
 
 
 class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
+    def _is_plural(self, item: Any) -> bool:
+        # number-of-volumes and number-of-pages: plural above one (citeproc-py
+        # looked the value up on the cite, not the item, and lost the label)
+        variable = self.get("variable") or ""
+        if variable.startswith("number-of-"):
+            value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
+            if value.isdigit():
+                return int(value) > 1
+        return bool(super()._is_plural(item))
+
     def calls_variable(self) -> bool:
         # A label is descriptive, like a term: when a cs:group decides whether
         # to print, it neither calls nor renders a variable (CSL 1.0.2,
@@ -1871,7 +2307,7 @@ class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
         return super().process(item, variable, plural, context, **kwargs)
 
 
-class Group(_Fast, cm.Group):  # type: ignore[misc]
+class Group(_Displayed, _Fast, cm.Group):  # type: ignore[misc]
     pass
 
 

@@ -101,7 +101,7 @@ def _as_cite(value: CiteLike) -> Cite:
         locator = value.get("locator")
         return Cite(
             id=str(value["id"]),
-            locator=None if locator is None or locator == "" else str(locator),
+            locator=None if locator is None or str(locator).strip() == "" else str(locator).strip(),
             label=str(value.get("label") or "page"),
             prefix=value.get("prefix"),
             suffix=value.get("suffix"),
