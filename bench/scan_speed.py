@@ -253,7 +253,10 @@ def memory(tmp: Path, sizes: Sequence[float]) -> None:
         real = path.stat().st_size / 1e6
         for what, argv in (
             ("archref.extract_stream", [sys.executable, "-c", _STREAM_CHILD, str(path)]),
-            ("archref check", [*archref_command(), "check", "--no-cache", "--from", "text", str(path)]),
+            (
+                "archref check",
+                [*archref_command(), "check", "--no-cache", "--from", "text", str(path)],
+            ),
         ):
             r = measured(argv)
             assert r is not None

@@ -255,8 +255,33 @@ def _reads_alike(text: str, engine: str) -> str:
     """
     if engine != "re2" or text.isascii():
         return engine
-    unknown = any(ord(char) > 0x7F and unicodedata.category(char) == "Cn" for char in set(text))
+    # Only the characters outside the assigned ones of the first 12,288 code points
+    # (Latin, Greek, Cyrillic, punctuation...) need a look: one search finds them.
+    unsure = set(_unsure_chars().findall(text))
+    unknown = any(unicodedata.category(char) == "Cn" for char in unsure)
     return "re" if unknown else engine
+
+
+#: The code points below this are sorted into known and unknown to Python once.
+_CHECKED_BELOW = 0x3000
+
+
+@functools.cache
+def _unsure_chars() -> re.Pattern[str]:
+    """A character that is not ASCII and not a character below :data:`_CHECKED_BELOW`
+    that Python's Unicode tables know (one whose category is not ``Cn``)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x80, _CHECKED_BELOW):
+        if unicodedata.category(chr(cp)) != "Cn":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    known = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[^\x00-\x7f{known}]")
 
 
 def _spelt(family: Family, engine: str) -> str:

@@ -510,9 +510,7 @@ def anchor_patterns(registry: Registry | None = None) -> tuple[str, ...]:
                 literals.add(literal.split()[0])
     out: list[str] = []
     if words or pairs:
-        ordered = sorted(
-            [*((w,) for w in words), *pairs], key=lambda ws: (-len(" ".join(ws)), ws)
-        )
+        ordered = sorted([*((w,) for w in words), *pairs], key=lambda ws: (-len(" ".join(ws)), ws))
         alternatives = "|".join(
             rf"{re.escape(ws[0])}(?:{{NL}}|{{END}})"
             if len(ws) == 1
