@@ -357,13 +357,22 @@ def anchors(
     each family's pattern is searched again one character after the start of
     each of its anchors.
     """
+    key = (engine, family, families())  # the families: a label set added anew changes them
+    if _last_anchors and _last_anchors[0][0] == key and _last_anchors[0][1] == text:
+        return list(_last_anchors[0][2])  # extraction asks twice for one window's
     name = _reads_alike(text, engine or _engine()[0])
     out: list[tuple[str, int, int]] = []
     for fam, pattern in family_patterns(name).items():
         if family is None or fam == family:
             out.extend((fam, s, e) for s, e in _overlapping(pattern, text, name))
     out.sort(key=lambda a: (a[1], a[2], a[0]))
+    _last_anchors[:] = [(key, text, tuple(out))]
     return out
+
+
+_Anchor = tuple[str, int, int]
+#: The last answer of :func:`anchors`: its arguments and anchors.
+_last_anchors: list[tuple[tuple[object, ...], str, tuple[_Anchor, ...]]] = []
 
 
 def _overlapping(pattern: Any, text: str, engine: str) -> Iterator[tuple[int, int]]:
