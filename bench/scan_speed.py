@@ -7,8 +7,10 @@ In one run, on the texts of ``bench/texts.py`` (the same text every run):
   (``extract`` over the notes joined by blank lines, and ``extract_notes`` over the list),
   CPU time and wall time, best of ``--repeat``, in MB/s (UTF-8) and citations/s, and how
   many times the digits scan's time extraction takes;
-* ``archref check book.md`` on a Markdown book of 3,000 footnotes, as a command, wall time
-  including start-up, and its peak memory;
+* ``archref check --no-cache book.md`` on a Markdown book of 3,000 footnotes, as a command,
+  wall time including start-up, and its peak memory (a cold run: nothing is read from or
+  written to the cache of findings, so every run reads and checks the whole book); then the
+  same with a cache of findings that the first of those runs fills, for comparison;
 * each adversarial input at 10,000 and 100,000 characters through ``archref.extract``, in a
   process of its own stopped after 30 s, and how much longer the larger one took;
 * the peak memory (``ru_maxrss``) of ``archref.extract_stream`` (a file read a paragraph
@@ -154,17 +156,26 @@ def book(tmp: Path, repeat: int, footnotes: int) -> None:
     path = tmp / "book.md"
     path.write_text(texts.book_markdown(footnotes), encoding="utf-8")
     mb = path.stat().st_size / 1e6
-    runs = [measured([*archref_command(), "check", str(path)]) for _ in range(repeat)]
-    done = [r for r in runs if r is not None]
-    wall = min(r["wall"] for r in done)
-    peak = max(r["maxrss_kb"] for r in done) / 1024
-    status = done[-1]["status"]
     print(f"archref check book.md: {footnotes:,} footnotes, {mb:.2f} MB")
-    print(
-        f"  wall time with start-up {wall:.3f} s (best of {repeat}), "
-        f"{mb / wall:.2f} MB/s, peak memory {peak:.0f} MB, exit status {status}\n",
-        flush=True,
+    cache = tmp / "cache"
+    cases = (
+        ("--no-cache (cold)", ["--no-cache"]),
+        ("warm cache", ["--cache-dir", str(cache)]),
     )
+    for label, options in cases:
+        if "--cache-dir" in options:  # one uncounted run fills the cache
+            measured([*archref_command(), "check", *options, str(path)])
+        runs = [measured([*archref_command(), "check", *options, str(path)]) for _ in range(repeat)]
+        done = [r for r in runs if r is not None]
+        wall = min(r["wall"] for r in done)
+        peak = max(r["maxrss_kb"] for r in done) / 1024
+        status = done[-1]["status"]
+        print(
+            f"  {label:18} wall time with start-up {wall:.3f} s (best of {repeat}), "
+            f"{mb / wall:.2f} MB/s, peak memory {peak:.0f} MB, exit status {status}",
+            flush=True,
+        )
+    print()
 
 
 def adversarial(sizes: tuple[int, int]) -> None:
@@ -242,7 +253,10 @@ def memory(tmp: Path, sizes: Sequence[float]) -> None:
         real = path.stat().st_size / 1e6
         for what, argv in (
             ("archref.extract_stream", [sys.executable, "-c", _STREAM_CHILD, str(path)]),
-            ("archref check", [*archref_command(), "check", "--from", "text", str(path)]),
+            (
+                "archref check",
+                [*archref_command(), "check", "--no-cache", "--from", "text", str(path)],
+            ),
         ):
             r = measured(argv)
             assert r is not None

@@ -262,8 +262,33 @@ def _reads_alike(text: str, engine: str) -> str:
     """
     if engine != "re2" or text.isascii():
         return engine
-    unknown = any(ord(char) > 0x7F and unicodedata.category(char) == "Cn" for char in set(text))
+    # Only the characters outside the assigned ones of the first 12,288 code points
+    # (Latin, Greek, Cyrillic, punctuation...) need a look: one search finds them.
+    unsure = set(_unsure_chars().findall(text))
+    unknown = any(unicodedata.category(char) == "Cn" for char in unsure)
     return "re" if unknown else engine
+
+
+#: The code points below this are sorted into known and unknown to Python once.
+_CHECKED_BELOW = 0x3000
+
+
+@functools.cache
+def _unsure_chars() -> re.Pattern[str]:
+    """A character that is not ASCII and not a character below :data:`_CHECKED_BELOW`
+    that Python's Unicode tables know (one whose category is not ``Cn``)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x80, _CHECKED_BELOW):
+        if unicodedata.category(chr(cp)) != "Cn":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    known = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(f"[^\x00-\x7f{known}]")
 
 
 def _spelt(family: Family, engine: str) -> str:
@@ -339,13 +364,22 @@ def anchors(
     each family's pattern is searched again one character after the start of
     each of its anchors.
     """
+    key = (engine, family, families())  # the families: a label set added anew changes them
+    if _last_anchors and _last_anchors[0][0] == key and _last_anchors[0][1] == text:
+        return list(_last_anchors[0][2])  # extraction asks twice for one window's
     name = _reads_alike(text, engine or _engine()[0])
     out: list[tuple[str, int, int]] = []
     for fam, pattern in family_patterns(name).items():
         if family is None or fam == family:
             out.extend((fam, s, e) for s, e in _overlapping(pattern, text, name))
     out.sort(key=lambda a: (a[1], a[2], a[0]))
+    _last_anchors[:] = [(key, text, tuple(out))]
     return out
+
+
+_Anchor = tuple[str, int, int]
+#: The last answer of :func:`anchors`: its arguments and anchors.
+_last_anchors: list[tuple[tuple[object, ...], str, tuple[_Anchor, ...]]] = []
 
 
 def _overlapping(pattern: Any, text: str, engine: str) -> Iterator[tuple[int, int]]:

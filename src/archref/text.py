@@ -705,8 +705,11 @@ def _char_table(
 
 
 def _char_re(table: dict[str, tuple[str, str]], *, unicode: bool) -> re.Pattern[str]:
-    chars = "[" + re.escape("".join(table)) + "]" if table else "(?!)"
-    return re.compile("\r\n?|" + chars if unicode else chars)
+    # One class (with "\r" when line ends are repaired: :func:`_char_edits` takes the
+    # "\n" after it), which the engine looks for a character at a time without
+    # trying an alternation at each place.
+    chars = "".join(table) + ("\r" if unicode else "")
+    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)")
 
 
 def _describe(char: str) -> str:
@@ -722,7 +725,9 @@ def _char_edits(
     for m in pattern.finditer(text):
         found = m.group()
         start, end = m.span()
-        if found[0] == "\r":
+        if found == "\r" and found not in table:
+            if end < n and text[end] == "\n":
+                end += 1  # "\r\n" is one line end
             yield (start, end, "\n", "newline")
             continue
         replacement, kind = table[found]
@@ -830,10 +835,10 @@ _ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _TEX_DASH = re.compile("(?<!-)-{2,3}(?!-)")
 
 
-#: With ``dashes``, a run of hyphens that the character pass would make plain, the
-#: invisible characters it deletes between them included ("\u2011\u00ad\u2011" is
+#: With ``dashes``, a run of two hyphens or more that the character pass would make
+#: plain, the invisible characters it deletes between them included ("\u2011\u00ad\u2011" is
 #: "--" once cleaned, so it is read as the en dash a second cleaning would make).
-_TEX_DASH_RUN = re.compile(f"[-{_DASHES}](?:[\u00ad{_ZERO_WIDTH}]*[-{_DASHES}])*")
+_TEX_DASH_RUN = re.compile(f"[-{_DASHES}](?:[\u00ad{_ZERO_WIDTH}]*[-{_DASHES}])+")
 
 
 def _tex_dash_edits(text: str, *, dashes: bool) -> Iterator[_Edit]:

@@ -117,7 +117,14 @@ class _BaseParser:
         self.toks = toks = _lex(text)
         n = len(toks)
         #: each token's text, casefolded
-        self.folded = [t.text.casefold() for t in toks]
+        self.folded = folded = [t.text.casefold() for t in toks]
+        #: each token's text where it is punctuation, else "" (for :meth:`is_punct`)
+        self._puncts = [t.text if t.kind == "punct" else "" for t in toks]
+        #: each token's casefolded text where it is a word or "№"/"#", else "" (:meth:`word`)
+        self._words = [
+            w if t.kind == "word" or (t.kind == "other" and t.text in "№#") else ""
+            for t, w in zip(toks, folded, strict=True)
+        ]
         #: the tokens that are archival labels ("Ф", "op", "d"...), in order
         self.labels = [
             k
@@ -158,17 +165,16 @@ class _BaseParser:
         return self.toks[i] if 0 <= i < len(self.toks) else None
 
     def is_punct(self, i: int, chars: str) -> bool:
-        t = self.tok(i)
-        return t is not None and t.kind == "punct" and t.text in chars
+        puncts = self._puncts
+        if 0 <= i < len(puncts):
+            found = puncts[i]
+            return bool(found) and found in chars
+        return False
 
     def word(self, i: int) -> str:
         """The casefolded word at ``i`` ("" when it is not a word)."""
-        t = self.tok(i)
-        if t is None:
-            return ""
-        if t.kind == "word" or (t.kind == "other" and t.text in "№#"):
-            return self.folded[i]
-        return ""
+        words = self._words
+        return words[i] if 0 <= i < len(words) else ""
 
     def label(self, i: int, labels: frozenset[str]) -> int | None:
         """A label of ``labels`` at ``i``, with its full stop: the index after it."""

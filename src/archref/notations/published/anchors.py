@@ -91,9 +91,10 @@ anchor hands it every publication; ``tests/test_published_anchors.py``
 checks it on every reference of the corpus, the golden file and the
 documentation, and on generated notes.
 
-Inside :func:`find`, a reader is tried at a place only when one of its
-coarser anchors (every year, every quotation mark: :class:`_Anchors`)
-lies within the tokens that reading may look at; a reading looks at no
+Inside :func:`find`, a reader is tried at a place only when an anchor
+above (as the scanner finds them) overlaps the tokens that reading may look
+at, and one of the reader's coarser anchors (every year, every quotation
+mark: :class:`_Anchors`) lies within them; a reading looks at no
 more than :data:`MAX_ATTEMPT_TOKENS` tokens and :data:`MAX_ATTEMPT_CHARS`
 characters from where it starts (plus the parentheses of publication facts
 or a date that open before that bound), so no attempt is unbounded and a
@@ -119,6 +120,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
+from itertools import accumulate
 
 from ._base import _any_in, _BaseParser
 from ._lexer import _lex
@@ -157,6 +159,9 @@ MAX_ATTEMPT_CHARS = 1000
 REACH_BEFORE = 1500
 #: How far (characters) a publication may end after an anchor it needs.
 REACH_AFTER = 1500
+
+# The letters of a roman numeral: a word that starts with another is none.
+_ROMAN_LETTERS = frozenset("IVXLCDMivxlcdm")
 
 # Tokens a reading may look at beyond its bound: the parentheses of
 # publication facts or of a date that open before it, and a label's value.
@@ -302,10 +307,18 @@ class _Anchors:
     """The anchors of one text's tokens, for deciding whether a reader may succeed."""
 
     def __init__(self, p: _BaseParser) -> None:
+        from archref.scan import anchors as scan_anchors  # noqa: PLC0415 (the scanning core)
+
         toks = p.toks
         folded = p.folded
         series = _series_words()
         self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+        # the anchors of the text in characters (the scanner's, overlapping ones too),
+        # by start, and the furthest end of an anchor that starts before each
+        found = sorted((a, b) for _, a, b in scan_anchors(p.text, family="published"))
+        self.anchor_starts = [a for a, _ in found]
+        self.anchor_reach = list(accumulate((b for _, b in found), max))
         self.years = [k for k, t in enumerate(toks) if t.kind == "num" and _year_value(t)]
         self.slashes = [k for k, t in enumerate(toks) if t.kind == "dslash"]
         self.quotes = [k for k, t in enumerate(toks) if t.kind == "quote"]
@@ -322,7 +335,11 @@ class _Anchors:
         self.values = [
             k
             for k, (t, w) in enumerate(zip(toks, folded, strict=True))
-            if t.kind == "num" or (t.kind == "word" and (w == "in" or _is_roman(t.text)))
+            if t.kind == "num"
+            or (
+                t.kind == "word"
+                and (w == "in" or (t.text[0] in _ROMAN_LETTERS and _is_roman(t.text)))
+            )
         ]
 
     def bound(self, i: int, end: int) -> int:
@@ -330,9 +347,22 @@ class _Anchors:
         chars = bisect_left(self.starts, self.starts[i] + MAX_ATTEMPT_CHARS + 1)
         return min(end, i + MAX_ATTEMPT_TOKENS, chars)
 
+    def anchored(self, i: int, stop: int) -> bool:
+        """Does an anchor of the text (as the scanner finds them) overlap tokens ``i`` to
+        ``stop`` (exclusive)? A publication or credit holds one (the invariant
+        ``tests/test_published_anchors.py`` checks), so a reading of those tokens
+        can only succeed where one does."""
+        last = min(stop, len(self.ends)) - 1
+        if last < i:
+            return False
+        k = bisect_left(self.anchor_starts, self.ends[last])  # the anchors that start before
+        return k > 0 and self.anchor_reach[k - 1] > self.starts[i]
+
     def readers(self, i: int, bound: int) -> tuple[bool, bool]:
         """May the GOST reader, may the Chicago reader succeed at ``i`` reading to ``bound``?"""
         stop = bound + _SLACK
+        if not self.anchored(i, stop):
+            return False, False
         year = _any_in(self.years, i, stop)
         gost = year or _any_in(self.slashes, i, stop)
         chicago = (
