@@ -46,7 +46,7 @@ from archref.model import (
 )
 from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
-from archref.notations import barch, fonds, nara, published, signature, tna, un
+from archref.notations import barch, fonds, fonds_runs, nara, published, signature, tna, un
 from archref.registry import Registry, default_registry
 from archref.scan import anchors, blank_lines, families, scan
 from archref.text import clean as clean_text
@@ -525,8 +525,10 @@ class _Scanners:
     """The fond-family scanner of each window, by the window's start in the text.
 
     A window that is one reference of a plain shape is read by
-    :func:`fonds.fast_find` (one regular expression) and keeps its matches
-    instead of a scanner; it holds no "ibid." marker.
+    :func:`fonds.fast_find` (one regular expression), a window that is a run
+    of them with words between by :func:`fonds_runs.find_runs`; such a
+    window keeps its matches instead of a scanner, and holds no "ibid."
+    marker.
     """
 
     def __init__(self, text: str, windows: Sequence[tuple[int, int]], registry: Registry) -> None:
@@ -538,6 +540,8 @@ class _Scanners:
         for ws, we in windows:
             window = text[ws:we]
             found = fonds.fast_find(window, registry)
+            if found is None:
+                found = fonds_runs.find_runs(window, registry)
             self.scanners.append(
                 fonds.Scanner(window, registry=registry)
                 if found is None
