@@ -382,8 +382,9 @@ class _Extractor:
         published_windows = windows.get("published", ())
         if published_windows:
             settled = _without_overlaps(found)
+            settled_starts = [f.start for f in settled]
             for ws, we in published_windows:
-                if _open_anchor(t, ws, we, settled):
+                if _open_anchor(t, ws, we, settled, settled_starts):
                     found.extend(_shifted(f, ws) for f in FINDERS["published"](t[ws:we]))
         kept = _credits_in_place(t, _without_overlaps(found), published_windows)
         starts = [f.start for f in kept]
@@ -565,16 +566,17 @@ class _Scanners:
         return self.starts[k], scanner
 
 
-def _open_anchor(text: str, ws: int, we: int, settled: Sequence[Found]) -> bool:
+def _open_anchor(
+    text: str, ws: int, we: int, settled: Sequence[Found], starts: Sequence[int]
+) -> bool:
     """Does the window ``text[ws:we]`` hold an anchor of a published work that no
-    archival reference or UN symbol covers?
+    archival reference or UN symbol covers? (``starts`` are those of ``settled``.)
 
     A published work holds one of its anchors; where every anchor of the window
     lies in a reference of a family that takes precedence (archival, then UN:
     see :func:`_without_overlaps`), any work found there would overlap that
     reference and be dropped, so the window is not read.
     """
-    starts = [f.start for f in settled]
     for _, start, end in anchors(text[ws:we], family="published"):
         a, b = start + ws, end + ws
         k = bisect.bisect_right(starts, b - 1) - 1

@@ -1731,8 +1731,13 @@ def _fast_pattern(registry: Registry) -> re.Pattern[str]:
     return pattern
 
 
-def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None:
+def fast_find(
+    text: str, registry: Registry | None = None, pos: int = 0, endpos: int | None = None
+) -> list[Match] | None:
     """What ``Scanner(text).find()`` finds, when ``text`` is one reference of a plain shape.
+
+    With ``pos`` and ``endpos``, what ``Scanner(text[pos:endpos]).find()``
+    finds, with offsets into ``text``.
 
     The shape is an archive's name from the registry (an acronym or a name
     of plain words), then levels and at most one locator, each a label and
@@ -1749,7 +1754,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
     True
     """
     registry = registry or default_registry()
-    m = _fast_pattern(registry).fullmatch(text)
+    m = _fast_pattern(registry).fullmatch(text, pos, len(text) if endpos is None else endpos)
     if m is None:
         return None
     cited = m["arch"]
@@ -1761,6 +1766,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
         return None  # the scanner would read the name on into the first label
     groups = m.groups()
     levels: list[Level] = []
+    kinds: set[str] = set()
     locator: Locator | None = None
     end = 0
     for k in range(3, 3 + 5 * _FAST_ITEMS, 5):  # the groups l, p, a, s, b of each item
@@ -1775,10 +1781,9 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
             return None
         role, kind = spec
         if role == "papka_or_page":
-            delo = any(lv.kind == "delo" for lv in levels)
-            role, kind = ("page", None) if delo else ("level", "papka")
+            role, kind = ("page", None) if "delo" in kinds else ("level", "papka")
         if role == "level" and kind is not None:
-            if any(lv.kind == kind for lv in levels):
+            if kind in kinds:
                 return None  # "f. 1, op. 2, f. 3": a chain of two references
             if last is not None or (suffix is not None and suffix.casefold() in _LABELS):
                 return None  # "d. 7-8" ends the levels; "7ob." keeps its full stop
@@ -1787,6 +1792,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
             end = m.end(k + 2 if suffix is None else k + 3)
             value = text[m.start(k + 2 if prefix is None else k + 1) : end]
             levels.append(Level(kind, value, title=None, label=label, text=value))
+            kinds.add(kind)
         elif role in {"leaf", "page"} and levels and suffix is None and prefix is None:
             close = None
             if last is not None:

@@ -41,8 +41,6 @@ from __future__ import annotations
 import functools
 import re
 
-import attrs
-
 from archref import _patterns
 from archref.notations import fonds
 from archref.registry import Registry, default_registry
@@ -93,21 +91,20 @@ def find_runs(text: str, registry: Registry | None = None) -> list[fonds.Match] 
         b = m.end()
         if b < len(text) and not text[b - 1].isspace():
             return None
-        found = fonds.fast_find(text[a:b], registry)
+        found = fonds.fast_find(text, registry, a, b)
         if found is None or len(found) != 1:
             return None
         (one,) = found
-        close = _CLOSE.fullmatch(text, a + one.end, b)
-        if close is None:
+        if _CLOSE.fullmatch(text, one.end, b) is None:
             return None
-        tail = text[a + one.end : b]
+        tail = text[one.end : b]
         if b < len(text) and ";" not in tail and "." not in tail:
             return None  # nothing closes the reference: the scanner may read on
         if ")" in tail and text[a] != "(":
             return None
         if not _quiet(text[pos:a], pos, text[a : name.end()], registry):
             return None
-        out.append(attrs.evolve(one, start=one.start + a, end=one.end + a))
+        out.append(one)
         pos = b
     if not _quiet(text[pos:], pos, "", registry):
         return None
