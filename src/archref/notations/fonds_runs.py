@@ -42,6 +42,7 @@ import functools
 import re
 
 from archref import _patterns
+from archref.model import ArchivalReference
 from archref.notations import fonds
 from archref.registry import Registry, default_registry
 
@@ -51,6 +52,8 @@ __all__ = ["find_runs"]
 _CLOSE = re.compile(r"\s*(?P<paren>\))?\s*[.;]?\s*\)?\s*[.;]?\s*")
 #: Gaps already judged, by text (a run repeats the same few words).
 _GAP_CACHE_SIZE = 4096
+#: Segments already read, by text.
+_READ_CACHE_SIZE = 4096
 
 
 @functools.cache
@@ -66,6 +69,20 @@ def _inert(gap: str, then: str, registry: Registry) -> bool:
     :meth:`fonds.Scanner.passes_over`)?"""
     scanner = fonds.Scanner(gap + then, registry=registry)
     return scanner.passes_over(len(gap) if then else None)
+
+
+@functools.lru_cache(maxsize=_READ_CACHE_SIZE)
+def _read(segment: str, registry: Registry) -> tuple[ArchivalReference, int, int] | None:
+    """The reference ``fast_find`` reads in ``segment`` (one plain reference and what
+    closes it), with its span; kept, since a document cites the same file again and
+    again (a reference is a value: citations may share it)."""
+    found = fonds.fast_find(segment, registry)
+    if found is None or len(found) != 1:
+        return None
+    (one,) = found
+    if _CLOSE.fullmatch(segment, one.end) is None:
+        return None
+    return one.reference, one.start, one.end
 
 
 def find_runs(text: str, registry: Registry | None = None) -> list[fonds.Match] | None:
@@ -91,12 +108,11 @@ def find_runs(text: str, registry: Registry | None = None) -> list[fonds.Match] 
         b = m.end()
         if b < len(text) and not text[b - 1].isspace():
             return None
-        found = fonds.fast_find(text, registry, a, b)
-        if found is None or len(found) != 1:
+        read = _read(text[a:b], registry)
+        if read is None:
             return None
-        (one,) = found
-        if _CLOSE.fullmatch(text, one.end, b) is None:
-            return None
+        reference, ref_start, ref_end = read
+        one = fonds.Match(reference, a + ref_start, a + ref_end)
         tail = text[one.end : b]
         if b < len(text) and ";" not in tail and "." not in tail:
             return None  # nothing closes the reference: the scanner may read on
