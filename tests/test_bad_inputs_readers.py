@@ -29,7 +29,7 @@ from archref.readers import (
 )
 from archref.readers.csljson import LABEL_LIMIT, MAX_DEPTH, check_depth
 from archref.readers.docx import MAX_PART
-from work import assert_linear, calls
+from work import assert_linear, calls, profile
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -516,3 +516,28 @@ def test_one_long_line_is_read_in_linear_work(monkeypatch: pytest.MonkeyPatch) -
 
     counted = assert_linear(check, lambda k: line * k, 100)
     assert counted.result_10n == 10 * counted.result_n == 2_000
+
+
+def test_one_long_line_is_checked_in_linear_work_without_the_scanner() -> None:
+    """The whole of ``archref check`` on one long line of plain references: extraction,
+    each citation's rules, the document's consistency rules and the findings, in work
+    that grows linearly; the run of plain references is read by the fast path, so no
+    fond-family scanner is built."""
+    from archref.notations import fonds
+    from archref.reporting import findings_of
+
+    line = "See RGASPI, f. 558, op. 11, d. 62, ll. 71-72; TsKhSD, f. 5, op. 28, d. 103, l. 2. "
+
+    def check(text: str) -> int:
+        return len(findings_of(read_string(text, "text")))
+
+    # one ARC102 (TsKhSD is RGANI's former name) for each second reference
+    counted = assert_linear(check, lambda k: line * k, 200)
+    assert counted.result_10n == 10 * counted.result_n == 2_000
+    find = fonds.Scanner.find.__code__
+    scanned = sum(
+        n
+        for (filename, first_line, _), n in profile(check, line * 200).items()
+        if (filename, first_line) == (find.co_filename, find.co_firstlineno)
+    )
+    assert scanned == 0

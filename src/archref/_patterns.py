@@ -13,16 +13,21 @@ sit in the instance, so a call costs what it costs on a compiled pattern.
 '1950'
 >>> [m.group() for m in year.finditer("1945-1950")]
 ['1945', '1950']
+
+:func:`alternation` writes a set of words as one alternation shaped like a
+trie, which the engine reads in time that does not grow with the number of
+words (a flat ``a|b|c`` of a thousand names is tried name by name at every
+position).
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["LazyPattern"]
+__all__ = ["LazyPattern", "alternation"]
 
 _METHODS = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -74,3 +79,41 @@ class LazyPattern:
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         return self.compiled().split(string, maxsplit)
+
+
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """A pattern matching any of ``words``, the longest first, as a trie of characters.
+
+    Words that begin alike share their beginning ("RGA(?:SPI|NI)"), so at a
+    given position the engine follows one branch a character at a time
+    instead of trying every word. Where several words match at one position
+    (each then begins the next), the longest is tried first, as in a flat
+    alternation sorted longest first. A space in a word stands for ``space``.
+
+    >>> alternation(["RGASPI", "RGANI", "RGA", "GA RF"], space=" +")
+    '(?:GA +RF|RGA(?:NI|SPI)?)'
+    >>> import re
+    >>> re.fullmatch(alternation(["RGASPI", "RGA"]), "RGASPI") is not None
+    True
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        arms = [
+            (space if char == " " else re.escape(char)) + branch(node[char])
+            for char in sorted(node)
+            if char
+        ]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(arms) > 1 else f"(?:{body})?"
+
+    return branch(trie) or "(?!)"

@@ -47,7 +47,9 @@ document then holds to one form.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeVar, get_args
@@ -166,18 +168,22 @@ class _Layout:
     archive: tuple[int, int] | None  # the archive's name as cited
     labels: tuple[_Label, ...]
     leaf: _Label | None
+    #: The script of the labels, when they are all in one (every rule asks: kept).
+    script: Script | None = attrs.field(init=False)
 
-    @property
-    def script(self) -> Script | None:
-        """The script of the labels, when they are all in one."""
+    @script.default
+    def _script(self) -> Script | None:
         scripts = {
             _script_of(lb.text) for lb in (*self.labels, *([self.leaf] if self.leaf else []))
         }
         return scripts.pop() if len(scripts) == 1 else None
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def _script_of(text: str) -> Script:
-    return "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
+    return "cyrillic" if _CYRILLIC.search(text) is not None else "latin"
 
 
 def _find_label(text: str, label: str, value: str, pos: int) -> tuple[int, int, int] | None:
@@ -238,18 +244,24 @@ _LEAF_ABBREVIATED = ("l.", "ll.")
 _LEAF_FULL = ("list", "listy")
 
 
+#: The form of each (kind, label) written in one of the two forms: a label elsewhere
+#: ("Ф.", "Bl.", "delo" for a fond) has none.
+_LABEL_FORMS: dict[tuple[str, str], LabelForm] = {
+    **{("leaf", w): "abbreviated" for w in _LEAF_ABBREVIATED},
+    **{("leaf", w): "full" for w in _LEAF_FULL},
+    **dict.fromkeys(_ABBREVIATED.items(), "abbreviated"),
+    **dict.fromkeys(_FULL.items(), "full"),
+}
+#: Words read as written in full whatever level they label.
+_FULL_ANY = ("opis'", "fonds")
+
+
 def _label_form(label: _Label) -> LabelForm | None:
     word = label.text.casefold()
-    kind = label.kind
-    if kind == "leaf":
-        if word in _LEAF_ABBREVIATED:
-            return "abbreviated"
-        return "full" if word in _LEAF_FULL else None
-    if word == _ABBREVIATED.get(kind):
-        return "abbreviated"
-    if word in {_FULL.get(kind), "opis'", "fonds"}:
+    form = _LABEL_FORMS.get((label.kind, word))
+    if form is None and label.kind != "leaf" and word in _FULL_ANY:
         return "full"
-    return None
+    return form
 
 
 def _written(label: _Label, form: LabelForm, plural: bool) -> str | None:
@@ -347,11 +359,23 @@ def _acronym_script(lay: _Layout) -> Script | None:
     if lay.archive is None or archive is None:
         return None
     key = alias_key(lay.ref.archive_as_cited or "")
-    if key in {alias_key(a) for a in (archive.id, *archive.acronyms)}:
+    latin, cyrillic = _acronym_keys(archive.id, archive.acronyms, archive.acronyms_cyrillic)
+    if key in latin:
         return "latin"
-    if key in {alias_key(a) for a in archive.acronyms_cyrillic}:
+    if key in cyrillic:
         return "cyrillic"
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _acronym_keys(
+    archive_id: str, acronyms: tuple[str, ...], cyrillic: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of an archive's Latin acronyms (its id first) and of its Cyrillic ones."""
+    return (
+        frozenset(alias_key(a) for a in (archive_id, *acronyms)),
+        frozenset(alias_key(a) for a in cyrillic),
+    )
 
 
 def _arc502(

@@ -46,7 +46,7 @@ from archref.model import (
 )
 from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
-from archref.notations import barch, fonds, nara, published, signature, tna, un
+from archref.notations import barch, fonds, fonds_runs, nara, published, signature, tna, un
 from archref.registry import Registry, default_registry
 from archref.scan import anchors, blank_lines, families, scan
 from archref.text import clean as clean_text
@@ -382,8 +382,9 @@ class _Extractor:
         published_windows = windows.get("published", ())
         if published_windows:
             settled = _without_overlaps(found)
+            settled_starts = [f.start for f in settled]
             for ws, we in published_windows:
-                if _open_anchor(t, ws, we, settled):
+                if _open_anchor(t, ws, we, settled, settled_starts):
                     found.extend(_shifted(f, ws) for f in FINDERS["published"](t[ws:we]))
         kept = _credits_in_place(t, _without_overlaps(found), published_windows)
         starts = [f.start for f in kept]
@@ -525,8 +526,10 @@ class _Scanners:
     """The fond-family scanner of each window, by the window's start in the text.
 
     A window that is one reference of a plain shape is read by
-    :func:`fonds.fast_find` (one regular expression) and keeps its matches
-    instead of a scanner; it holds no "ibid." marker.
+    :func:`fonds.fast_find` (one regular expression), a window that is a run
+    of them with words between by :func:`fonds_runs.find_runs`; such a
+    window keeps its matches instead of a scanner, and holds no "ibid."
+    marker.
     """
 
     def __init__(self, text: str, windows: Sequence[tuple[int, int]], registry: Registry) -> None:
@@ -538,6 +541,8 @@ class _Scanners:
         for ws, we in windows:
             window = text[ws:we]
             found = fonds.fast_find(window, registry)
+            if found is None:
+                found = fonds_runs.find_runs(window, registry)
             self.scanners.append(
                 fonds.Scanner(window, registry=registry)
                 if found is None
@@ -561,16 +566,17 @@ class _Scanners:
         return self.starts[k], scanner
 
 
-def _open_anchor(text: str, ws: int, we: int, settled: Sequence[Found]) -> bool:
+def _open_anchor(
+    text: str, ws: int, we: int, settled: Sequence[Found], starts: Sequence[int]
+) -> bool:
     """Does the window ``text[ws:we]`` hold an anchor of a published work that no
-    archival reference or UN symbol covers?
+    archival reference or UN symbol covers? (``starts`` are those of ``settled``.)
 
     A published work holds one of its anchors; where every anchor of the window
     lies in a reference of a family that takes precedence (archival, then UN:
     see :func:`_without_overlaps`), any work found there would overlap that
     reference and be dropped, so the window is not read.
     """
-    starts = [f.start for f in settled]
     for _, start, end in anchors(text[ws:we], family="published"):
         a, b = start + ws, end + ws
         k = bisect.bisect_right(starts, b - 1) - 1

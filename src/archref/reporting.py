@@ -190,8 +190,10 @@ def findings_in(
     for located in citations:
         citation, chunk = located.citation, located.chunk
         spans.setdefault(id(chunk), []).append((citation.start, citation.end))
+        if not citation.diagnostics:
+            continue
         reference = citation.reference if citation.is_resolved else None
-        shown = canonical(reference) if reference is not None else None
+        shown = canonical(reference) if reference is not None else None  # once a citation
         for d in citation.diagnostics:
             told = _archive_before(chunk.text, citation, d) if d.code == "ARC103" else d
             add(chunk, citation.start, told, shown)

@@ -18,6 +18,7 @@ Folio(number='5', verso=True)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Literal, get_args
@@ -192,11 +193,18 @@ class Archive:
 
     def former_name(self, alias: str) -> FormerName | None:
         """The former name an alias belongs to, if it is one (case/space-insensitive)."""
-        key = alias_key(alias)
+        if not self.former_names:
+            return None
+        return self._former_keys.get(alias_key(alias))
+
+    @functools.cached_property
+    def _former_keys(self) -> dict[str, FormerName]:
+        """Each former name by the keys of its acronym and aliases (the first one wins)."""
+        out: dict[str, FormerName] = {}
         for former in self.former_names:
-            if key in {alias_key(a) for a in (former.acronym, *former.aliases)}:
-                return former
-        return None
+            for a in (former.acronym, *former.aliases):
+                out.setdefault(alias_key(a), former)
+        return out
 
 
 @attrs.frozen
@@ -274,7 +282,8 @@ class Locator:
     @property
     def is_plural(self) -> bool:
         """True when more than one leaf is cited (so "ll." rather than "l.")."""
-        return len(self.ranges) > 1 or any(r.is_range for r in self.ranges)
+        ranges = self.ranges
+        return len(ranges) > 1 or (len(ranges) == 1 and ranges[0].last is not None)
 
     @property
     def first(self) -> Folio:
@@ -319,8 +328,8 @@ def canonical_identifier(value: str) -> str:
     >>> canonical_identifier("Р- 467"), canonical_identifier("558")
     ('R-467', '558')
     """
-    if not any(ch.isdigit() for ch in value):
-        return value
+    if value.isdecimal() or not any(ch.isdigit() for ch in value):
+        return value  # digits alone ("558") are canonical
     if not value.isascii() and all(
         ch in _CYRILLIC_TO_LATIN for ch in value if "\u0400" <= ch <= "\u04ff"
     ):

@@ -66,6 +66,7 @@ from typing import Literal, NamedTuple
 
 import attrs
 
+from archref import _patterns
 from archref import levels as levels_data
 from archref.levels import LEVEL_ROLES, label_sets
 from archref.model import (
@@ -1231,6 +1232,24 @@ def _alias_at(p: _Parser, i: int) -> tuple[Archive, str, int] | None:
     return best
 
 
+def _name_runs_to_end(p: _Parser, i: int) -> bool:
+    """Do the tokens from ``i`` to the end all continue the beginning of a name (as
+    :func:`_alias_at` reads one), so that what follows could finish it?"""
+    key = ""
+    for tok in p.toks[i:]:
+        if tok.kind in {"word", "num"}:
+            key += alias_key(tok.text + tok.suffix)
+        elif _is_punct(tok, ","):
+            key += ","
+        elif tok.kind in {"dash", "other"} or _is_punct(tok, "."):
+            continue
+        else:
+            return False
+        if not p.registry.is_alias_prefix(key):
+            return False
+    return True
+
+
 @attrs.frozen
 class Match:
     """A fond-family reference found in running text, with its span.
@@ -1463,6 +1482,32 @@ class Scanner:
             i += 1
         return out
 
+    def passes_over(self, upto: int | None = None) -> bool:
+        """Does :meth:`find` pass over ``text[:upto]`` (all of it by default)?
+
+        True when every token there where a reference could begin is a word
+        that only begins some archive's name: no label, no "ibid.", no name
+        read in full. With ``upto``, the text from there on is what follows
+        (the first words of the next reference): ``text[:upto]`` must end in
+        white space, and a name begun before ``upto`` must break off before
+        the end of the text, so that nothing further could finish it.
+        """
+        p, toks = self._p, self._p.toks
+        end = len(self.text) if upto is None else upto
+        if upto is not None and upto > 0 and not self.text[upto - 1].isspace():
+            return False
+        for i in self._starts():
+            tok = toks[i]
+            if tok.start >= end:
+                break
+            if tok.kind != "word" or tok.text.casefold() in _START_WORDS:
+                return False
+            if p.label_at(i) is not None or _alias_at(p, i) is not None:
+                return False
+            if upto is not None and _name_runs_to_end(p, i):
+                return False
+        return True
+
     def ibid_markers(self) -> list[tuple[int, int]]:
         """The (start, end) of every "Ibid." / "Там же" / "Ebd." marker."""
         toks = self._p.toks
@@ -1670,7 +1715,8 @@ def _fast_pattern(registry: Registry) -> re.Pattern[str]:
         ),
         key=lambda n: (-len(n), n),
     )
-    alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in plain) or "(?!)"
+    # as a trie: one branch a character at a time, not 1,300 names at every position
+    alternation = _patterns.alternation(plain)
     items = ""
     for k in reversed(range(1, _FAST_ITEMS)):
         items = rf"(?:(?:[.,]\s*|\s+){_fast_item(k)}{items})?"
@@ -1685,8 +1731,13 @@ def _fast_pattern(registry: Registry) -> re.Pattern[str]:
     return pattern
 
 
-def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None:
+def fast_find(
+    text: str, registry: Registry | None = None, pos: int = 0, endpos: int | None = None
+) -> list[Match] | None:
     """What ``Scanner(text).find()`` finds, when ``text`` is one reference of a plain shape.
+
+    With ``pos`` and ``endpos``, what ``Scanner(text[pos:endpos]).find()``
+    finds, with offsets into ``text``.
 
     The shape is an archive's name from the registry (an acronym or a name
     of plain words), then levels and at most one locator, each a label and
@@ -1703,7 +1754,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
     True
     """
     registry = registry or default_registry()
-    m = _fast_pattern(registry).fullmatch(text)
+    m = _fast_pattern(registry).fullmatch(text, pos, len(text) if endpos is None else endpos)
     if m is None:
         return None
     cited = m["arch"]
@@ -1715,6 +1766,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
         return None  # the scanner would read the name on into the first label
     groups = m.groups()
     levels: list[Level] = []
+    kinds: set[str] = set()
     locator: Locator | None = None
     end = 0
     for k in range(3, 3 + 5 * _FAST_ITEMS, 5):  # the groups l, p, a, s, b of each item
@@ -1729,10 +1781,9 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
             return None
         role, kind = spec
         if role == "papka_or_page":
-            delo = any(lv.kind == "delo" for lv in levels)
-            role, kind = ("page", None) if delo else ("level", "papka")
+            role, kind = ("page", None) if "delo" in kinds else ("level", "papka")
         if role == "level" and kind is not None:
-            if any(lv.kind == kind for lv in levels):
+            if kind in kinds:
                 return None  # "f. 1, op. 2, f. 3": a chain of two references
             if last is not None or (suffix is not None and suffix.casefold() in _LABELS):
                 return None  # "d. 7-8" ends the levels; "7ob." keeps its full stop
@@ -1741,6 +1792,7 @@ def fast_find(text: str, registry: Registry | None = None) -> list[Match] | None
             end = m.end(k + 2 if suffix is None else k + 3)
             value = text[m.start(k + 2 if prefix is None else k + 1) : end]
             levels.append(Level(kind, value, title=None, label=label, text=value))
+            kinds.add(kind)
         elif role in {"leaf", "page"} and levels and suffix is None and prefix is None:
             close = None
             if last is not None:
