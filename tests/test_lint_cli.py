@@ -357,7 +357,9 @@ def test_style_notation_output_format_and_cache_dir_from_the_configuration(
     write(
         tmp_path,
         {
-            "notes.txt": f"{FORMER}\n\nRGASPI, f. 558, op. 11, d. 62, ll. 71-72.\n",
+            "notes.txt": f"{FORMER}\n\nRGASPI, f. 558, op. 11, d. 62, ll. 71-72.\n\n"
+            "John Lewis Gaddis, We Now Know: Rethinking Cold War History "
+            "(Oxford: Clarendon Press, 1997), 71.\n",
             "archref.toml": 'notation = "ru"\nstyle = "mhra"\noutput-format = "json"\n'
             'cache-dir = "build/cache"\n',
         },
@@ -368,17 +370,17 @@ def test_style_notation_output_format_and_cache_dir_from_the_configuration(
     _, given, _ = run([*explicit, "--isolated"], capsys)
     _, default, _ = run(["format", "notes.txt", "--kind", "notes", "--isolated"], capsys)
     assert configured == given != default
-    # MHRA puts the place first; the Russian notation writes "Ф. 5. Оп. 28. Д. 103"
-    assert (
-        configured.splitlines()[0].startswith("Moscow, ") and "Ф. 5. Оп. 28. Д. 103" in configured
-    )
+    # the Russian notation writes the archival notes; MHRA gives the book's page as "p. 71"
+    lines = configured.splitlines()
+    assert lines[0] == "РГАНИ. Ф. 5. Оп. 28. Д. 103. Л. 2."
+    assert lines[2].endswith(", p. 71.") and not default.splitlines()[2].endswith(", p. 71.")
     monkeypatch.delenv("ARCHREF_CACHE_DIR")  # the suite's own cache folder wins over the file
     status, out, _ = run(["check", "notes.txt"], capsys)
     assert status == 1
     assert [f["code"] for f in json.loads(out)["findings"]] == ["ARC102"]
     assert (tmp_path / "build" / "cache" / "CACHEDIR.TAG").exists()
     _, out, _ = run(["check", "notes.txt", "--output-format", "text"], capsys)
-    assert out.endswith("2 citations in 1 file: 1 warning\n")  # the command line wins
+    assert out.endswith("3 citations in 1 file: 1 warning\n")  # the command line wins
 
 
 def test_extra_archives_from_a_local_registry(
