@@ -173,30 +173,78 @@ def _split_glued(toks: list[_Tok], tab: _Table) -> list[_Tok]:
     in a capital or two ("ФондР"), and a number whose letters are such a
     label ("467Опись"), are cut in two.
     """
-    if not any((t.kind == "num" and len(t.suffix) >= 4) or t.kind == "word" for t in toks):
+    if not any((t.kind == "num" and len(t.suffix) >= 2) or t.kind == "word" for t in toks):
         return toks
     out: list[_Tok] = []
-    for tok in toks:
+    skip = -1
+    for n, tok in enumerate(toks):
+        if n == skip:
+            continue
         if tok.kind == "num" and len(tok.suffix) >= 4 and _glued_label(tok.suffix, tab):
             cut = tok.end - len(tok.suffix)
             out.append(tok._replace(end=cut, suffix=""))
             out.append(_Tok("word", tok.suffix, cut, tok.end, False))
             continue
-        if tok.kind == "word" and len(tok.text) >= 5 and tok.text[-1].isupper():
-            head = tok.text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ")
-            tail = tok.text[len(head) :]
-            if (
-                1 <= len(tail) <= 2
-                and len(head) >= 4
-                and head[-1].islower()
-                and _glued_label(head, tab)
-            ):
-                cut = tok.start + len(head)
-                out.append(tok._replace(text=head, end=cut))
-                out.append(_Tok("word", tail, cut, tok.end, False))
-                continue
+        if tok.kind == "num" and _glued_word(tok, toks[n + 1] if n + 1 < len(toks) else None):
+            # "Д. 2196Источник": the next line's first word, glued on; not a suffix
+            cut = tok.end - len(tok.suffix)
+            out.append(tok._replace(end=cut, suffix=""))
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == "word" and nxt.start == tok.end:
+                out.append(_Tok("word", tok.suffix + nxt.text, cut, nxt.end, False))
+                skip = n + 1
+            else:
+                out.append(_Tok("word", tok.suffix, cut, tok.end, False))
+            continue
+        if tok.kind == "word":
+            out.extend(_split_word(tok, tab))
+            continue
         out.append(tok)
     return out
+
+
+def _glued_word(tok: _Tok, nxt: _Tok | None) -> bool:
+    """Is the suffix of the number ``tok`` a capitalised word glued on ("2196Источник")?
+
+    A letter suffix is part of an identifier ("059a", "1Б", "17761пф"); a
+    capital followed by small letters, four letters or more with the rest of
+    the word, is the next word of a text whose line breaks were lost.
+    """
+    suffix = tok.suffix
+    if len(suffix) < 2 or not (suffix[0].isupper() and suffix[1:].islower()):
+        return False
+    rest = nxt.text if nxt is not None and nxt.kind == "word" and nxt.start == tok.end else ""
+    return len(suffix) + len(rest) >= 4 and (not rest or rest.islower())
+
+
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+
+
+def _split_word(tok: _Tok, tab: _Table) -> list[_Tok]:
+    """A word cut where a level label is glued to it: "ФондР" (the label and the
+    prefix of its identifier), "округаФондР" (the word before, then the label)."""
+    text = tok.text
+    if len(text) < 5:
+        return [tok]
+    # a label glued after a word: "округаФондР", "ВТ Уральского военного округаФонд"
+    for at in range(1, len(text) - 3):
+        if text[at - 1].islower() and text[at].isupper():
+            tail = text[at:]
+            label = tail.rstrip(_CAPITALS)
+            if len(label) >= 4 and len(tail) - len(label) <= 2 and _glued_label(label, tab):
+                cut = tok.start + at
+                head = tok._replace(text=text[:at], end=cut)
+                # the label begins a word of its own, as if a space stood before it
+                return [head, *_split_word(_Tok("word", tail, cut, tok.end, True), tab)]
+            break
+    if text[-1].isupper():
+        head = text.rstrip(_CAPITALS)
+        tail = text[len(head) :]
+        glued = 1 <= len(tail) <= 2 and len(head) >= 4 and head[-1].islower()
+        if glued and _glued_label(head, tab):
+            cut = tok.start + len(head)
+            return [tok._replace(text=head, end=cut), _Tok("word", tail, cut, tok.end, False)]
+    return [tok]
 
 
 def _glued_label(word: str, tab: _Table) -> bool:
@@ -1456,6 +1504,8 @@ class Scanner:
                     strict=False,
                     accept=None if name is not None else _is_substantial,
                 )
+                if name is None:
+                    chain = self._with_archive_after(i, begin, chain)
                 if chain.matches:
                     out.extend(chain.matches)
                     i = max(chain.end, i + 1)
@@ -1559,19 +1609,70 @@ class Scanner:
         return _alias_at(self._p, i)
 
     def _after_archive(self, j: int) -> int | None:
-        """Where the levels start after an archive name: skip ", ", ". ", "(ACRONYM)"."""
+        """Where the levels start after an archive name: skip ", ", ". ", "; ", ". – ",
+        "(ACRONYM)"; or inside a parenthesis that opens with them ("AVP RF (F. 0129...)")."""
         p, toks = self._p, self._p.toks
         k = j
         paren = p.paren_at(k)
         if paren is not None:  # "(RGASPI)", "(State Archive of Vologda Oblast)"
+            if p.level_start(k + 1):
+                return k + 1  # "stored in AVP RF (F. 0129. Op. 47a. ... L. 64)"
             k = paren[1]
-        while k < len(toks) and _is_punct(toks[k], ",.:"):
+        # "Объединенный госархив Челябинской обл.; Фонд Р-467", "ГААРК. – Ф. р-4808"
+        while k < len(toks) and (_is_punct(toks[k], ",.:;") or toks[k].kind == "dash"):
             k += 1
         if k >= len(toks):
             return None
         if p.level_start(k):
             return k
         return k if _named_first_level(p, k) else None
+
+    def _with_archive_after(self, i: int, begin: int, chain: _Chain) -> _Chain:
+        """The references read at ``i`` with no archive before them, given the archive
+        named right after them: "Ф.Р-6023 оп.4, д.7711 / ГА Винницкой обл.", "Арх.дело:
+        20911 – УСБУ в Одесской обл." (a file alone is a reference then).
+        """
+        p = self._p
+        if not chain.matches:  # a file alone: read it again, and keep it if an archive follows
+            chain = _read_chain(p, i, None, None, previous=None, first_token=begin, strict=False)
+        if not chain.matches:
+            return chain
+        after = self._archive_after(chain.end)
+        if after is None:
+            return chain if _is_substantial(chain.matches[0].reference) else _Chain([], i, -1)
+        archive, cited, end = after
+        last_end = p.toks[end - 1].end
+        matches = []
+        for n, m in enumerate(chain.matches):
+            last = n == len(chain.matches) - 1
+            span_end = last_end if last else m.end
+            ref = attrs.evolve(
+                m.reference,
+                archive=archive,
+                archive_as_cited=cited,
+                text=self.text[m.start : span_end],
+            )
+            matches.append(attrs.evolve(m, reference=ref, end=span_end))
+        return _Chain(matches, end, chain.first_chain_sep)
+
+    def _archive_after(self, j: int) -> tuple[Archive, str, int] | None:
+        """The archive named after levels, past a slash or a dash, where no levels follow
+        the name (those would be its own): (archive, as cited, token index after it)."""
+        p, toks = self._p, self._p.toks
+        k = j
+        if k < len(toks) and _is_punct(toks[k], ","):
+            k += 1
+        if not (k < len(toks) and (toks[k].kind == "dash" or toks[k].text == "/")):
+            return None
+        if k + 1 >= len(toks) or not toks[k + 1].space_before:
+            return None  # "д.7711/ГА" would be one identifier's parts
+        hit = self._alias_at(k + 1)
+        if hit is None:
+            return None
+        end = hit[2]
+        if p.level_start(self._p.skip_seps(end)):
+            return None
+        return hit
 
     def _boundary_before(self, i: int) -> bool:
         toks = self._p.toks

@@ -1,0 +1,159 @@
+"""The fond family in real notes: the ways of writing that the development set showed.
+
+Each case is a real note (or the part of it that holds the reference), as
+published; the source is given with each. The Memorial-derived entries are
+paragraphs of the lists in ``eharvey328/proj_v2`` at commit 0d359a240097
+(``docs/*.docx``), the English ones pages of
+``read-jfk-files/JFK_Russia_Translated_2025`` at commit 000cb509ae52
+(``pages/page_*.txt``); see ``tests/data/realworld/README.md``.
+"""
+
+from __future__ import annotations
+
+import archref
+from archref import ArchivalReference
+
+
+def found(text: str) -> list[ArchivalReference]:
+    return [
+        c.reference for c in archref.extract(text) if isinstance(c.reference, ArchivalReference)
+    ]
+
+
+def summary(ref: ArchivalReference) -> tuple[str | None, list[tuple[str, str]], str | None]:
+    archive = ref.archive.id if ref.archive is not None else None
+    folios = None if ref.folios is None else str(ref.folios)
+    return archive, [(lv.kind, lv.value) for lv in ref.levels], folios
+
+
+# --------------------------------------------------------------------------- archive, then levels
+
+
+def test_a_semicolon_between_the_archive_and_its_levels() -> None:
+    # Русские_1938.docx, paragraph 1056
+    text = (
+        "Реабилитирована 14 января 1958 г. ВТ Уральского военного округа. Архивное дело: "
+        "Объединенный госархив  Челябинской обл.; Фонд Р-467, Опись 6, Дело 9\n"
+        "Источники данных: Книга памяти Челябинской обл.;   Архивная ссылка"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("OGAChO", [("fond", "R-467"), ("opis", "6"), ("delo", "9")], None)
+    assert ref.archive_as_cited == "Объединенный госархив  Челябинской обл"
+
+
+def test_a_semicolon_between_the_archive_and_a_list_of_files() -> None:
+    # Русские_1938.docx: "Дело 27, 34, 29-47" is three files
+    text = (
+        "Архивное дело: Объединенный гос.архив Челябинской области; "
+        "Фонд Р-467, Опись 3, Дело 27, 34, 29-47"
+    )
+    assert [summary(r)[:2] for r in found(text)] == [
+        ("OGAChO", [("fond", "R-467"), ("opis", "3"), ("delo", d)]) for d in ("27", "34", "29-47")
+    ]
+
+
+def test_a_dash_between_the_archive_and_its_levels() -> None:
+    # Немки.docx, paragraph 480
+    text = (
+        "реабилитир. 14.07.1989 г. Прокуратурой Крымской обл. "
+        "(ГААРК. – Ф. р-4808, оп. 1, д. 014981)."
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("GARK", [("fond", "R-4808"), ("opis", "1"), ("delo", "014981")], None)
+
+
+def test_the_levels_in_a_parenthesis_after_the_archive() -> None:
+    # page_0259.txt, note 200
+    text = (
+        "Photocopy of L. Johnson's original letter is stored in AVP RF "
+        "(F. 0129. Op. 47a. P. 430. D. 1. L. 64)."
+    )
+    (ref,) = found(text)
+    assert summary(ref) == (
+        "AVPRF",
+        [("fond", "0129"), ("opis", "47a"), ("papka", "430"), ("delo", "1")],
+        "64",
+    )
+    assert ref.text == "AVP RF (F. 0129. Op. 47a. P. 430. D. 1. L. 64"
+
+
+def test_an_acronym_in_a_parenthesis_is_still_skipped() -> None:
+    # the form the registry's examples use: a name, its acronym, then the levels
+    (ref,) = found("State Archive of Vologda Oblast (GAVO), f. 1, op. 2, d. 3")
+    assert summary(ref)[:2] == ("GAVO", [("fond", "1"), ("opis", "2"), ("delo", "3")])
+
+
+# --------------------------------------------------------------------------- glued words
+
+
+def test_the_next_line_glued_to_the_file_number() -> None:
+    # Русские_1938.docx, paragraph 6541: the line break before "Источник" was lost
+    text = (
+        "Реабилитация: 30.09.1957. Арх.дело: ГУ ОГАЧО. Ф. Р-467. Оп. 3. Д. 2196Источник: "
+        "Книга памяти Челябинской обл.;   Архивная ссылка"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("OGAChO", [("fond", "R-467"), ("opis", "3"), ("delo", "2196")], None)
+    assert ref.text == "ГУ ОГАЧО. Ф. Р-467. Оп. 3. Д. 2196"
+
+
+def test_a_letter_suffix_of_a_file_is_kept() -> None:
+    # identifiers with letters stay whole: "059a", "1Б"
+    (ref,) = found("AVPRF, Fond 059a, Opis 5a, Delo 4, Papka 11, Listy 159-160")
+    assert summary(ref)[1][0] == ("fond", "059a")
+    (ref,) = found("РГАСПИ. Ф. 17. Оп. 3. Д. 1Б. Л. 2.")
+    assert ("delo", "1B") in summary(ref)[1]  # stored in Latin letters
+
+
+def test_a_label_glued_to_the_word_before_it() -> None:
+    # Еврейки.docx, paragraph 798: a database that printed its fields with no space
+    text = (
+        "наказания (27.01.1938). Дата реабилитации13.09.1966. ВТ Уральского военного "
+        "округаФондР-467Опись6Дело214-216"
+    )
+    (ref,) = found(text)
+    assert summary(ref)[1] == [("fond", "R-467"), ("opis", "6"), ("delo", "214-216")]
+    assert ref.text == "ФондР-467Опись6Дело214-216"
+
+
+def test_a_label_inside_a_word_is_no_label() -> None:
+    # "Подфондовый" holds "фонд" after a capital, but the word goes on
+    assert found("Подфондовый учёт ведётся с 1960 г., оп. 3.") == []
+
+
+# --------------------------------------------------------------------------- archive after levels
+
+
+def test_the_archive_named_after_the_levels() -> None:
+    # Еврейки.docx, paragraph 2294
+    text = (
+        "Реабилитирована: ВК ВС СССР, 03.06.1958. Арх.дело: Ф.Р-6023 оп.4, д.7711 / "
+        'ГА Винницкой обл.\nИсточник: БД "Жертвы политического террора в СССР"'
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("DAVO", [("fond", "R-6023"), ("opis", "4"), ("delo", "7711")], None)
+    assert ref.text == "Ф.Р-6023 оп.4, д.7711 / ГА Винницкой обл"
+
+
+def test_a_file_alone_with_its_archive_after_it() -> None:
+    # Русские_1938.docx, paragraph 7790: a security service's file, cited without a fond
+    text = (
+        "Приговор: тройкой при УНКВД по Одесской обл. от 05 октября 1938  г.— ВМН. "
+        "Арх.дело: 20911 - УСБУ в Одесской обл. Реабилитирована 7 июня 1989 года."
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("AUSBU-Odesa", [("delo", "20911")], None)
+    # Русские_1937.docx, paragraph 4384
+    (ref,) = found("Арх.дело: Ф.6 д.50090-фп / Гос.архив СБУ")
+    assert summary(ref)[:2] == ("HDA SBU", [("fond", "6"), ("delo", "50090-fp")])
+
+
+def test_a_file_alone_without_an_archive_is_no_reference() -> None:
+    assert found("Арх.дело: 20911. Реабилитирована 7 июня 1989 года.") == []
+    assert found("Арх.дело: 20911 - реабилитирована 7 июня 1989 года.") == []
+
+
+def test_an_archive_after_a_dash_that_has_levels_of_its_own() -> None:
+    # the name opens the next reference: it is not the archive of the one before
+    refs = found("Ф. 1, оп. 2, д. 3 – ГАРФ. Ф. 5446. Оп. 1. Д. 2.")
+    assert [summary(r)[0] for r in refs] == [None, "GARF"]
