@@ -233,9 +233,9 @@ def _split_word(tok: _Tok, tab: _Table) -> list[_Tok]:
             label = tail.rstrip(_CAPITALS)
             if len(label) >= 4 and len(tail) - len(label) <= 2 and _glued_label(label, tab):
                 cut = tok.start + at
-                head = tok._replace(text=text[:at], end=cut)
+                before = tok._replace(text=text[:at], end=cut)
                 # the label begins a word of its own, as if a space stood before it
-                return [head, *_split_word(_Tok("word", tail, cut, tok.end, True), tab)]
+                return [before, *_split_word(_Tok("word", tail, cut, tok.end, True), tab)]
             break
     if text[-1].isupper():
         head = text.rstrip(_CAPITALS)
