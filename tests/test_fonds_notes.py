@@ -157,3 +157,61 @@ def test_an_archive_after_a_dash_that_has_levels_of_its_own() -> None:
     # the name opens the next reference: it is not the archive of the one before
     refs = found("Ф. 1, оп. 2, д. 3 – ГАРФ. Ф. 5446. Оп. 1. Д. 2.")
     assert [summary(r)[0] for r in refs] == [None, "GARF"]
+
+
+# --------------------------------------------------------------------------- typing slips
+
+
+def test_a_leaf_label_typed_twice() -> None:
+    # page_0293.txt, list item 5
+    text = (
+        '5. Resolution of CC CPSU Presidium "On the matter of American citizen Lee Harvey '
+        "Oswald's petition for Soviet citizenship\", December 1, 1959 // RGANI, F. 3, Op. 63, "
+        "D. 65, L. L. 88."
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("RGANI", [("fond", "3"), ("opis", "63"), ("delo", "65")], "88")
+
+
+def test_a_file_label_left_empty_before_the_leaves() -> None:
+    # page_0253.txt
+    text = (
+        "26 November 1963 A.I. Mikoyan, who arrived in Washington for J.F. Kennedy's funeral "
+        "(AVP RF. F. 0129. Op. 47a. P. 430. D. L. L. 47. Typewritten)."
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("AVPRF", [("fond", "0129"), ("opis", "47a"), ("papka", "430")], "47")
+    assert ref.text == "AVP RF. F. 0129. Op. 47a. P. 430. D. L. L. 47"
+
+
+def test_an_empty_label_with_no_leaves_after_it_is_still_incomplete() -> None:
+    (c,) = archref.extract("RGANI, F. 3, Op. 63, D. Typewritten.")
+    assert c.text == "RGANI, F. 3, Op. 63"
+    assert [d.code for d in c.diagnostics] == ["ARC001"]
+
+
+def test_a_colon_and_a_full_stop_after_a_label() -> None:
+    # Украинки.docx, paragraph 799
+    text = (
+        "Реабилитирована: Прокуратура Челябинской обл., 04.08.1989. "
+        "Арх.дело: ГУ ОГАЧО. Фонд Р-467. Опись. 3. Дело:. 6508"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("OGAChO", [("fond", "R-467"), ("opis", "3"), ("delo", "6508")], None)
+
+
+def test_a_fond_prefix_without_its_hyphen() -> None:
+    # Еврейки.docx, paragraph 1688
+    text = (
+        "реабилитир. 18.10.1989 г. Прокуратурой Крымской обл., ГААРК, ф. р4808, оп. 1, "
+        "д. 015828.\nИсточник: Книга памяти Автономной Республики Крым,  Открытый список"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("GARK", [("fond", "R-4808"), ("opis", "1"), ("delo", "015828")], None)
+    assert ref.levels[0].as_cited == "р4808"
+
+
+def test_a_letter_glued_to_a_lower_level_is_not_read_as_a_prefix() -> None:
+    # only a fond's prefix is read so; an opis "а1" is no identifier
+    (c,) = archref.extract("ГАРФ. Ф. 5446. Оп. а1. Д. 2.")
+    assert c.text == "ГАРФ. Ф. 5446"

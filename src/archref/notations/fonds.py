@@ -451,6 +451,8 @@ class _Parser:
             has_dot = False  # "д:" is no label
         if has_dot:
             j += 1
+            if j < len(toks) and _is_punct(toks[j], ".:") and not toks[j].space_before:
+                j += 1  # "Дело:. 6508": a colon and a full stop, typed both
         elif word in tab.dot_required:
             return None
         elif len(word) == 1 or word in {"ll", "pp", "op", "ob", "об", "оп", "лл", "bl", "ch"}:
@@ -509,6 +511,19 @@ class _Parser:
         # space after the hyphen (never before it) is read too
         return (len(word) <= 4 and word.isupper()) or (len(word) == 1 and word.islower())
 
+    def _glued_prefix_at(self, i: int) -> bool:
+        """A fond's letter prefix glued to its number: "р4808" (for "р-4808")."""
+        toks = self.toks
+        return (
+            i + 1 < len(toks)
+            and toks[i].kind == "word"
+            and len(toks[i].text) == 1
+            and toks[i + 1].kind == "num"
+            and not toks[i + 1].suffix
+            and toks[i + 1].start == toks[i].end
+            and (i + 2 >= len(toks) or toks[i + 2].kind != "dash")
+        )
+
     def _number_sign_at(self, i: int) -> int:
         """Skip a number sign before an identifier ("Д. N 6530", "Д. № 6530")."""
         toks = self.toks
@@ -528,14 +543,19 @@ class _Parser:
             return i + 2
         return i
 
-    def ident_at(self, i: int, *, slashes: bool = True) -> tuple[str, int] | None:
+    def ident_at(
+        self, i: int, *, slashes: bool = True, prefix_glued: bool = False
+    ) -> tuple[str, int] | None:
         """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а", "5-os",
-        "641/1", "4С/П", "N 6530"."""
+        "641/1", "4С/П", "N 6530"; with ``prefix_glued`` (a fond's), "р4808" too."""
         toks = self.toks
         if i >= len(toks):
             return None
         i = self._number_sign_at(i)
         tok = toks[i]
+        if prefix_glued and self._glued_prefix_at(i):
+            # "ф. р4808": the hyphen of "р-4808" left out; the prefix is kept as one
+            return f"{tok.text}-{toks[i + 1].text}", i + 2
         if self._prefixed_id_at(i):
             end = i + 3
         elif tok.kind != "num":
@@ -606,7 +626,7 @@ class _Parser:
         hit = self.label_at(i)
         if hit is not None and hit.label.role in {"level", "papka_or_page"}:
             return (
-                self.ident_at(hit.next) is not None
+                self.ident_at(hit.next, prefix_glued=hit.label.kind == "fond") is not None
                 or hit.next >= len(toks)
                 or (toks[hit.next].kind == "punct")
             )
@@ -717,7 +737,12 @@ class _Parser:
                     # a bare capital without its stop ("T 295/384", "D035/1000") is more
                     # likely a code of another notation: no slash after it
                     bare_letter = len(hit.text) == 1 and hit.text.isascii()
-                    ident = self.ident_at(hit.next, slashes=not bare_letter)
+                    ident = self.ident_at(
+                        hit.next, slashes=not bare_letter, prefix_glued=kind == "fond"
+                    )
+                    if ident is None and levels and self.leaf_label_at(hit.next):
+                        i = hit.next  # "D. L. L. 47": a file label left empty, then the leaves
+                        continue
                     if ident is None and kind == self.tab.bare_first and not levels:
                         named = self.bare_level_at(hit.next, kind)  # "fond CC al PCR"
                         if named is not None:
@@ -730,6 +755,8 @@ class _Parser:
                         )
                     value, j = ident
                     cited = value
+                    if not self.text.endswith(value, 0, toks[j - 1].end):
+                        cited = self.text[toks[j - 2].start : toks[j - 1].end]  # "р4808"
                     if kind in _FILE_KINDS:
                         at = toks[j - 1].end - len(value)  # where the identifier starts
                         value, j = self.file_range(value, j)
@@ -742,7 +769,11 @@ class _Parser:
                     unit: LocatorUnit = "leaf" if role == "leaf" else "page"
                     if not levels and not bare_locator:
                         raise self.error("leaves cited before any fond, opis or delo", i, hit.next)
-                    locator, i = self.parse_locator(hit.next, unit, hit.text, hit.start)
+                    at = hit.next
+                    again = self.label_at(at)
+                    if again is not None and again.label.role == role:
+                        at = again.next  # "L. L. 88": the label typed twice
+                    locator, i = self.parse_locator(at, unit, hit.text, hit.start)
                     i = self.skip_seps(i)
                     break
                 if role == "year":
@@ -815,6 +846,11 @@ class _Parser:
         ):
             return f"{value}-{toks[j + 1].text}", j + 2  # one hyphen, however it was written
         return value, j
+
+    def leaf_label_at(self, i: int) -> bool:
+        """Does a label of leaves or pages start at token ``i``?"""
+        hit = self.label_at(i)
+        return hit is not None and hit.label.role in {"leaf", "page"}
 
     def folio_like_after(self, i: int) -> bool:
         """Is the token at ``i`` a verso mark (then the range was leaves)?"""
