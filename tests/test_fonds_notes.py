@@ -215,3 +215,39 @@ def test_a_letter_glued_to_a_lower_level_is_not_read_as_a_prefix() -> None:
     # only a fond's prefix is read so; an opis "а1" is no identifier
     (c,) = archref.extract("ГАРФ. Ф. 5446. Оп. а1. Д. 2.")
     assert c.text == "ГАРФ. Ф. 5446"
+
+
+# --------------------------------------------------------------------------- archive named apart
+
+
+def test_the_archive_named_in_the_source_line() -> None:
+    # Украинки.docx, paragraph 149
+    text = (
+        "Реабилитирована 18.04.1989 г. Херсонским обл. судом. Архивные данные: Фонд: Р-4033. "
+        "Опись: 5. Дело: 628. Листы: 8-12,23-27. Информация внесена в базу данных: "
+        "06.11.2020 г.\nИсточник: Госархив Херсонской обл.; Национальный банк репрессированных; "
+        "Открытый список; Архивная ссылка"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == (
+        "DAKhO-Kherson",
+        [("fond", "R-4033"), ("opis", "5"), ("delo", "628")],
+        "8–12, 23–27",
+    )
+    assert ref.archive_as_cited == "Госархив Херсонской обл"
+
+
+def test_no_archive_is_guessed_where_the_note_names_two() -> None:
+    text = (
+        "Архивные данные: Фонд: Р-4033. Опись: 5. Дело: 628.\n"
+        "Источник: Госархив Херсонской обл.; Госархив Николаевской обл."
+    )
+    (ref,) = found(text)
+    assert ref.archive is None
+
+
+def test_no_archive_is_lent_to_levels_beside_a_named_reference() -> None:
+    # the second reference names no archive, but the first names its own
+    text = "ГАРФ. Ф. 5446. Оп. 1. Д. 2. Ср.: Ф. 17, оп. 3, д. 4 (копия в ГАРФ)."
+    refs = found(text)
+    assert [summary(r)[0] for r in refs] == ["GARF", None]

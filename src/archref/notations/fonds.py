@@ -1494,6 +1494,7 @@ class Scanner:
         """Every reference in the text that is not an "ibid." short form."""
         p, toks = self._p, self._p.toks
         out: list[Match] = []
+        named: list[tuple[Archive, str]] = []  # archives named with no levels after them
         starts = self._starts()
         k = 0
         i = 0
@@ -1526,6 +1527,7 @@ class Scanner:
                     out.extend(chain.matches)
                     i = max(chain.end, i + 1)
                     continue
+                named.append((archive, cited))
                 i = j
                 continue
             if toks[i].kind != "dotted" and p.level_start(i) and self._boundary_before(i):
@@ -1547,7 +1549,7 @@ class Scanner:
                     i = max(chain.end, i + 1)
                     continue
             i += 1
-        return out
+        return _named_elsewhere(out, named)
 
     def ibid_markers(self) -> list[tuple[int, int]]:
         """The (start, end) of every "Ibid." / "Там же" / "Ebd." marker."""
@@ -1744,6 +1746,33 @@ class Scanner:
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
 #: Words that can begin a reference or an "ibid." whatever the registry holds.
 _START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | {first for first, _ in _table().pairs}
+
+
+def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -> list[Match]:
+    """The references of a text that names their archive apart from them.
+
+    A note that cites levels with no archive at them ("Архивные данные: Фонд:
+    Р-4033. Опись: 5. Дело: 628") and names one archive of the fond family
+    elsewhere, with no levels of its own ("Источник: Госархив Херсонской
+    обл."), cites that archive. Where a reference names its archive, or the
+    text names several, nothing is guessed.
+    """
+    if not found or not named:
+        return found
+    if any(m.reference.archive is not None or m.reference.archive_as_cited for m in found):
+        return found
+    archives = {archive.id: (archive, cited) for archive, cited in named}
+    if len(archives) != 1:
+        return found
+    ((archive, cited),) = archives.values()
+    if archive.notation != "fonds" or len(alias_key(cited)) < 4:
+        return found
+    return [
+        attrs.evolve(
+            m, reference=attrs.evolve(m.reference, archive=archive, archive_as_cited=cited)
+        )
+        for m in found
+    ]
 
 
 def _is_substantial(ref: ArchivalReference) -> bool:
