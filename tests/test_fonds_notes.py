@@ -251,3 +251,29 @@ def test_no_archive_is_lent_to_levels_beside_a_named_reference() -> None:
     text = "ГАРФ. Ф. 5446. Оп. 1. Д. 2. Ср.: Ф. 17, оп. 3, д. 4 (копия в ГАРФ)."
     refs = found(text)
     assert [summary(r)[0] for r in refs] == ["GARF", None]
+
+
+# --------------------------------------------------------------------------- registry names
+
+
+def test_names_the_lists_of_the_executed_use() -> None:
+    # Белоруски.docx, paragraph 211 (the Ryazan martyrology)
+    text = (
+        "Реабилитирована 23.03.1959 года Определением Военного Трибунала Московского военного "
+        "округа. Архивно-следственное дело в УФСБ по Рязанской области, Ф. 9, Д. N 6530."
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("AUFSB-Ryazan", [("fond", "9"), ("delo", "6530")], None)
+    # Литовки.docx, paragraph 210: a slip for ГААРК
+    (ref,) = found("Архивное дело: ГОАРК, ф. р-4808, оп. 1, д. 016957. Информация внесена")
+    assert summary(ref)[0] == "GARK"
+    # Еврейки.docx, paragraph 1226: the Uzbek President's archive, the former party archive
+    (ref,) = found(
+        "Арх.дело: УзР ПДА, фонд 58, опись 65, дело 274, л.146-152 (Примечание: ее муж "
+        "секретарь ЦК Компартии Узбекистана А.И.Икрамов – 40лет, расстрелян в 1938г)"
+    )
+    assert summary(ref) == (
+        "OzR PDA",
+        [("fond", "58"), ("opis", "65"), ("delo", "274")],
+        "146–152",
+    )
