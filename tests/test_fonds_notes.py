@@ -277,3 +277,25 @@ def test_names_the_lists_of_the_executed_use() -> None:
         [("fond", "58"), ("opis", "65"), ("delo", "274")],
         "146–152",
     )
+
+
+def test_leaves_right_after_the_archive_with_no_level() -> None:
+    # page_0089.txt: a file of the intelligence service's archive, cited by its leaves only
+    text = (
+        "RGANI. F. 3. Op. 66. D. 471. L. 33 - 35. Copy. Typewritten text on cipher telegram "
+        "form of 8th Department of 8th Main Directorate of KGB under Council of Ministers of "
+        "USSR. Archive of SVR of Russia. L. 198 - 200. Typescript on cipher telegram form"
+    )
+    refs = found(text)
+    assert [summary(r) for r in refs] == [
+        ("RGANI", [("fond", "3"), ("opis", "66"), ("delo", "471")], "33–35"),
+        ("Arkhiv SVR Rossii", [], "198–200"),
+    ]
+    assert refs[1].text == "Archive of SVR of Russia. L. 198 - 200"
+
+
+def test_pages_right_after_an_archive_are_no_reference() -> None:
+    # pages after a name are pages of a publication as often as not
+    assert [summary(r)[1] for r in found("RGANI. F. 3. Op. 66. D. 471; GARF, pp. 12-14.")] == [
+        [("fond", "3"), ("opis", "66"), ("delo", "471")]
+    ]

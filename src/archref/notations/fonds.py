@@ -1349,6 +1349,7 @@ def _read_chain(
     first_token: int,
     strict: bool,
     accept: Callable[[ArchivalReference], bool] | None = None,
+    leaves_only: bool = False,
 ) -> _Chain:
     """Read one reference and the chained ones after it, starting at token ``i``.
 
@@ -1368,7 +1369,7 @@ def _read_chain(
         diagnostics: tuple[Diagnostic, ...] = ()
         try:
             levels, locator, j = p.parse_levels(
-                i, bare_locator=previous is not None, list_kind=list_kind
+                i, bare_locator=previous is not None or leaves_only, list_kind=list_kind
             )
         except ParseError as exc:
             if strict:
@@ -1378,7 +1379,10 @@ def _read_chain(
                 break
             try:
                 levels, locator, j = p.parse_levels(
-                    i, bare_locator=previous is not None, stop=stop, list_kind=list_kind
+                    i,
+                    bare_locator=previous is not None or leaves_only,
+                    stop=stop,
+                    list_kind=list_kind,
                 )
             except ParseError:
                 break
@@ -1516,7 +1520,14 @@ class Scanner:
                     after = self._after_archive(j)
                     chain = (
                         _read_chain(
-                            p, after, archive, cited, previous=None, first_token=i, strict=False
+                            p,
+                            after,
+                            archive,
+                            cited,
+                            previous=None,
+                            first_token=i,
+                            strict=False,
+                            leaves_only=self._leaves_only_at(after),
                         )
                         if after is not None
                         else None
@@ -1661,9 +1672,22 @@ class Scanner:
             k += 1
         if k >= len(toks):
             return None
-        if p.level_start(k):
+        if p.level_start(k) or self._leaves_only_at(k):
             return k
         return k if _named_first_level(p, k) else None
+
+    def _leaves_only_at(self, k: int) -> bool:
+        """Leaves right after an archive's name, with no level: "Archive of SVR of Russia.
+        L. 198 - 200." (a file the archive does not number for the public)."""
+        p = self._p
+        hit = p.label_at(k)
+        return (
+            hit is not None
+            and hit.label.role == "leaf"
+            and p.folio_at(hit.next)[0] is not None
+            and k > 0
+            and _is_punct(p.toks[k - 1], ".,:")
+        )
 
     def _with_archive_after(self, i: int, begin: int, chain: _Chain) -> _Chain:
         """The references read at ``i`` with no archive before them, given the archive
