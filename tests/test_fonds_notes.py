@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import archref
 from archref import ArchivalReference
+from archref.notations import fonds
 
 
 def found(text: str) -> list[ArchivalReference]:
@@ -299,3 +300,65 @@ def test_pages_right_after_an_archive_are_no_reference() -> None:
     assert [summary(r)[1] for r in found("RGANI. F. 3. Op. 66. D. 471; GARF, pp. 12-14.")] == [
         [("fond", "3"), ("opis", "66"), ("delo", "471")]
     ]
+
+
+# --------------------------------------------------------------------------- shared names
+
+
+def test_a_shared_acronym_read_by_the_region_the_note_names() -> None:
+    # Русские_1938.docx, paragraph 5143: ГАСО in a note from Sakhalin's book of memory
+    sakhalin = (
+        "прож.: Сахалинская обл., Александровский р-н, с. Корсаковка. Арестована 10.03.1938. "
+        "Реабилитация: 22.08.1956.  Арх.дело: ГАСО. Ф. 1174. Оп. 2. Д. 1623.\n"
+        "Источник: Книга памяти Сахалинской обл.;   Архивная ссылка"
+    )
+    (ref,) = found(sakhalin)
+    assert summary(ref) == (
+        "GASO-Sakhalin",
+        [("fond", "1174"), ("opis", "2"), ("delo", "1623")],
+        None,
+    )
+    assert ref.archive_as_cited == "ГАСО"
+    # Украинки.docx: ГАСО in a note on a teacher of Romny, in Sumy oblast
+    sumy = (
+        "прож. г. Ромны Сумской обл., учитель школы. Архивное дело: ГАСО, ф.Р-7641, оп. 5, "
+        "дело. 916.\nИсточник: Национальный банк репрессированных; Архивная ссылка"
+    )
+    (ref,) = found(sumy)
+    assert summary(ref)[:2] == ("DASO", [("fond", "R-7641"), ("opis", "5"), ("delo", "916")])
+
+
+def test_a_shared_name_of_two_words() -> None:
+    # Расстреляны_1921.docx, paragraph 358
+    text = (
+        "Родилась в 1895 г., м.р.: Запорожская обл. с. Константиновка Мелитопольского р-на. "
+        "Реабилитирована в 1996 г. Госархив ЗО, фонд: Р-5747, опись. 3, дело. 8703."
+    )
+    (ref,) = found(text)
+    assert summary(ref)[:2] == (
+        "DAZO-Zaporizhzhia",
+        [("fond", "R-5747"), ("opis", "3"), ("delo", "8703")],
+    )
+    assert ref.archive_as_cited == "Госархив ЗО"
+    assert ref.text == "Госархив ЗО, фонд: Р-5747, опись. 3, дело. 8703"
+
+
+def test_a_shared_name_stays_unknown_where_no_region_or_two_are_named() -> None:
+    (ref,) = found("Архивное дело: ГАСО, ф. Р-1, оп. 5, д. 916.")
+    assert (ref.archive, ref.archive_as_cited) == (None, "ГАСО")
+    (ref,) = found(
+        "Родилась в Смоленской обл., жила в Саратове. Арх.дело: ГАСО, ф. 1, оп. 5, д. 9."
+    )
+    assert (ref.archive, ref.archive_as_cited) == (None, "ГАСО")
+
+
+def test_every_shared_name_stands_for_registry_archives_and_is_no_alias() -> None:
+    registry = archref.default_registry()
+    table = fonds.shared_names()
+    assert table
+    for key, meant in table.items():
+        assert registry.lookup_key(key) is None, key  # the registry would read it as one
+        assert len(meant) >= 2, key
+        for archive_id, region in meant:
+            assert registry.get(archive_id) is not None, archive_id
+            assert region and all(word.strip() for word in region), archive_id

@@ -61,7 +61,9 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import resources
 from typing import Literal, NamedTuple
 
 import attrs
@@ -1491,6 +1493,7 @@ class Scanner:
         self.registry = registry or default_registry()
         self._p = _Parser(text, self.registry)
         self._start_tokens: list[int] | None = None
+        self._folded: str | None = None  # the text casefolded, for regions' names
 
     # ---------------------------------------------------------------- public
 
@@ -1542,7 +1545,23 @@ class Scanner:
                 i = j
                 continue
             if toks[i].kind != "dotted" and p.level_start(i) and self._boundary_before(i):
+                shared = self._shared_name_before(i)
+                if shared is not None and shared[0] is not None:
+                    meant, as_cited, begin = shared
+                    before = p.use_archive(meant)
+                    try:
+                        chain = _read_chain(
+                            p, i, meant, as_cited, previous=None, first_token=begin, strict=False
+                        )
+                    finally:
+                        p.tab = before
+                    if chain.matches:
+                        out.extend(chain.matches)
+                        i = max(chain.end, i + 1)
+                        continue
                 begin, name = self._unknown_archive_before(i)
+                if shared is not None and name is None:
+                    _, name, begin = shared  # "ГАСО" where the note names no region
                 chain = _read_chain(
                     p,
                     i,
@@ -1736,6 +1755,44 @@ class Scanner:
             return None
         return hit
 
+    def _shared_name_before(self, i: int) -> tuple[Archive | None, str, int] | None:
+        """A name several archives share, just before the levels at ``i`` ("ГАСО, ф.Р-7641"):
+        the archive the note's regions tell (or ``None``), the name as cited and where
+        it starts. See ``data/shared_names.toml``."""
+        toks = self._p.toks
+        k = i
+        while k > 0 and _is_punct(toks[k - 1], ",.:;"):
+            k -= 1
+        if k == 0 or toks[k - 1].kind != "word":
+            return None
+        table = shared_names()
+        key = ""
+        for j in range(k - 1, max(k - 6, -1), -1):  # at most three words and their stops
+            tok = toks[j]
+            if tok.kind == "word":
+                key = alias_key(tok.text) + key
+                meant = table.get(key)
+                if meant is not None and (j == 0 or not _glued_any(toks[j - 1], tok)):
+                    cited = self.text[tok.start : toks[k - 1].end]
+                    return self._region_archive(meant), cited, j
+            elif not _is_punct(tok, "."):
+                return None
+        return None
+
+    def _region_archive(self, meant: Sequence[tuple[str, tuple[str, ...]]]) -> Archive | None:
+        """Of the archives a shared name may stand for, the one whose region the text names."""
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        text = self._folded
+        found = [
+            archive_id
+            for archive_id, region in meant
+            if any(word.casefold() in text for word in region)
+        ]
+        if len(found) != 1:
+            return None
+        return self.registry.get(found[0])
+
     def _boundary_before(self, i: int) -> bool:
         toks = self._p.toks
         return i == 0 or not _glued(toks[i - 1], toks[i])
@@ -1797,6 +1854,28 @@ def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -
         )
         for m in found
     ]
+
+
+@functools.cache
+def shared_names() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The names several archives share (``data/shared_names.toml``), by alias key:
+    for each, the registry ids of the archives it may stand for and their regions' words.
+
+    >>> [archive_id for archive_id, _ in shared_names()[alias_key("Госархив ЗО")]]
+    ['DAZO-Zaporizhzhia', 'DAZakO']
+    """
+    text = resources.files("archref").joinpath("data/shared_names.toml").read_text("utf-8")
+    out: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for entry in tomllib.loads(text)["shared"]:
+        meant = tuple((a["id"], tuple(a["region"])) for a in entry["archives"])
+        for name in entry["names"]:
+            out[alias_key(name)] = meant
+    return out
+
+
+def _glued_any(prev: _Tok, tok: _Tok) -> bool:
+    """True when ``tok`` follows ``prev`` with nothing between (a word goes on)."""
+    return prev.end == tok.start and prev.kind in {"word", "num"}
 
 
 def _is_substantial(ref: ArchivalReference) -> bool:
