@@ -362,3 +362,32 @@ def test_every_shared_name_stands_for_registry_archives_and_is_no_alias() -> Non
         for archive_id, region in meant:
             assert registry.get(archive_id) is not None, archive_id
             assert region and all(word.strip() for word in region), archive_id
+
+
+# --------------------------------------------------------------------------- chains
+
+
+def test_a_file_named_again_after_the_leaves_and_a_comma() -> None:
+    # the leaves of one file, then the next file of the same opis, joined by commas
+    cs = archref.extract("RGASPI, f. 17, op. 3, d. 5, l. 3, d. 6, l. 4.")
+    assert [(c.form, c.text, str(c.reference)) for c in cs] == [
+        ("full", "RGASPI, f. 17, op. 3, d. 5, l. 3", "RGASPI, f. 17, op. 3, d. 5, l. 3"),
+        ("chain", "d. 6, l. 4", "RGASPI, f. 17, op. 3, d. 6, l. 4"),
+    ]
+    cs = archref.extract("ГАРФ. Ф. Р-5446. Оп. 1. Д. 5. Л. 3, Д. 6. Л. 4–6.")
+    assert [str(c.reference) for c in cs] == [
+        "GARF, f. R-5446, op. 1, d. 5, l. 3",
+        "GARF, f. R-5446, op. 1, d. 6, ll. 4–6",
+    ]
+
+
+def test_leaves_then_a_new_fond_after_a_comma_chain_too() -> None:
+    (first, second) = archref.extract("RGASPI, f. 17, op. 3, d. 5, l. 3, f. 558, op. 11, d. 62.")
+    assert first.text == "RGASPI, f. 17, op. 3, d. 5, l. 3"
+    assert str(second.reference) == "RGASPI, f. 558, op. 11, d. 62"
+    assert second.form == "chain"
+
+
+def test_a_list_of_leaves_is_not_cut_by_the_chain() -> None:
+    (c,) = archref.extract("RGASPI, f. 17, op. 3, d. 5, ll. 3, 7, 9.")
+    assert str(c.reference.folios) == "3, 7, 9"

@@ -1444,12 +1444,28 @@ def _read_chain(
         nxt = p.chain_next(i)
         if nxt is None and p.repeat_at == i and i > begin:
             nxt = i  # a level of a kind the reference holds starts the next link
+        if nxt is None and locator is not None and _relabels(p, levels, i):
+            nxt = i  # "d. 5, l. 3, d. 6, l. 4": after the leaves, the next file
         if nxt is None:
             break
         if sep < 0:
             sep = i
         i = begin = nxt
     return _Chain(matches, i, sep)
+
+
+def _relabels(p: _Parser, levels: Sequence[Level], i: int) -> bool:
+    """After a reference's leaves and a comma, does a level of a kind it holds begin
+    at ``i`` (a next link that names its file again)?"""
+    if i == 0 or i >= len(p.toks) or not _is_punct(p.toks[i - 1], ","):
+        return False
+    hit = p.label_at(i)
+    return (
+        hit is not None
+        and hit.label.role == "level"
+        and any(lv.kind == hit.label.kind for lv in levels)
+        and p.level_start(i)
+    )
 
 
 def _abbreviation_dot(toks: Sequence[_Tok], i: int) -> bool:
