@@ -61,7 +61,9 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import resources
 from typing import Literal, NamedTuple
 
 import attrs
@@ -174,30 +176,78 @@ def _split_glued(toks: list[_Tok], tab: _Table) -> list[_Tok]:
     in a capital or two ("ФондР"), and a number whose letters are such a
     label ("467Опись"), are cut in two.
     """
-    if not any((t.kind == "num" and len(t.suffix) >= 4) or t.kind == "word" for t in toks):
+    if not any((t.kind == "num" and len(t.suffix) >= 2) or t.kind == "word" for t in toks):
         return toks
     out: list[_Tok] = []
-    for tok in toks:
+    skip = -1
+    for n, tok in enumerate(toks):
+        if n == skip:
+            continue
         if tok.kind == "num" and len(tok.suffix) >= 4 and _glued_label(tok.suffix, tab):
             cut = tok.end - len(tok.suffix)
             out.append(tok._replace(end=cut, suffix=""))
             out.append(_Tok("word", tok.suffix, cut, tok.end, False))
             continue
-        if tok.kind == "word" and len(tok.text) >= 5 and tok.text[-1].isupper():
-            head = tok.text.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ")
-            tail = tok.text[len(head) :]
-            if (
-                1 <= len(tail) <= 2
-                and len(head) >= 4
-                and head[-1].islower()
-                and _glued_label(head, tab)
-            ):
-                cut = tok.start + len(head)
-                out.append(tok._replace(text=head, end=cut))
-                out.append(_Tok("word", tail, cut, tok.end, False))
-                continue
+        if tok.kind == "num" and _glued_word(tok, toks[n + 1] if n + 1 < len(toks) else None):
+            # "Д. 2196Источник": the next line's first word, glued on; not a suffix
+            cut = tok.end - len(tok.suffix)
+            out.append(tok._replace(end=cut, suffix=""))
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if nxt is not None and nxt.kind == "word" and nxt.start == tok.end:
+                out.append(_Tok("word", tok.suffix + nxt.text, cut, nxt.end, False))
+                skip = n + 1
+            else:
+                out.append(_Tok("word", tok.suffix, cut, tok.end, False))
+            continue
+        if tok.kind == "word":
+            out.extend(_split_word(tok, tab))
+            continue
         out.append(tok)
     return out
+
+
+def _glued_word(tok: _Tok, nxt: _Tok | None) -> bool:
+    """Is the suffix of the number ``tok`` a capitalised word glued on ("2196Источник")?
+
+    A letter suffix is part of an identifier ("059a", "1Б", "17761пф"); a
+    capital followed by small letters, four letters or more with the rest of
+    the word, is the next word of a text whose line breaks were lost.
+    """
+    suffix = tok.suffix
+    if len(suffix) < 2 or not (suffix[0].isupper() and suffix[1:].islower()):
+        return False
+    rest = nxt.text if nxt is not None and nxt.kind == "word" and nxt.start == tok.end else ""
+    return len(suffix) + len(rest) >= 4 and (not rest or rest.islower())
+
+
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+
+
+def _split_word(tok: _Tok, tab: _Table) -> list[_Tok]:
+    """A word cut where a level label is glued to it: "ФондР" (the label and the
+    prefix of its identifier), "округаФондР" (the word before, then the label)."""
+    text = tok.text
+    if len(text) < 5:
+        return [tok]
+    # a label glued after a word: "округаФондР", "ВТ Уральского военного округаФонд"
+    for at in range(1, len(text) - 3):
+        if text[at - 1].islower() and text[at].isupper():
+            tail = text[at:]
+            label = tail.rstrip(_CAPITALS)
+            if len(label) >= 4 and len(tail) - len(label) <= 2 and _glued_label(label, tab):
+                cut = tok.start + at
+                before = tok._replace(text=text[:at], end=cut)
+                # the label begins a word of its own, as if a space stood before it
+                return [before, *_split_word(_Tok("word", tail, cut, tok.end, True), tab)]
+            break
+    if text[-1].isupper():
+        head = text.rstrip(_CAPITALS)
+        tail = text[len(head) :]
+        glued = 1 <= len(tail) <= 2 and len(head) >= 4 and head[-1].islower()
+        if glued and _glued_label(head, tab):
+            cut = tok.start + len(head)
+            return [tok._replace(text=head, end=cut), _Tok("word", tail, cut, tok.end, False)]
+    return [tok]
 
 
 def _glued_label(word: str, tab: _Table) -> bool:
@@ -404,6 +454,8 @@ class _Parser:
             has_dot = False  # "д:" is no label
         if has_dot:
             j += 1
+            if j < len(toks) and _is_punct(toks[j], ".:") and not toks[j].space_before:
+                j += 1  # "Дело:. 6508": a colon and a full stop, typed both
         elif word in tab.dot_required:
             return None
         elif len(word) == 1 or word in {"ll", "pp", "op", "ob", "об", "оп", "лл", "bl", "ch"}:
@@ -462,6 +514,19 @@ class _Parser:
         # space after the hyphen (never before it) is read too
         return (len(word) <= 4 and word.isupper()) or (len(word) == 1 and word.islower())
 
+    def _glued_prefix_at(self, i: int) -> bool:
+        """A fond's letter prefix glued to its number: "р4808" (for "р-4808")."""
+        toks = self.toks
+        return (
+            i + 1 < len(toks)
+            and toks[i].kind == "word"
+            and len(toks[i].text) == 1
+            and toks[i + 1].kind == "num"
+            and not toks[i + 1].suffix
+            and toks[i + 1].start == toks[i].end
+            and (i + 2 >= len(toks) or toks[i + 2].kind != "dash")
+        )
+
     def _number_sign_at(self, i: int) -> int:
         """Skip a number sign before an identifier ("Д. N 6530", "Д. № 6530")."""
         toks = self.toks
@@ -481,14 +546,19 @@ class _Parser:
             return i + 2
         return i
 
-    def ident_at(self, i: int, *, slashes: bool = True) -> tuple[str, int] | None:
+    def ident_at(
+        self, i: int, *, slashes: bool = True, prefix_glued: bool = False
+    ) -> tuple[str, int] | None:
         """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а", "5-os",
-        "641/1", "4С/П", "N 6530"."""
+        "641/1", "4С/П", "N 6530"; with ``prefix_glued`` (a fond's), "р4808" too."""
         toks = self.toks
         if i >= len(toks):
             return None
         i = self._number_sign_at(i)
         tok = toks[i]
+        if prefix_glued and self._glued_prefix_at(i):
+            # "ф. р4808": the hyphen of "р-4808" left out; the prefix is kept as one
+            return f"{tok.text}-{toks[i + 1].text}", i + 2
         if self._prefixed_id_at(i):
             end = i + 3
         elif tok.kind != "num":
@@ -559,7 +629,7 @@ class _Parser:
         hit = self.label_at(i)
         if hit is not None and hit.label.role in {"level", "papka_or_page"}:
             return (
-                self.ident_at(hit.next) is not None
+                self.ident_at(hit.next, prefix_glued=hit.label.kind == "fond") is not None
                 or hit.next >= len(toks)
                 or (toks[hit.next].kind == "punct")
             )
@@ -670,7 +740,12 @@ class _Parser:
                     # a bare capital without its stop ("T 295/384", "D035/1000") is more
                     # likely a code of another notation: no slash after it
                     bare_letter = len(hit.text) == 1 and hit.text.isascii()
-                    ident = self.ident_at(hit.next, slashes=not bare_letter)
+                    ident = self.ident_at(
+                        hit.next, slashes=not bare_letter, prefix_glued=kind == "fond"
+                    )
+                    if ident is None and levels and self.leaf_label_at(hit.next):
+                        i = hit.next  # "D. L. L. 47": a file label left empty, then the leaves
+                        continue
                     if ident is None and kind == self.tab.bare_first and not levels:
                         named = self.bare_level_at(hit.next, kind)  # "fond CC al PCR"
                         if named is not None:
@@ -683,6 +758,8 @@ class _Parser:
                         )
                     value, j = ident
                     cited = value
+                    if not self.text.endswith(value, 0, toks[j - 1].end):
+                        cited = self.text[toks[j - 2].start : toks[j - 1].end]  # "р4808"
                     if kind in _FILE_KINDS:
                         at = toks[j - 1].end - len(value)  # where the identifier starts
                         value, j = self.file_range(value, j)
@@ -695,7 +772,11 @@ class _Parser:
                     unit: LocatorUnit = "leaf" if role == "leaf" else "page"
                     if not levels and not bare_locator:
                         raise self.error("leaves cited before any fond, opis or delo", i, hit.next)
-                    locator, i = self.parse_locator(hit.next, unit, hit.text, hit.start)
+                    at = hit.next
+                    again = self.label_at(at)
+                    if again is not None and again.label.role == role:
+                        at = again.next  # "L. L. 88": the label typed twice
+                    locator, i = self.parse_locator(at, unit, hit.text, hit.start)
                     i = self.skip_seps(i)
                     break
                 if role == "year":
@@ -768,6 +849,11 @@ class _Parser:
         ):
             return f"{value}-{toks[j + 1].text}", j + 2  # one hyphen, however it was written
         return value, j
+
+    def leaf_label_at(self, i: int) -> bool:
+        """Does a label of leaves or pages start at token ``i``?"""
+        hit = self.label_at(i)
+        return hit is not None and hit.label.role in {"leaf", "page"}
 
     def folio_like_after(self, i: int) -> bool:
         """Is the token at ``i`` a verso mark (then the range was leaves)?"""
@@ -1284,6 +1370,7 @@ def _read_chain(
     first_token: int,
     strict: bool,
     accept: Callable[[ArchivalReference], bool] | None = None,
+    leaves_only: bool = False,
 ) -> _Chain:
     """Read one reference and the chained ones after it, starting at token ``i``.
 
@@ -1303,7 +1390,7 @@ def _read_chain(
         diagnostics: tuple[Diagnostic, ...] = ()
         try:
             levels, locator, j = p.parse_levels(
-                i, bare_locator=previous is not None, list_kind=list_kind
+                i, bare_locator=previous is not None or leaves_only, list_kind=list_kind
             )
         except ParseError as exc:
             if strict:
@@ -1313,7 +1400,10 @@ def _read_chain(
                 break
             try:
                 levels, locator, j = p.parse_levels(
-                    i, bare_locator=previous is not None, stop=stop, list_kind=list_kind
+                    i,
+                    bare_locator=previous is not None or leaves_only,
+                    stop=stop,
+                    list_kind=list_kind,
                 )
             except ParseError:
                 break
@@ -1373,12 +1463,28 @@ def _read_chain(
         nxt = p.chain_next(i)
         if nxt is None and p.repeat_at == i and i > begin:
             nxt = i  # a level of a kind the reference holds starts the next link
+        if nxt is None and locator is not None and _relabels(p, levels, i):
+            nxt = i  # "d. 5, l. 3, d. 6, l. 4": after the leaves, the next file
         if nxt is None:
             break
         if sep < 0:
             sep = i
         i = begin = nxt
     return _Chain(matches, i, sep)
+
+
+def _relabels(p: _Parser, levels: Sequence[Level], i: int) -> bool:
+    """After a reference's leaves and a comma, does a level of a kind it holds begin
+    at ``i`` (a next link that names its file again)?"""
+    if i == 0 or i >= len(p.toks) or not _is_punct(p.toks[i - 1], ","):
+        return False
+    hit = p.label_at(i)
+    return (
+        hit is not None
+        and hit.label.role == "level"
+        and any(lv.kind == hit.label.kind for lv in levels)
+        and p.level_start(i)
+    )
 
 
 def _abbreviation_dot(toks: Sequence[_Tok], i: int) -> bool:
@@ -1422,6 +1528,7 @@ class Scanner:
         self.registry = registry or default_registry()
         self._p = _Parser(text, self.registry)
         self._start_tokens: list[int] | None = None
+        self._folded: str | None = None  # the text casefolded, for regions' names
 
     # ---------------------------------------------------------------- public
 
@@ -1429,6 +1536,7 @@ class Scanner:
         """Every reference in the text that is not an "ibid." short form."""
         p, toks = self._p, self._p.toks
         out: list[Match] = []
+        named: list[tuple[Archive, str]] = []  # archives named with no levels after them
         starts = self._starts()
         k = 0
         i = 0
@@ -1450,7 +1558,14 @@ class Scanner:
                     after = self._after_archive(j)
                     chain = (
                         _read_chain(
-                            p, after, archive, cited, previous=None, first_token=i, strict=False
+                            p,
+                            after,
+                            archive,
+                            cited,
+                            previous=None,
+                            first_token=i,
+                            strict=False,
+                            leaves_only=self._leaves_only_at(after),
                         )
                         if after is not None
                         else None
@@ -1461,10 +1576,27 @@ class Scanner:
                     out.extend(chain.matches)
                     i = max(chain.end, i + 1)
                     continue
+                named.append((archive, cited))
                 i = j
                 continue
             if toks[i].kind != "dotted" and p.level_start(i) and self._boundary_before(i):
+                shared = self._shared_name_before(i)
+                if shared is not None and shared[0] is not None:
+                    meant, as_cited, begin = shared
+                    before = p.use_archive(meant)
+                    try:
+                        chain = _read_chain(
+                            p, i, meant, as_cited, previous=None, first_token=begin, strict=False
+                        )
+                    finally:
+                        p.tab = before
+                    if chain.matches:
+                        out.extend(chain.matches)
+                        i = max(chain.end, i + 1)
+                        continue
                 begin, name = self._unknown_archive_before(i)
+                if shared is not None and name is None:
+                    _, name, begin = shared  # "ГАСО" where the note names no region
                 chain = _read_chain(
                     p,
                     i,
@@ -1475,12 +1607,14 @@ class Scanner:
                     strict=False,
                     accept=None if name is not None else _is_substantial,
                 )
+                if name is None:
+                    chain = self._with_archive_after(i, begin, chain)
                 if chain.matches:
                     out.extend(chain.matches)
                     i = max(chain.end, i + 1)
                     continue
             i += 1
-        return out
+        return _named_elsewhere(out, named)
 
     def passes_over(self, upto: int | None = None) -> bool:
         """Does :meth:`find` pass over ``text[:upto]`` (all of it by default)?
@@ -1604,19 +1738,121 @@ class Scanner:
         return _alias_at(self._p, i)
 
     def _after_archive(self, j: int) -> int | None:
-        """Where the levels start after an archive name: skip ", ", ". ", "(ACRONYM)"."""
+        """Where the levels start after an archive name: skip ", ", ". ", "; ", ". – ",
+        "(ACRONYM)"; or inside a parenthesis that opens with them ("AVP RF (F. 0129...)")."""
         p, toks = self._p, self._p.toks
         k = j
         paren = p.paren_at(k)
         if paren is not None:  # "(RGASPI)", "(State Archive of Vologda Oblast)"
+            if p.level_start(k + 1):
+                return k + 1  # "stored in AVP RF (F. 0129. Op. 47a. ... L. 64)"
             k = paren[1]
-        while k < len(toks) and _is_punct(toks[k], ",.:"):
+        # "Объединенный госархив Челябинской обл.; Фонд Р-467", "ГААРК. – Ф. р-4808"
+        while k < len(toks) and (_is_punct(toks[k], ",.:;") or toks[k].kind == "dash"):
             k += 1
         if k >= len(toks):
             return None
-        if p.level_start(k):
+        if p.level_start(k) or self._leaves_only_at(k):
             return k
         return k if _named_first_level(p, k) else None
+
+    def _leaves_only_at(self, k: int) -> bool:
+        """Leaves right after an archive's name, with no level: "Archive of SVR of Russia.
+        L. 198 - 200." (a file the archive does not number for the public)."""
+        p = self._p
+        hit = p.label_at(k)
+        return (
+            hit is not None
+            and hit.label.role == "leaf"
+            and p.folio_at(hit.next)[0] is not None
+            and k > 0
+            and _is_punct(p.toks[k - 1], ".,:")
+        )
+
+    def _with_archive_after(self, i: int, begin: int, chain: _Chain) -> _Chain:
+        """The references read at ``i`` with no archive before them, given the archive
+        named right after them: "Ф.Р-6023 оп.4, д.7711 / ГА Винницкой обл.", "Арх.дело:
+        20911 – УСБУ в Одесской обл." (a file alone is a reference then).
+        """
+        p = self._p
+        if not chain.matches:  # a file alone: read it again, and keep it if an archive follows
+            chain = _read_chain(p, i, None, None, previous=None, first_token=begin, strict=False)
+        if not chain.matches:
+            return chain
+        after = self._archive_after(chain.end)
+        if after is None:
+            return chain if _is_substantial(chain.matches[0].reference) else _Chain([], i, -1)
+        archive, cited, end = after
+        last_end = p.toks[end - 1].end
+        matches = []
+        for n, m in enumerate(chain.matches):
+            last = n == len(chain.matches) - 1
+            span_end = last_end if last else m.end
+            ref = attrs.evolve(
+                m.reference,
+                archive=archive,
+                archive_as_cited=cited,
+                text=self.text[m.start : span_end],
+            )
+            matches.append(attrs.evolve(m, reference=ref, end=span_end))
+        return _Chain(matches, end, chain.first_chain_sep)
+
+    def _archive_after(self, j: int) -> tuple[Archive, str, int] | None:
+        """The archive named after levels, past a slash or a dash, where no levels follow
+        the name (those would be its own): (archive, as cited, token index after it)."""
+        p, toks = self._p, self._p.toks
+        k = j
+        if k < len(toks) and _is_punct(toks[k], ","):
+            k += 1
+        if not (k < len(toks) and (toks[k].kind == "dash" or toks[k].text == "/")):
+            return None
+        if k + 1 >= len(toks) or not toks[k + 1].space_before:
+            return None  # "д.7711/ГА" would be one identifier's parts
+        hit = self._alias_at(k + 1)
+        if hit is None:
+            return None
+        end = hit[2]
+        if p.level_start(self._p.skip_seps(end)):
+            return None
+        return hit
+
+    def _shared_name_before(self, i: int) -> tuple[Archive | None, str, int] | None:
+        """A name several archives share, just before the levels at ``i`` ("ГАСО, ф.Р-7641"):
+        the archive the note's regions tell (or ``None``), the name as cited and where
+        it starts. See ``data/shared_names.toml``."""
+        toks = self._p.toks
+        k = i
+        while k > 0 and _is_punct(toks[k - 1], ",.:;"):
+            k -= 1
+        if k == 0 or toks[k - 1].kind != "word":
+            return None
+        table = shared_names()
+        key = ""
+        for j in range(k - 1, max(k - 6, -1), -1):  # at most three words and their stops
+            tok = toks[j]
+            if tok.kind == "word":
+                key = alias_key(tok.text) + key
+                meant = table.get(key)
+                if meant is not None and (j == 0 or not _glued_any(toks[j - 1], tok)):
+                    cited = self.text[tok.start : toks[k - 1].end]
+                    return self._region_archive(meant), cited, j
+            elif not _is_punct(tok, "."):
+                return None
+        return None
+
+    def _region_archive(self, meant: Sequence[tuple[str, tuple[str, ...]]]) -> Archive | None:
+        """Of the archives a shared name may stand for, the one whose region the text names."""
+        if self._folded is None:
+            self._folded = self.text.casefold()
+        text = self._folded
+        found = [
+            archive_id
+            for archive_id, region in meant
+            if any(word.casefold() in text for word in region)
+        ]
+        if len(found) != 1:
+            return None
+        return self.registry.get(found[0])
 
     def _boundary_before(self, i: int) -> bool:
         toks = self._p.toks
@@ -1652,6 +1888,55 @@ class Scanner:
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
 #: Words that can begin a reference or an "ibid." whatever the registry holds.
 _START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | {first for first, _ in _table().pairs}
+
+
+def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -> list[Match]:
+    """The references of a text that names their archive apart from them.
+
+    A note that cites levels with no archive at them ("Архивные данные: Фонд:
+    Р-4033. Опись: 5. Дело: 628") and names one archive of the fond family
+    elsewhere, with no levels of its own ("Источник: Госархив Херсонской
+    обл."), cites that archive. Where a reference names its archive, or the
+    text names several, nothing is guessed.
+    """
+    if not found or not named:
+        return found
+    if any(m.reference.archive is not None or m.reference.archive_as_cited for m in found):
+        return found
+    archives = {archive.id: (archive, cited) for archive, cited in named}
+    if len(archives) != 1:
+        return found
+    ((archive, cited),) = archives.values()
+    if archive.notation != "fonds" or len(alias_key(cited)) < 4:
+        return found
+    return [
+        attrs.evolve(
+            m, reference=attrs.evolve(m.reference, archive=archive, archive_as_cited=cited)
+        )
+        for m in found
+    ]
+
+
+@functools.cache
+def shared_names() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The names several archives share (``data/shared_names.toml``), by alias key:
+    for each, the registry ids of the archives it may stand for and their regions' words.
+
+    >>> [archive_id for archive_id, _ in shared_names()[alias_key("Госархив ЗО")]]
+    ['DAZO-Zaporizhzhia', 'DAZakO']
+    """
+    text = resources.files("archref").joinpath("data/shared_names.toml").read_text("utf-8")
+    out: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for entry in tomllib.loads(text)["shared"]:
+        meant = tuple((a["id"], tuple(a["region"])) for a in entry["archives"])
+        for name in entry["names"]:
+            out[alias_key(name)] = meant
+    return out
+
+
+def _glued_any(prev: _Tok, tok: _Tok) -> bool:
+    """True when ``tok`` follows ``prev`` with nothing between (a word goes on)."""
+    return prev.end == tok.start and prev.kind in {"word", "num"}
 
 
 def _is_substantial(ref: ArchivalReference) -> bool:
