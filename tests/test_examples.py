@@ -104,24 +104,25 @@ def test_suppressions_and_settings_apply(in_book: Path, capsys: pytest.CaptureFi
 def test_the_books_registry_adds_the_archives_it_cites(
     in_book: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Chapter 3 cites the Tashkent presidential archive ("УзР ПДА"), which archref
-    # does not ship: archives.toml, named by `registry` in pyproject.toml, adds it.
-    tashkent = ("chapters/03-terror/chapter.tex", 14)
+    # Chapter 3 cites the archive of the Russian Book Chamber ("НБА РКП"), which
+    # archref does not ship: archives.toml, named by `registry` in pyproject.toml,
+    # adds it.
+    place = ("chapters/03-terror/chapter.tex", 14)
     _, out = check(["--output-format", "json"], capsys)
-    assert not [f for f in json.loads(out)["findings"] if (f["file"], f["line"]) == tashkent]
+    assert not [f for f in json.loads(out)["findings"] if (f["file"], f["line"]) == place]
     _, isolated = check(["--isolated", "--output-format", "json"], capsys)
-    (unknown,) = [f for f in json.loads(isolated)["findings"] if (f["file"], f["line"]) == tashkent]
-    assert (unknown["column"], unknown["code"], unknown["text"]) == (67, "ARC101", "УзР ПДА")
-    assert unknown["message"].startswith("archive 'УзР ПДА' is not in the registry")
+    (unknown,) = [f for f in json.loads(isolated)["findings"] if (f["file"], f["line"]) == place]
+    assert (unknown["column"], unknown["code"], unknown["text"]) == (39, "ARC101", "НБА РКП")
+    assert unknown["message"].startswith("archive 'НБА РКП' is not in the registry")
     # format reads the chapter with the same registry: the archive's name, not the acronym
     chapter = "chapters/03-terror/chapter.tex"
     for argv, archive_field in (
-        ([], "Archive of the President of the Republic of Uzbekistan"),
-        (["--isolated"], "UzR PDA"),  # unknown: as cited, in Latin letters (ALA-LC)
+        ([], "Scientific Bibliographic Archive of the Russian Book Chamber"),
+        (["--isolated"], "NBA RKP"),  # unknown: as cited, in Latin letters (ALA-LC)
     ):
         assert main(["format", chapter, "--to", "csl-json", *argv]) == 0
         items = json.loads(capsys.readouterr().out)
-        (item,) = [i for i in items if i["id"] == "UzRPDA-58-65-274"]
+        (item,) = [i for i in items if i["id"] == "NBARKP-2-1-1"]
         assert item["archive"] == archive_field
     # the file is in the registry's format, and its examples read as its archive
     registry = extended_registry(
@@ -129,7 +130,7 @@ def test_the_books_registry_adds_the_archives_it_cites(
     )
     shipped = {a.id for a in default_registry()}
     (archive,) = [a for a in registry if a.id not in shipped]
-    assert archive.id == "UzR PDA" and archive.examples
+    assert archive.id == "NBA RKP" and archive.examples
     for example in archive.examples:
         (found,) = extract_document(read_string(example, "text"), registry=registry)
         reference = found.citation.reference
@@ -347,8 +348,8 @@ def test_the_whole_book_is_one_bibliography(
     exported = json.loads((in_book / "sources" / "items.json").read_text("utf-8"))
     (article,) = [item for item in exported if item["id"] == "ledovskii-2005"]
     assert article in items
-    assert "UzRPDA-58-65-274" in ids  # chapter 3's archive, from the book's registry
+    assert "NBARKP-2-1-1" in ids  # chapter 3's archive, from the book's registry
     assert main(["extract", "."]) == 0
     out = capsys.readouterr().out
     assert "drafts" not in out and "README" not in out
-    assert "chapters/03-terror/chapter.tex:14:67: UzR PDA, f. 58" in out
+    assert "chapters/03-terror/chapter.tex:14:39: NBA RKP, f. 2" in out
