@@ -1529,6 +1529,10 @@ class Scanner:
         self._p = _Parser(text, self.registry)
         self._start_tokens: list[int] | None = None
         self._folded: str | None = None  # the text casefolded, for regions' names
+        # the end of the last run of levels read again for an archive named after it
+        # and found with none: a start inside it ends no later, so it is not read again
+        # (reading each start of "f. 1, f. 1, ..." to the run's end would be quadratic)
+        self._bare_until = -1
 
     # ---------------------------------------------------------------- public
 
@@ -1775,12 +1779,17 @@ class Scanner:
         20911 – УСБУ в Одесской обл." (a file alone is a reference then).
         """
         p = self._p
-        if not chain.matches:  # a file alone: read it again, and keep it if an archive follows
+        reread = not chain.matches
+        if reread:  # a file alone: read it again, and keep it if an archive follows
+            if i < self._bare_until:
+                return chain
             chain = _read_chain(p, i, None, None, previous=None, first_token=begin, strict=False)
         if not chain.matches:
             return chain
         after = self._archive_after(chain.end)
         if after is None:
+            if reread:
+                self._bare_until = chain.end
             return chain if _is_substantial(chain.matches[0].reference) else _Chain([], i, -1)
         archive, cited, end = after
         last_end = p.toks[end - 1].end
