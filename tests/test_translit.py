@@ -44,9 +44,13 @@ def _note(note_id: str) -> str:
 
 def _unknown(note_id: str) -> archref.ArchivalReference:
     """The one archival reference of a real note, to an archive the registry does not know."""
+    text = _note(note_id)
+    if note_id == "fond-075":  # the reference alone, without the region the note names
+        start = text.index("ГАСО. Ф.")
+        text = text[start : text.index("\n", start)]
     refs = [
         c.reference
-        for c in archref.extract(_note(note_id))
+        for c in archref.extract(text)
         if isinstance(c.reference, archref.ArchivalReference)
     ]
     assert len(refs) == 1
