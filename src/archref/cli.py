@@ -392,10 +392,10 @@ def _format_notation(args: argparse.Namespace, err: TextIO) -> str | None:
 
 def _russian_style(style: str, err: TextIO) -> bool | None:
     """Whether a CSL style writes Russian (its default locale), or None after an error."""
-    from archref.formats.render import load_style  # noqa: PLC0415
+    from archref.formats.render import load_style, writes_russian  # noqa: PLC0415
 
     try:
-        return str(load_style(style).locale).lower().startswith("ru")
+        return writes_russian(load_style(style))
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=err)
         return None
@@ -415,16 +415,8 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     registry = registry_of(files)
     if args.kind == "notes" and args.to in {"text", "html", "markdown"}:
         return _format_notes(args, fmt, out, err, registry)
-    found: list[object] = []
-    named, unwalked = _walked(args, err)
-    unread = bool(unwalked)
-    for name in named:
-        refs = _file_references(name, fmt, err, registry)
-        if refs is None:
-            unread = True
-        else:
-            found.extend(refs)
-    if unread:
+    found = _gathered(args, err, lambda name, _: _file_references(name, fmt, err, registry))
+    if found is None:
         return 2  # no bibliography of a book with a chapter missing
     # one bibliography: each source once, first cited first (a CSL-JSON item passed
     # through, a mapping, is compared by its content)
@@ -480,6 +472,27 @@ def _cmd_format(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _gathered(
+    args: argparse.Namespace,
+    err: TextIO,
+    read: Callable[[str, int], list[object] | None],
+) -> list[object] | None:
+    """What ``read(name, count so far)`` gives for each file ``format`` is given (folders
+    walked, see :func:`_walked`), in order; None if a file or folder could not be read
+    (each said on ``err`` by its reader), since a book with a chapter missing is not
+    formatted."""
+    found: list[object] = []
+    named, unwalked = _walked(args, err)
+    unread = bool(unwalked)
+    for name in named:
+        values = read(name, len(found))
+        if values is None:
+            unread = True
+        else:
+            found.extend(values)
+    return None if unread else found
+
+
 def _format_notes(
     args: argparse.Namespace,
     fmt: str | None,
@@ -496,16 +509,10 @@ def _format_notes(
     """
     from archref.formats.render import render  # noqa: PLC0415
 
-    cited: list[object] = []
-    named, unwalked = _walked(args, err)
-    unread = bool(unwalked)
-    for name in named:
-        values = _file_notes(name, fmt, err, first_note=len(cited), registry=registry)
-        if values is None:
-            unread = True
-        else:
-            cited.extend(values)
-    if unread:
+    cited = _gathered(
+        args, err, lambda name, count: _file_notes(name, fmt, err, count, registry=registry)
+    )
+    if cited is None:
         return 2
     if not cited:
         return 1
@@ -596,9 +603,9 @@ def _grouped_bibliography(
         archival_sources,
         format_archival_sources,
     )
-    from archref.formats.render import load_style, render  # noqa: PLC0415
+    from archref.formats.render import load_style, render, writes_russian  # noqa: PLC0415
 
-    russian = str(load_style(style).locale).lower().startswith("ru")
+    russian = writes_russian(load_style(style))
     archival = [r for r in refs if isinstance(r, ArchivalReference)]
     others = [r for r in refs if not isinstance(r, ArchivalReference)]
     entries = (

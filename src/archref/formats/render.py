@@ -212,6 +212,11 @@ def _load(path: str, mtime_ns: int, locale: str | None) -> Any:
     return ParsedStyle(path, locale)
 
 
+def writes_russian(parsed: Any) -> bool:
+    """Whether a parsed style (:func:`load_style`) writes Russian: its locale is ``ru``."""
+    return str(parsed.locale).lower().startswith("ru")
+
+
 def load_style(style: str | os.PathLike[str], locale: str | None = None) -> Any:
     """The parsed style, from a cache: each file is parsed once per locale.
 
@@ -278,7 +283,7 @@ def render(
     if isinstance(refs, Mapping):
         raise TypeError("render() takes a list of items or references, not one mapping")
     parsed = load_style(style, locale)
-    language = "ru" if str(parsed.locale).lower().startswith("ru") else "en"
+    language = "ru" if writes_russian(parsed) else "en"
     if notation is None:
         notation = language
     items, placed = collect(
