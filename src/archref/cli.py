@@ -351,13 +351,22 @@ def _file_references(
         return None
     kind, data = loaded
     if kind in ("bibtex", "csl-json") and isinstance(data, str):
-        refs, problems = _references_from(kind, data, registry)
-    else:
-        doc = _document(name, kind, data, err)
-        if doc is None:
-            return None
-        cited = extract_document(doc, registry=registry)
-        refs, problems = _sources(c.citation for c in cited), []
+        return _entries(shown, kind, data, err, registry)
+    doc = _document(name, kind, data, err)
+    if doc is None:
+        return None
+    refs = _sources(c.citation for c in extract_document(doc, registry=registry))
+    if not refs:
+        print(f"{shown}: error: no references found", file=err)
+    return refs
+
+
+def _entries(
+    shown: str, kind: str, data: str, err: TextIO, registry: Registry | None
+) -> list[object]:
+    """The references of a .bib or CSL-JSON file read entry by entry, what could not be
+    read said on ``err`` as warnings, and an error if nothing was found."""
+    refs, problems = _references_from(kind, data, registry)
     for problem in problems:
         print(f"{shown}: warning: {problem}", file=err)
     if not refs:
@@ -551,12 +560,7 @@ def _file_notes(
         return None
     kind, data = loaded
     if kind in ("bibtex", "csl-json") and isinstance(data, str):
-        refs, problems = _references_from(kind, data, registry)
-        for problem in problems:
-            print(f"{shown}: warning: {problem}", file=err)
-        if not refs:
-            print(f"{shown}: error: no references found", file=err)
-        return refs
+        return _entries(shown, kind, data, err, registry)
     doc = _document(name, kind, data, err)
     if doc is None:
         return None
