@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -239,9 +240,11 @@ def handled(draw: st.DrawFn) -> str:
     return lead + text + trail
 
 
-def _same_as_scanner(text: str) -> bool:
-    """Compare the fast path with the scanner; True when the fast path answered."""
-    fast = fonds.fast_find(text)
+def same_as_scanner(
+    text: str, read: Callable[[str], list[fonds.Match] | None] = fonds.fast_find
+) -> bool:
+    """Compare a fast path (``read``) with the scanner; True when the fast path answered."""
+    fast = read(text)
     if fast is None:
         return False
     scanner = fonds.Scanner(text)
@@ -274,19 +277,19 @@ EXAMPLES = [
 
 @pytest.mark.parametrize(("text", "answered"), EXAMPLES)
 def test_examples(text: str, answered: bool) -> None:
-    assert _same_as_scanner(text) == answered
+    assert same_as_scanner(text) == answered
 
 
 @settings(max_examples=2000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(near_misses())
 def test_the_fast_path_answers_only_as_the_scanner_does(text: str) -> None:
-    _same_as_scanner(text)
+    same_as_scanner(text)
 
 
 @settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(handled())
 def test_the_fast_path_reads_the_plain_shapes(text: str) -> None:
-    assert _same_as_scanner(text), text
+    assert same_as_scanner(text), text
 
 
 def test_near_misses_reach_the_fast_path_often() -> None:
@@ -296,7 +299,7 @@ def test_near_misses_reach_the_fast_path_often() -> None:
     for _ in range(400):
         text = _plain_variant(rng)
         total += 1
-        answered += _same_as_scanner(text)
+        answered += same_as_scanner(text)
     assert 0.2 * total < answered < total
 
 
@@ -343,7 +346,7 @@ def _windows(notes: list[str]) -> list[str]:
 def test_the_fast_path_takes_a_real_share_of_the_corpus_notes() -> None:
     lines = (HERE / "data" / "footnotes.jsonl").read_text("utf-8").splitlines()
     windows = _windows([json.loads(ln)["text"] for ln in lines if ln.strip()])
-    answered = sum(_same_as_scanner(w) for w in windows)
+    answered = sum(same_as_scanner(w) for w in windows)
     # 19 of the 80 windows of the collected notes: a plain reference alone
     assert answered >= 0.2 * len(windows), (answered, len(windows))
 
@@ -353,6 +356,6 @@ def test_the_fast_path_takes_a_real_share_of_the_bench_notes() -> None:
     from extract_speed import make_notes
 
     windows = _windows(make_notes(2000))
-    answered = sum(_same_as_scanner(w) for w in windows)
+    answered = sum(same_as_scanner(w) for w in windows)
     # about half: the GOST, the former-name and the AVPRF templates, not chains or "Там же"
     assert answered >= 0.45 * len(windows), (answered, len(windows))
