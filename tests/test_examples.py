@@ -124,6 +124,13 @@ def test_the_books_registry_adds_the_archives_it_cites(
         items = json.loads(capsys.readouterr().out)
         (item,) = [i for i in items if i["id"] == "NBARKP-2-1-1"]
         assert item["archive"] == archive_field
+    # parse too: the book's archive with the configuration, an unknown one without
+    gost_example = "НБА РКП. Ф. 2. Оп. 1. Д. 1."
+    for argv, archive_id in (([], "NBA RKP"), (["--isolated"], None)):
+        assert main(["parse", "--json", *argv, gost_example]) == 0
+        parsed = json.loads(capsys.readouterr().out)["reference"]
+        assert (parsed["archive"] or {}).get("id") == archive_id
+        assert parsed["archive_as_cited"] == "НБА РКП"
     # the file is in the registry's format, and its examples read as its archive
     registry = extended_registry(
         [("archives.toml", (in_book / "archives.toml").read_text("utf-8"))]

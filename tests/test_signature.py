@@ -463,6 +463,12 @@ def test_an_archive_added_from_a_toml_snippet_is_read_in_notes() -> None:
     assert ref.format("en-full") == "Lithuanian Special Archives, Vilnius, K-1-3-456, p. 12"
     (example,) = registry.get("LYA").examples  # type: ignore[union-attr]
     assert signature.parse(example, registry=registry).archive == ref.archive
+    # archref.parse asks every family with the registry it is given
+    assert archref.parse("LYA, K-1-3-456, p. 12", registry=registry) == ref
+    with pytest.raises(archref.ParseError):
+        archref.parse("LYA, K-1-3-456, p. 12")
+    with pytest.raises(TypeError, match="Registry"):
+        archref.parse("LYA, K-1-3-456", registry="local.toml")  # type: ignore[arg-type]
     # the scanning core's anchors come from a registry's data too
     assert signature.anchor_patterns(registry) != signature.anchor_patterns()
 

@@ -69,9 +69,14 @@ def _add_transliteration(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from archref.parsing import parse  # noqa: PLC0415 (each command imports what it needs)
+    from archref.lint import registry_of  # noqa: PLC0415 (each command imports what it needs)
+    from archref.parsing import parse  # noqa: PLC0415
     from archref.serialize import to_dict  # noqa: PLC0415
 
+    files = _configured_registry(args, err)
+    if files is None:
+        return 2
+    registry = registry_of(files)
     texts: Iterable[str] = args.text
     if not args.text:
         from archref.reporting import stdin_data  # noqa: PLC0415
@@ -85,7 +90,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.text and not text.strip():
             continue
         try:
-            ref = parse(text)
+            ref = parse(text, registry=registry)
         except ParseError as exc:
             where = f"<arg {n}>" if args.text else f"<stdin>:{n}"
             print(f"{where}:{exc.column}: error: {exc}", file=err)
