@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,10 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(odd_name: Path, fmt: str)
     if fmt == "sarif":
         log = json.loads(out)
         location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-        assert location["artifactLocation"]["uri"] == "na\\xffme.txt"
+        # a URI reference: the byte percent-encoded, decoding to the file's own name
+        uri = location["artifactLocation"]["uri"]
+        assert uri == "na%FFme.txt"
+        assert urllib.parse.unquote_to_bytes(uri) == b"na\xffme.txt"
 
 
 def test_extract_and_fix_show_a_name_that_is_not_utf8(odd_name: Path) -> None:

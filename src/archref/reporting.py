@@ -345,6 +345,39 @@ def stdin_data() -> bytes | str:
     return text
 
 
+def sarif_uri(name: str | os.PathLike[str]) -> str:
+    """A file name as the URI reference SARIF's ``artifactLocation`` takes.
+
+    The name's bytes (as the file system holds them) are percent-encoded where
+    a URI may not hold them, so every name, even one that is not UTF-8, gives
+    a valid reference that decodes back to the file's own name; folders are
+    separated by ``/``; an absolute name with a drive letter becomes a
+    ``file:`` URI.
+
+    >>> sarif_uri("chapters/one two.md")
+    'chapters/one%20two.md'
+    >>> sarif_uri(os.fsdecode(b"na\\xffme.txt"))
+    'na%FFme.txt'
+    >>> sarif_uri("глава.md")
+    '%D0%B3%D0%BB%D0%B0%D0%B2%D0%B0.md'
+    """
+    from urllib.parse import quote_from_bytes  # noqa: PLC0415
+
+    text = os.fspath(name)
+    try:
+        raw = os.fsencode(text)
+    except UnicodeEncodeError:  # a lone surrogate that no file system name holds
+        raw = text.encode("utf-8", "surrogatepass")
+    if os.sep != "/":
+        raw = raw.replace(os.sep.encode(), b"/")
+    drive = os.path.splitdrive(text)[0]
+    # ":" is escaped: a relative name "a:b" would otherwise read as a URI scheme
+    quoted = quote_from_bytes(raw, safe="/-._~!$&'()*+,;=@")
+    if drive:  # "C:/book/notes.md" on Windows
+        return "file:///" + quoted.replace("%3A", ":", 1)
+    return quoted
+
+
 def shown_path(name: str | os.PathLike[str]) -> str:
     """A file name fit to print: bytes that are not text in it escaped (``na\\xffme.txt``).
 
@@ -660,7 +693,7 @@ def report_sarif(
     index = {rule["id"]: k for k, rule in enumerate(rules)}
     results = []
     for f in findings:
-        uri = shown_path(f.path).replace(os.sep, "/")
+        uri = sarif_uri(f.path)
         region = {**_sarif_region(f.start, f.end), "snippet": {"text": f.text}}
         location: dict[str, Any] = {
             "physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}
@@ -719,9 +752,7 @@ def report_sarif(
                                 "locations": [
                                     {
                                         "physicalLocation": {
-                                            "artifactLocation": {
-                                                "uri": shown_path(file).replace(os.sep, "/")
-                                            }
+                                            "artifactLocation": {"uri": sarif_uri(file)}
                                         }
                                     }
                                 ],
