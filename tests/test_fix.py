@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,6 +170,38 @@ def test_fix_reads_a_word_file_and_leaves_it_as_it_is(
     assert status == 1 and "documents.docx:1:9: (endnote 1) ARC501 info" in out
     assert docx.read_bytes() == before
     assert "problems fixed in 3 files" in out
+
+
+def test_fix_as_a_filter_hands_a_word_file_on_unchanged(tmp_path: Path) -> None:
+    # `fix --from docx -` reads standard input as a Word file, reports what it finds on
+    # standard error and writes the same bytes to standard output: a filter in a pipe
+    # loses nothing, though it repairs nothing in a Word file
+    docx = (EXAMPLES / "book" / "appendix" / "documents.docx").read_bytes()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "archref", "fix", "--isolated", "--from", "docx", "-"],
+        input=docx,
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == docx
+    err = done.stderr.decode("utf-8")
+    assert "<stdin>:1:2: (footnote 5) ARC102 warning: PRO (1838-2003)" in err
+    assert err.endswith("0 problems fixed in 0 files; 3 problems left without an automatic fix\n")
+    # what is not a Word file is refused with the reader's message, and nothing is written
+    done = subprocess.run(
+        [sys.executable, "-m", "archref", "fix", "--isolated", "--from", "docx", "-"],
+        input=b"RGASPI, f. 558\n",
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stdout == b""
+    assert "error: <stdin>: not a .docx: not a zip archive" in done.stderr.decode("utf-8")
 
 
 REPAIRS = {

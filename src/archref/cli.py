@@ -904,7 +904,9 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             if path == "-":
                 data = stdin_data()
-                keep = _suppressed(data, fmt or "text")
+                keep = None if fmt == "docx" else _suppressed(data, fmt or "text")
+                if fmt == "docx" and isinstance(data, str):
+                    raise ReaderError("a Word file is a zip archive: give its bytes", "<stdin>")
                 if isinstance(data, str):  # a text stream in place of standard input
                     result = fix_text(
                         data,
@@ -925,7 +927,11 @@ def _cmd_fix(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         keep=keep,
                         registry=registry,
                     )
-                if not args.diff:
+                if args.diff:
+                    pass
+                elif fmt == "docx" and isinstance(data, bytes):
+                    _pass_through(out, data)  # a Word file is reported, never rewritten
+                else:
                     _write_fixed(out, result.text, None if isinstance(data, str) else result)
             else:
                 keep = _suppressed_in(path, fmt)
@@ -1000,6 +1006,17 @@ def _suppressed_in(path: str, fmt: str | None) -> Callable[[str, int], bool] | N
     except (OSError, ReaderError):
         return None
     return None if kind == "docx" else _suppressed(data, kind)
+
+
+def _pass_through(out: TextIO, data: bytes) -> None:
+    """Write standard input's bytes to standard output as they came (``fix --from docx -``:
+    a filter that repairs nothing still hands on what it was given)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a text stream: no Word file can be written to it
+        return
+    out.flush()
+    buffer.write(data)
+    buffer.flush()
 
 
 def _write_fixed(out: TextIO, text: str, result: FixResult | None) -> None:
@@ -1239,9 +1256,10 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument(
         "--from",
         dest="input_format",
-        choices=tuple(f for f in _FROM if f != "docx"),  # fix writes no Word file
+        choices=_FROM,
         default="auto",
-        help="what the files are (default: from each file's extension)",
+        help="what the files are (default: from each file's extension; stdin: text); a "
+        "Word file is read and reported, never rewritten",
     )
     x.add_argument(
         "--diff", action="store_true", help="print the changes as a unified diff; write nothing"
