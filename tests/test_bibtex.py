@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 import archref
 from archref import ArchivalReference, Folio, FolioRange, Level, Locator
 from archref.formats.bibtex import (
+    biblatex_folio_strings,
     bibtex_key,
     cite_command,
     escape_latex,
@@ -134,9 +136,9 @@ def test_keys_are_stable_unique_and_one_per_file() -> None:
 
 
 def test_cite_commands_carry_the_leaves() -> None:
-    assert cite_command(archref.parse(SEED)) == r"\autocite[ll.~71--72]{RGASPI-558-11-62}"
+    assert cite_command(archref.parse(SEED)) == r"\autocite[\nopp{ll.~71--72}]{RGASPI-558-11-62}"
     assert cite_command(archref.parse(GOST), "footcite", notation="ru") == (
-        r"\footcite[Л.~99]{RGASPI-17-162-7}"
+        r"\footcite[\nopp{Л.~99}]{RGASPI-17-162-7}"
     )
 
 
@@ -445,6 +447,7 @@ def test_biber_reads_the_bib_without_warnings(
 
 
 LATEX = shutil.which("pdflatex")
+PDFTOTEXT = shutil.which("pdftotext")
 KPSEWHICH = shutil.which("kpsewhich")
 
 
@@ -455,9 +458,14 @@ def _tex_has(name: str) -> bool:
     return bool(run.stdout.strip())
 
 
+#: What the LaTeX test's documents load, besides the base classes.
+TEX_PACKAGES = ("biblatex.sty", "biblatex-chicago.sty", "mla.bbx", "csquotes.sty", "babel.sty")
+
+
 @pytest.mark.skipif(
-    LATEX is None or BIBER is None or not _tex_has("biblatex-chicago.sty"),
-    reason="pdflatex, biber or biblatex-chicago is not installed",
+    LATEX is None or BIBER is None or not all(_tex_has(name) for name in TEX_PACKAGES),
+    reason="pdflatex, biber or a LaTeX package the test loads is not installed: "
+    + ", ".join(TEX_PACKAGES),
 )
 @pytest.mark.parametrize(
     ("convention", "package"),
@@ -469,10 +477,12 @@ def _tex_has(name: str) -> bool:
 def test_latex_and_biber_typeset_the_entries(tmp_path: Path, convention: str, package: str) -> None:
     refs = [archref.parse(SEED), archref.parse(TSKHSD)]
     (tmp_path / "refs.bib").write_text(to_bibtex(refs, convention=convention), "utf-8")  # type: ignore[arg-type]
-    cites = " ".join(cite_command(r) for r in refs)
+    # archref's citations, then one written by hand with a bare number: the folio
+    # strings of the preamble give it its term
+    cites = " ".join(cite_command(r) for r in refs) + r" Again \autocite[73]{RGASPI-558-11-62}."
     (tmp_path / "doc.tex").write_text(
         "\\documentclass{article}\\usepackage[T1]{fontenc}\\usepackage[english]{babel}"
-        f"\\usepackage{{csquotes}}{package}\\addbibresource{{refs.bib}}"
+        f"\\usepackage{{csquotes}}{package}{biblatex_folio_strings()}\\addbibresource{{refs.bib}}"
         f"\\begin{{document}}Text {cites}\\printbibliography\\end{{document}}\n",
         "utf-8",
     )
@@ -497,3 +507,11 @@ def test_latex_and_biber_typeset_the_entries(tmp_path: Path, convention: str, pa
     bbl = (tmp_path / "doc.bbl").read_text("utf-8")
     assert "f. 558, op. 11, d. 62" in bbl
     assert "Russian State Archive of Socio-Political History" in bbl
+    if PDFTOTEXT is not None and convention == "chicago":  # the notes as typeset
+        done = subprocess.run(
+            [PDFTOTEXT, "doc.pdf", "-"], capture_output=True, text=True, cwd=tmp_path, check=True
+        )
+        typeset = " ".join(done.stdout.split())
+        assert "Moscow, ll. 71" in typeset and "Moscow, l. 2." in typeset, typeset
+        assert "RGASPI, f. 558, op. 11, d. 62, l. 73." in typeset, typeset
+        assert re.search(r"\bpp?\.", typeset) is None, typeset  # no page term anywhere

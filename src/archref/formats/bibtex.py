@@ -24,7 +24,7 @@ understand and blocks that failed to parse are reported, never dropped.
 }
 <BLANKLINE>
 >>> cite_command(ref)
-'\\\\autocite[ll.~71--72]{RGASPI-558-11-62}'
+'\\\\autocite[\\\\nopp{ll.~71--72}]{RGASPI-558-11-62}'
 >>> [str(r) for r in from_bibtex(to_bibtex([ref])).references]
 ['RGASPI, f. 558, op. 11, d. 62']
 
@@ -71,6 +71,7 @@ __all__ = [
     "Convention",
     "Dialect",
     "FailedBlock",
+    "biblatex_folio_strings",
     "bibtex_key",
     "cite_command",
     "escape_latex",
@@ -465,9 +466,9 @@ def to_bibtex(
 def _cited_leaves(refs: Sequence[ArchivalReference], notation: str) -> list[tuple[str, str]]:
     """``pages`` and ``pagination`` for a file's entry, from the leaves its citations cite.
 
-    biblatex prints the ``pages`` of an entry, and a numeric postnote of a
-    citation, with the term its ``pagination`` names: ``folio`` for leaves
-    ("fols. 71–72"), pages by default. ``pages`` is written when every
+    biblatex prints a numeric postnote of a citation with the term its
+    ``pagination`` names: ``folio`` for leaves, once the document defines
+    the strings (:func:`biblatex_folio_strings`), pages by default. ``pages`` is written when every
     citation of the file cites the same leaves (the document is those
     leaves); different leaves belong to each citation's postnote.
     """
@@ -507,9 +508,14 @@ def cite_command(
 ) -> str:
     r"""A biblatex citation of ``ref``: its file's key, its leaves as the postnote.
 
+    The postnote carries its own term ("l.", "ll.") inside biblatex's
+    ``\nopp``, so that no style puts "p." or "pp." before it: biblatex-chicago
+    does so for a postnote that holds a range, whatever its letters, and
+    prints "pp. ll. 71–72" without it.
+
     >>> import archref
     >>> print(cite_command(archref.parse("TsKhSD, f. 5, op. 28, d. 103, l. 2")))
-    \autocite[l.~2]{RGANI-5-28-103}
+    \autocite[\nopp{l.~2}]{RGANI-5-28-103}
     >>> print(cite_command(archref.parse("RGASPI, f. 17, op. 3, d. 1051"), "cite"))
     \cite{RGASPI-17-3-1051}
     """
@@ -518,7 +524,47 @@ def cite_command(
         return f"\\{command}{{{key}}}"
     label = fonds.format_locator(ref.folios, notation).split(" ", 1)[0]  # type: ignore[arg-type]
     leaves = escape_latex(locator_text(ref.folios, notation)).replace("-", "--")
-    return f"\\{command}[{label}~{leaves}]{{{key}}}"
+    return f"\\{command}[\\nopp{{{label}~{leaves}}}]{{{key}}}"
+
+
+#: The terms for a leaf and for leaves in each notation, and biblatex's name of
+#: the notation's language.
+_FOLIO_TERMS = {
+    "en": ("english", "l", "ll"),
+    "ru": ("russian", "л", "лл"),
+    "de": ("german", "Bl", "Bl"),
+}
+
+
+def biblatex_folio_strings(notation: Notation | str = "en") -> str:
+    r"""The preamble lines that teach biblatex the ``folio`` pagination of archref's entries.
+
+    An entry of :func:`to_bibtex` whose citations cite leaves says so with
+    ``pagination = {folio}``. biblatex knows only the paginations page,
+    column, line, verse, section and paragraph, and its manual asks a document
+    to define the strings of any other (``\NewBibliographyString``, then the
+    singular and the plural in ``\DefineBibliographyStrings``). Without them
+    biblatex warns "Unknown pagination type 'folio'" and writes "p." before a
+    number given as a postnote by hand; with them ``\autocite[73]{key}``
+    prints "l. 73". Put the lines in the preamble, after biblatex is loaded
+    (a ``.bib`` file's ``@preamble`` comes too late for strings).
+
+    >>> print(biblatex_folio_strings())
+    \NewBibliographyString{folio,folios}
+    \DefineBibliographyStrings{english}{folio={l\adddot},folios={ll\adddot}}
+    >>> print(biblatex_folio_strings("ru").splitlines()[1])
+    \DefineBibliographyStrings{russian}{folio={л\adddot},folios={лл\adddot}}
+    """
+    if notation not in _FOLIO_TERMS:
+        raise ValueError(
+            f"no leaf terms for the notation {notation!r}; one of: {', '.join(_FOLIO_TERMS)}"
+        )
+    language, one, many = _FOLIO_TERMS[notation]
+    return (
+        "\\NewBibliographyString{folio,folios}\n"
+        f"\\DefineBibliographyStrings{{{language}}}"
+        f"{{folio={{{one}\\adddot}},folios={{{many}\\adddot}}}}"
+    )
 
 
 # --------------------------------------------------------------------------- reading
