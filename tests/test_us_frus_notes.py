@@ -70,7 +70,8 @@ CASES = [
         "Source: University of Montana, Mansfield Library, Mansfield Papers, Series 13, Box 69,"
         " Vietnam. Confidential.",
         "UMT-MANSFIELD",
-        [("series", "Mansfield Papers"), ("series", "13"), ("box", "69"), ("folder", "Vietnam")],
+        # the collection's numbered series, the collection's name its title
+        [("series", "13"), ("box", "69"), ("folder", "Vietnam")],
         FRUS + "frus1964-68v02/ch4?start=31",
     ),
     (

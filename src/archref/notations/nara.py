@@ -272,6 +272,12 @@ _DECIMAL_DOC = (
 _CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|re|–)"
 # a month abbreviated before a year, inside a title: "Final Memos re Budget, Dec. 1964"
 _MONTH_YEAR = rf"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.{_SP}\d{{4}}(?![\w])"
+# a date or a span of dates inside a title, as FRUS writes a folder's or chron
+# file's span: "NSC Chron 12/02/1983–12/11/1983", "1964 General, 3/64–5/64"
+_SLASH_DATE = r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}"
+_DATES = rf"{_SLASH_DATE}(?:{_DASH}{_SLASH_DATE})?(?![\w/])"
+# the labels of the units a parenthesis may hold after a title: "(Lot File 96 D 292)"
+_UNIT_IN_PARENS = r"\((?=(?:Lot|FRC|Job|Accession)[ \t\u00a0])"
 
 
 def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
@@ -304,12 +310,12 @@ def _title(words: frozenset[str]) -> str:
     no = _not_marking()
     word = (
         rf"(?:U\.S\.|{_MONTH_YEAR}|[A-Z]\.(?={_SP}{no}[A-Z])|{no}[A-Z][\w’'&\-–—/]{{0,30}}"
-        r"|\([^()\n]{1,60}\))"
+        rf"|(?!{_UNIT_IN_PARENS})\([^()\n]{{1,60}}\))"
     )
     lower = _alternatives(words)
     return (
         rf"{word}(?:{_SP}(?:{word}|(?:{lower})(?![\w])"
-        rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_YEARS}(?![\w])))"
+        rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_DATES}|{_YEARS}(?![\w])))"
         r"{0,24}"
     )
 
@@ -342,7 +348,15 @@ def _parts() -> tuple[tuple[str, str], ...]:
             # Nixon materials' files: "Box H–070", "Box SR 102", "Box I–022", "Box CL 290"
             "box",
             rf"(?P<label>{_labels('box')}){_SP}"
-            rf"(?P<v>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)",
+            rf"(?P<v>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"
+            # a second box, its letters elided: "Boxes CL 290 and 292"
+            rf"(?:{_SP}and{_SP}(?P<more>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?)(?![\w/]))?",
+        ),
+        (
+            # a numbered folder and its title: "Folder 24: (SIG–IEP Meetings 1983)"
+            "folder",
+            rf"(?P<label>{_labels('folder')}){_SP}(?P<v>\d{{1,4}}[A-Z]?):{_SP}"
+            rf"(?P<title>\([^()\n]{{1,80}}\)|[^,;()\n]{{1,80}}?)" + _END_STRICT,
         ),
         (
             "folder",
@@ -367,6 +381,12 @@ def _parts() -> tuple[tuple[str, str], ...]:
             "file",
             rf"(?P<label>File|file){_SP}(?P<v>\d{{3}}(?:\.[0-9A-Z]{{1,6}}){{0,2}}"
             rf"(?:{_SP}(?:[A-Z][A-Za-z]{{0,15}}|\d{{1,3}})){{0,6}}(?:{_DECIMAL_DOC})?)",
+        ),
+        (
+            # "(Lot File 96 D 292)": a lot in parentheses after its series' title
+            "lot",
+            rf"\((?P<label>{_labels('lot')}){_SP}"
+            rf"(?P<v>\d{{2}}(?:{_SP}|-)?[DF]{_SP}?\d{{1,4}}[A-Z]?)\)",
         ),
         (
             "lot",
@@ -399,7 +419,8 @@ def _parts() -> tuple[tuple[str, str], ...]:
         ),
         ("pages", rf"(?P<label>pp?\.){_SP}?(?P<a>\d{{1,5}})(?:{_DASH}(?P<b>\d{{1,5}}))?"),
         ("when", rf"(?P<v>(?:(?:{_MONTHS}){_SP})?{_YEARS})"),
-        ("series", rf"(?P<v>{title})"),
+        # a title may open with its years: "..., 1969–1990 Subject Records of James P. Timbie"
+        ("series", rf"(?P<v>(?:{_YEARS}{_SP}(?=[A-Z]))?{title})"),
         ("folder_title", rf"(?P<v>{_FOLDER})"),
     )
 
@@ -464,11 +485,27 @@ _ENDS_STRICT = re.compile(_END_STRICT)
 # a series' title may also end at ": " ("S/P Files: Lot 64 D 563")
 _ENDS_SERIES = re.compile(rf"{_END_STRICT}|(?=:{_SP})")
 _ENDS_ID = re.compile(_END_ID)
+# a lot or job may be followed by its title after a colon ("Job 85–01156R: Policy ...")
+_ENDS_LOT = re.compile(rf"{_END_ID}|(?=:{_SP})")
 # "Box 3, 1928–2 and Dennett to Polk, ...": a folder's years end before "and"
 _ENDS_WHEN = re.compile(rf"{_END_STRICT}|(?={_SP}(?:and|through){_SP})")
 
 # a year or years after a series title belong to the title: "Miscellaneous Office Files, 1910–1944"
-_TITLE_YEARS = re.compile(rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?)(?:{_END_STRICT}|(?=:{_SP}))")
+_TITLE_YEARS = re.compile(
+    rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?)(?:{_END_STRICT}|(?=:{_SP})|(?={_SP}{_UNIT_IN_PARENS}))"
+)
+
+# "Job 85–01156R: Policy, Planning, and History Records (1981–1984), Box 2": the
+# title of a lot or job after a colon, up to the label of the next unit
+_UNIT_TITLE = re.compile(
+    rf":{_SP}(?P<t>[^;:\n]{{1,120}}?)"
+    rf"(?=,{_SP}(?:Box|Boxes|Folder|Entry|Container|Vol\.)[ \t\u00a0])"
+)
+# "Department of State. Central Files. ORG 7 S.": full stops between the parts,
+# before the unit cited
+_DOT_SEP = re.compile(rf"\.{_SP}{{1,2}}")
+# "..., Files, 1957-1990 (Lot File 96 D 292)": a parenthesis holding a unit
+_PAREN_SEP = re.compile(rf"{_SP}(?={_UNIT_IN_PARENS})")
 
 # Levels whose parts may follow each other before the unit cited.
 _TITLED = frozenset({"series", "microfilm"})
@@ -495,6 +532,25 @@ class _Read(NamedTuple):
     folios: Locator | None
     end: int
     archive_id: str | None  # for a reference without a name: NARA (a record group), CIA (CREST)
+    # "Boxes CL 290 and 292": the further box of a list (the box as a reader
+    # writes it out, its span), a reference of its own
+    more: tuple[tuple[str, int, int], ...] = ()
+
+
+_BOX_LETTERS = re.compile(rf"[A-Z]{{1,2}}(?:{_DASH}|{_SP})?(?=\d)")
+
+
+def _box_written_out(first: str, more: str) -> str:
+    """The second box of "Boxes CL 290 and 292" as a reader writes it out.
+
+    >>> _box_written_out("CL 290", "292"), _box_written_out("3", "4")
+    ('CL 292', '4')
+    """
+    if more[:1].isdigit():
+        letters = _BOX_LETTERS.match(first)
+        if letters is not None:
+            return letters.group() + more
+    return more
 
 
 def _part_at(
@@ -521,6 +577,8 @@ def _part_at(
             ender = _ENDS_STRICT
         elif kind == "when":
             ender = _ENDS_WHEN
+        elif kind in {"lot", "accession"}:
+            ender = _ENDS_LOT
         if after != end and not ender.match(text, after, end):
             if kind in {"series", "folder_title"}:
                 return None
@@ -545,17 +603,22 @@ def _level_of(kind: str, m: re.Match[str]) -> list[Level]:
     if kind == "microfilm":
         return [Level("microfilm", m.group("v"), title=groups.get("title"), label=label)]
     level_kind: LevelKind = kind  # type: ignore[assignment]
-    return [Level(level_kind, m.group("v"), label=label)]
+    return [Level(level_kind, m.group("v"), title=groups.get("title"), label=label)]
 
 
 def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read | None:
     """Read a reference from ``pos``: a name, a record group, a file number on its own."""
     prefix = g.prefix.match(text, pos, end)
     archive_id: str | None = None
+    dots = False
     if prefix is not None:
         sep = prefix.group("sep").strip()
-        if prefix.group("free") is not None and (not sep or (finding and sep == ".")):
-            return None  # "Kennedy Library Boston", "in the Kennedy Library. The ..."
+        if prefix.group("free") is not None and not sep:
+            return None  # "Kennedy Library Boston"
+        # "Department of State. Central Files. ORG 7 S.": full stops between the
+        # parts; in running text such a reference must reach a unit, or "in the
+        # Kennedy Library. The ..." would be one
+        dots = finding and sep == "."
         pos = prefix.end()
     rg = _RG.match(text, pos, end)
     if prefix is not None and prefix.group("rgname") is not None and rg is None:
@@ -578,10 +641,22 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         k = pos
     if prefix is None:
         archive_id = ARCHIVE_ID
+    more: list[tuple[str, int, int]] = []
     levels, folios, k = _read_parts(
-        text, k, end, g, levels, previous=previous, loose=rg is None, first=rg is None
+        text,
+        k,
+        end,
+        g,
+        levels,
+        previous=previous,
+        loose=rg is None,
+        first=rg is None,
+        dots=dots,
+        more=more,
     )
-    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+    if dots and not any(lv.kind in _UNITS for lv in levels):
+        return None
+    return _Read(prefix, rg, tuple(levels), folios, k, archive_id, tuple(more))
 
 
 def _read_parts(
@@ -594,9 +669,12 @@ def _read_parts(
     previous: str,
     loose: bool,
     first: bool,
+    dots: bool = False,
+    more: list[tuple[str, int, int]] | None = None,
 ) -> tuple[list[Level], Locator | None, int]:
     """The parts of a reference from ``k`` on (``first``: no separator before the
-    first one): the levels after ``levels``, the pages, where reading stopped."""
+    first one; ``dots``: full stops separate the parts until the unit cited): the
+    levels after ``levels``, the pages, where reading stopped."""
     folios: Locator | None = None
     while k < end and len(levels) < _MAX_PARTS:
         spaced = semi = False
@@ -604,8 +682,12 @@ def _read_parts(
             start = k
         else:
             sep = _SEP.match(text, k, end)
+            if sep is None and dots:
+                sep = _DOT_SEP.match(text, k, end)
             if sep is None and previous in _TITLED:
                 sep = _COLON.match(text, k, end)  # "S/P Files: Lot 64 D 563"
+            if sep is None and previous in _TITLED:
+                sep = _PAREN_SEP.match(text, k, end)  # "Files, 1957-1990 (Lot File 96 D 292)"
             semi = sep is None and previous in _TITLED
             if semi:
                 sep = _SEMI.match(text, k, end)
@@ -635,6 +717,26 @@ def _read_parts(
             break  # the pages end the reference
         new = _level_of(kind, m)
         head = new[0]
+        if kind == "box" and m.group("more"):
+            # "Boxes CL 290 and 292": two references; the list ends the first
+            if more is not None:
+                value = _box_written_out(head.value, m.group("more"))
+                more.append((value, m.start("more"), m.end("more")))
+            levels.extend(new)
+            k = m.end("v")
+            break
+        if (
+            kind == "series"
+            and head.label
+            and levels
+            and levels[-1].kind == "series"
+            and not levels[-1].label
+            and levels[-1].title is None
+        ):
+            # "Mansfield Papers, Series 13": the collection's numbered series, the
+            # collection's name its title (as a lot keeps its office's: "WTC Lot File")
+            new[0] = attrs.evolve(head, title=levels.pop().value)
+            head = new[0]
         years = _TITLE_YEARS.match(text, k, end) if head.kind in _TITLED else None
         if years is not None and head.kind == "series":
             new[0] = attrs.evolve(head, value=text[m.start("v") : years.end()])
@@ -642,8 +744,16 @@ def _read_parts(
         elif years is not None and head.title:
             new[0] = attrs.evolve(head, title=text[m.start("title") : years.end()])
             k = years.end()
+        if kind in {"lot", "accession"}:
+            named = _UNIT_TITLE.match(text, k, end)
+            if named is not None:
+                # "Job 85–01156R: Policy, Planning, and History Records (1981–1984)":
+                # the job's description, read past (the reference's text keeps it)
+                k = named.end()
         levels.extend(new)
         previous = new[-1].kind
+        if previous in _UNITS:
+            dots = False  # "ORG 7 S. Secret.": after the unit, a full stop ends it
         if kind in {"lot", "accession"}:
             loose = True  # what follows a lot is its folders' titles
     return levels, folios, k
@@ -818,8 +928,16 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         archive, _ = _archive_of(read, reg)
         if _refusal(read, archive) is not None:
             continue
-        found.append(Match(_build(text[start : read.end], read, reg), start, read.end))
+        ref = _build(text[start : read.end], read, reg)
+        found.append(Match(ref, start, read.end))
         covered_to = read.end
+        for value, s, e in read.more:  # "Boxes CL 290 and 292": the second box
+            levels = tuple(
+                attrs.evolve(lv, value=value) if lv.kind == "box" and lv is ref.levels[-1] else lv
+                for lv in ref.levels
+            )
+            found.append(Match(attrs.evolve(ref, levels=levels, text=text[s:e]), s, e))
+            covered_to = max(covered_to, e)
     return _with_ibids(text, found, g)
 
 
@@ -884,6 +1002,8 @@ def _level_text(level: Level) -> str:
     if kind == "entry":
         return f"Entry {value}"
     if kind == "folder":
+        if label and level.title:
+            return f"{label} {value}: {level.title}"  # "Folder 24: (SIG–IEP Meetings 1983)"
         return f"{label} {value}" if label else value
     if kind == "microfilm":
         return f"{value} {level.title}" if level.title else value
@@ -896,6 +1016,8 @@ def _level_text(level: Level) -> str:
         if label:
             return f"{label} {value}"
         return value
+    if label and level.title:
+        return f"{level.title}, {label} {value}"  # "Mansfield Papers, Series 13"
     return f"{label} {value}" if label else value  # a series: its title, or "Series 13"
 
 
