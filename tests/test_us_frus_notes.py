@@ -132,7 +132,93 @@ CASES = [
         [("series", "OSD Files"), ("record_group", "330"), ("lot", "69 A 7425")],
         FRUS + "frus1964-68v10/comp1?start=61",
     ),
+    # full stops between the parts (the reference ends at the marking)
+    (
+        "Source: Department of State. Central Files. ORG 7 S. Secret; Immediate; Nodis.",
+        "NARA",
+        [("series", "Central Files"), ("file", "ORG 7 S")],
+        "https://test.history.state.gov/historicaldocuments/frus1964-68v01/ch4",
+    ),
+    # a lot in parentheses after its series and the series' years
+    (
+        "Source: Department of State, Bureau of Public Affairs, Office of the Historian, Advisory"
+        " Committee on Historical Diplomatic Documentation Files, 1957-1990 (Lot File 96 D 292),"
+        " Box 2, 1973—Minutes. Confidential.",
+        "NARA",
+        [
+            ("series", "Bureau of Public Affairs"),
+            ("series", "Office of the Historian"),
+            (
+                "series",
+                "Advisory Committee on Historical Diplomatic Documentation Files, 1957-1990",
+            ),
+            ("lot", "96 D 292"),
+            ("box", "2"),
+        ],
+        FRUS + "frus-history/documents/1973-11-09-hac-meeting-minutes",
+    ),
+    # a title opening with its years
+    (
+        "Source: Department of State, Bureau of Arms Control and Disarmament Records, 1969–1990"
+        " Subject Records of James P. Timbie, Lot 01D127, Papers for DepSec Ken Dam, 1983–1985."
+        " Secret.",
+        "NARA",
+        [
+            ("series", "Bureau of Arms Control and Disarmament Records"),
+            ("series", "1969–1990 Subject Records of James P. Timbie"),
+            ("lot", "01D127"),
+        ],
+        FRUS + "frus1981-88v44p1/ch1",
+    ),
+    # a job's description after a colon, a numbered folder with its title
+    (
+        "Source: Central Intelligence Agency, National Intelligence Council, Job 85–01156R:"
+        " Policy, Planning, and History Records (1981–1984), Box 2, Folder 24: (SIG–IEP Meetings"
+        " 1983). Secret.",
+        "CIA",
+        [
+            ("series", "National Intelligence Council"),
+            ("lot", "85–01156R"),
+            ("box", "2"),
+            ("folder", "24"),
+        ],
+        FRUS + "frus1981-88v38/ch2?start=31",
+    ),
+    # dates in a title before a document number
+    (
+        "Source: Reagan Library, William Martin Files, NSC Chron File, NSC Chron"
+        " 12/02/1983–12/11/1983; NLR–348–9–44–3–5. Secret. Sent for information.",
+        "RRL",
+        [
+            ("series", "William Martin Files"),
+            ("series", "NSC Chron File"),
+            ("series", "NSC Chron 12/02/1983–12/11/1983"),
+            ("file", "NLR-348–9–44–3–5"),
+        ],
+        FRUS + "frus1981-88v38/ch2?start=31",
+    ),
+    # a series of the Department's files named by its title alone
+    (
+        "A signed copy of Forrestal’s memorandum, but not the appendix, which Forrestal sent to"
+        " McNamara, Ball, McNaughton, William Bundy, and Sullivan is in Department of State,"
+        " Bundy Files, Special Papers.",
+        "NARA",
+        [("series", "Bundy Files"), ("series", "Special Papers")],
+        FRUS + "frus1964-68v01/ch5?start=31",
+    ),
 ]
+
+
+def test_a_list_of_two_boxes_is_two_references() -> None:
+    # FRUS 1969-76, vol. XLI, document 37: frus1969-76v41/ch1?start=31
+    note = (
+        "Additional documentation on EC enlargement is in the Library of Congress, Manuscript"
+        " Division, Kissinger Papers, Boxes CL 290 and 292."
+    )
+    first, second = nara.find(note)
+    assert (first.reference.level("box"), second.reference.level("box")) == ("CL 290", "CL 292")
+    assert second.text == "292"
+    assert first.reference.archive == second.reference.archive
 
 
 @pytest.mark.parametrize(("note", "archive", "levels", "source"), CASES)

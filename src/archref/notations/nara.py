@@ -190,6 +190,8 @@ class _Data(NamedTuple):
     held_by: Mapping[str, str]
     collection_words: frozenset[str]
     markings: tuple[str, ...]
+    files_words: frozenset[str]
+    registries: frozenset[str]
     labels: Mapping[str, tuple[str, ...]]
     subject_codes: tuple[str, ...]
     patterns: tuple[tuple[str, str, str | None], ...]  # (name, regex, archive)
@@ -206,6 +208,8 @@ def _data() -> _Data:
         held_by=dict(raw.get("held_by", {})),
         collection_words=frozenset(w.casefold() for w in raw["titles"]["collection_words"]),
         markings=tuple(raw["titles"].get("markings", ())),
+        files_words=frozenset(raw["titles"].get("files_words", ())),
+        registries=frozenset(raw["titles"].get("registries", ())),
         labels={kind: tuple(words) for kind, words in raw["labels"].items()},
         subject_codes=tuple(files["subject_codes"]),
         patterns=tuple(
@@ -775,6 +779,22 @@ def _names_a_collection(level: Level) -> bool:
 _SUBJECT_FILE = re.compile(rf"(?:{_alternatives(_data().subject_codes)}){_SP}\d[^\n]{{0,40}}")
 
 
+def _names_its_files(level: Level) -> bool:
+    """Whether a series' title names a collection of files by its last word
+    (``files_words`` in the data): "Bundy Files", "INR–NIE Files".
+
+    >>> _names_its_files(Level("series", "Bundy Files"))
+    True
+    >>> _names_its_files(Level("series", "Bureau of Public Affairs"))
+    False
+    >>> _names_its_files(Level("series", "Central Files"))  # a registry: its file is cited
+    False
+    """
+    words = level.value.split()
+    data = _data()
+    return bool(words) and words[-1] in data.files_words and level.value not in data.registries
+
+
 def _refusal(read: _Read, archive: Archive | None) -> str | None:
     """Why what was read is no reference of its repository, or ``None``."""
     if read.rg is not None or archive is None:
@@ -793,6 +813,8 @@ def _refusal(read: _Read, archive: Archive | None) -> str | None:
         return "names no series of the files first"
     if kinds & _UNITS:
         return None
+    if need == "series_and_unit" and first is not None and _names_its_files(first):
+        return None  # "Department of State, Bundy Files, Special Papers"
     if need in {"unit", "series_and_unit"}:
         return "names no file, lot, box or folder"
     if any(_names_a_collection(lv) for lv in read.levels if lv.kind in {"series", "folder"}):
