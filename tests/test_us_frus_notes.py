@@ -209,6 +209,39 @@ CASES = [
 ]
 
 
+def test_a_decimal_subject_alone_after_the_central_files() -> None:
+    # FRUS 1955-57, vol. XXIV, document 26 (HistoryAtState/frus,
+    # volumes/frus1955-57v24.xml at 068783a11dd4): the Embassy's telegrams on a subject
+    note = (
+        "Telegrams from the Embassy in Moscow to the Department of State reporting and"
+        " commenting on the proceedings of the Congress are in Department of State, Central"
+        " File 761.00. Bohlen’s recollections of the Congress are in Witness to History,"
+        " pages 393–396."
+    )
+    (m,) = nara.find(note)
+    assert m.text == "Department of State, Central File 761.00"
+    assert m.reference.level("file") == "761.00"
+    # only after a registry: after another title the number is not read as its file
+    (other,) = nara.find("Department of State, Bundy Files 761.00.")
+    assert other.text == "Department of State, Bundy Files"
+
+
+def test_older_cia_jobs_and_nsc_meeting_files() -> None:
+    # FRUS 1952-54, Guatemala, document 130; FRUS 1981-88, vol. III, document 68, note 3
+    (job,) = nara.find("Source: Central Intelligence Agency, Job 231677/1, Box 102, Folder 2.")
+    assert [(lv.kind, lv.value) for lv in job.reference.levels] == [
+        ("lot", "231677/1"),
+        ("box", "102"),
+        ("folder", "2"),
+    ]
+    note = (
+        "(Reagan Library, Executive Secretariat, NSC: National Security Council Meeting File:"
+        " Records, 1981–88, NSC 00016)"
+    )
+    (meeting,) = nara.find(note)
+    assert meeting.reference.level("file") == "NSC 00016"
+
+
 def test_a_list_of_two_boxes_is_two_references() -> None:
     # FRUS 1969-76, vol. XLI, document 37: frus1969-76v41/ch1?start=31
     note = (

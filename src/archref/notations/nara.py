@@ -403,7 +403,9 @@ def _parts() -> tuple[tuple[str, str], ...]:
             "accession",
             rf"(?P<label>{_labels('accession')}){_SP}"
             rf"(?:(?P<rgno>\d{{3}}){_SP}(?=\d{{2}}{_SP}?[A-Z]{_SP}?\d))?"
-            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
+            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?"
+            # the CIA's older job numbers: "Job 231677/1" (FRUS 1952-54, Guatemala)
+            rf"|\d{{5,7}}/\d{{1,3}})(?![\w/])",
         ),
         (
             "lot",
@@ -487,7 +489,7 @@ def anchor_patterns() -> tuple[str, ...]:
 
 _ENDS_STRICT = re.compile(_END_STRICT)
 # a series' title may also end at ": " ("S/P Files: Lot 64 D 563")
-_ENDS_SERIES = re.compile(rf"{_END_STRICT}|(?=:{_SP})")
+_ENDS_SERIES = re.compile(rf"{_END_STRICT}|(?=:{_SP})|(?={_SP}\d{{3}}[A-Z]{{0,2}}\.\d)")
 _ENDS_ID = re.compile(_END_ID)
 # a lot or job may be followed by its title after a colon ("Job 85–01156R: Policy ...")
 _ENDS_LOT = re.compile(rf"{_END_ID}|(?=:{_SP})")
@@ -505,6 +507,9 @@ _UNIT_TITLE = re.compile(
     rf":{_SP}(?P<t>[^;:\n]{{1,120}}?)"
     rf"(?=,{_SP}(?:Box|Boxes|Folder|Entry|Container|Vol\.)[ \t\u00a0])"
 )
+# a decimal file's subject alone, after the registry it belongs to: "Department of
+# State, Central File 761.00" (the Embassy's telegrams on a subject)
+_SUBJECT_ONLY = re.compile(rf"(?P<v>\d{{3}}[A-Z]{{0,2}}\.[0-9A-Z]{{1,6}})(?=[,;)]|\.(?!\w)|$)")
 # "Department of State. Central Files. ORG 7 S.": full stops between the parts,
 # before the unit cited
 _DOT_SEP = re.compile(rf"\.{_SP}{{1,2}}")
@@ -692,6 +697,8 @@ def _read_parts(
                 sep = _COLON.match(text, k, end)  # "S/P Files: Lot 64 D 563"
             if sep is None and previous in _TITLED:
                 sep = _PAREN_SEP.match(text, k, end)  # "Files, 1957-1990 (Lot File 96 D 292)"
+            if sep is None and previous == "series" and levels[-1].value in _data().registries:
+                sep = _SPACED.match(text, k, end)  # "Central File 761.00"
             semi = sep is None and previous in _TITLED
             if semi:
                 sep = _SEMI.match(text, k, end)
@@ -704,6 +711,14 @@ def _read_parts(
                 break
             start = sep.end()
         first = False
+        if previous == "series" and levels and levels[-1].value in _data().registries:
+            subject = _SUBJECT_ONLY.match(text, start, end)
+            if subject is not None:  # "Department of State, Central File 761.00"
+                levels.append(Level("file", subject.group("v")))
+                previous = "file"
+                k = subject.end()
+                dots = False
+                continue
         hit = _part_at(g, text, start, end, previous, loose=loose)
         if hit is None or (spaced and hit[0] != "file" and not hit[0].startswith("pattern:")):
             break
