@@ -509,7 +509,7 @@ _UNIT_TITLE = re.compile(
 )
 # a decimal file's subject alone, after the registry it belongs to: "Department of
 # State, Central File 761.00" (the Embassy's telegrams on a subject)
-_SUBJECT_ONLY = re.compile(rf"(?P<v>\d{{3}}[A-Z]{{0,2}}\.[0-9A-Z]{{1,6}})(?=[,;)]|\.(?!\w)|$)")
+_SUBJECT_ONLY = re.compile(r"(?P<v>\d{3}[A-Z]{0,2}\.[0-9A-Z]{1,6})(?=[,;)]|\.(?!\w)|$)")
 # "Department of State. Central Files. ORG 7 S.": full stops between the parts,
 # before the unit cited
 _DOT_SEP = re.compile(rf"\.{_SP}{{1,2}}")
