@@ -280,12 +280,19 @@ _MONTH_YEAR = rf"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.{_SP}\d{{4}}
 # file's span: "NSC Chron 12/02/1983–12/11/1983", "1964 General, 3/64–5/64"
 _SLASH_DATE = r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}"
 _DATES = rf"{_SLASH_DATE}(?:{_DASH}{_SLASH_DATE})?(?![\w/])"
-# the labels of the units a parenthesis may hold after a title: "(Lot File 96 D 292)"
-_UNIT_IN_PARENS = r"\((?=(?:Lot|FRC|Job|Accession)[ \t\u00a0])"
 
 
 def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _label_words(*kinds: str) -> str:
+    """The labels of the data's level kinds, as alternatives."""
+    return _alternatives(tuple(w for kind in kinds for w in _data().labels[kind]))
+
+
+# a parenthesis holding a lot or an accession after a title: "(Lot File 96 D 292)"
+_UNIT_IN_PARENS = rf"\((?=(?:{_label_words('lot', 'accession')}){_SP})"
 
 
 class _Grammar(NamedTuple):
@@ -505,7 +512,7 @@ _TITLE_YEARS = re.compile(
 # title of a lot or job after a colon, up to the label of the next unit
 _UNIT_TITLE = re.compile(
     rf":{_SP}(?P<t>[^;:\n]{{1,120}}?)"
-    rf"(?=,{_SP}(?:Box|Boxes|Folder|Entry|Container|Vol\.)[ \t\u00a0])"
+    rf"(?=,{_SP}(?:{_label_words('box', 'folder', 'entry', 'volume')}){_SP})"
 )
 # a decimal file's subject alone, after the registry it belongs to: "Department of
 # State, Central File 761.00" (the Embassy's telegrams on a subject)
@@ -627,7 +634,7 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         # "Department of State. Central Files. ORG 7 S.": full stops between the
         # parts; in running text such a reference must reach a unit, or "in the
         # Kennedy Library. The ..." would be one
-        dots = finding and sep == "."
+        dots = finding and sep == "." and prefix.group("free") is not None
         pos = prefix.end()
     rg = _RG.match(text, pos, end)
     if prefix is not None and prefix.group("rgname") is not None and rg is None:
