@@ -242,6 +242,27 @@ def test_older_cia_jobs_and_nsc_meeting_files() -> None:
     assert meeting.reference.level("file") == "NSC 00016"
 
 
+def test_a_lot_cited_by_its_office_s_files_alone() -> None:
+    # FRUS 1948, vol. I, part 2, document 40 (HistoryAtState/frus,
+    # volumes/frus1948v01p2.xml at 001f31d4fa2d): the source line and footnote 2
+    (line,) = nara.find("S/S–NSC Files: Lot 63D351: NSC 20 Series")
+    assert line.text == "S/S–NSC Files: Lot 63D351"
+    assert line.reference.archive is not None and line.reference.archive.id == "NARA"
+    assert [(lv.kind, lv.value) for lv in line.reference.levels] == [
+        ("series", "S/S–NSC Files"),
+        ("lot", "63D351"),
+    ]
+    # written with the Department's name, it reads back as the same reference
+    assert str(line.reference) == "DOS, S/S–NSC Files, Lot 63D351"
+    assert archref.parse(str(line.reference)) == line.reference
+    note = (
+        "requested by the Secretary of Defense in NSC 20 (S/S–NSC Files: Lot 66D95: NSC Actions)."
+    )
+    assert [m.reference.level("lot") for m in nara.find(note)] == ["66D95"]
+    # a title without a lot, or "Files:" in prose, is none
+    assert nara.find("He kept the Policy Files: a lot of them.") == []
+
+
 def test_a_list_of_two_boxes_is_two_references() -> None:
     # FRUS 1969-76, vol. XLI, document 37: frus1969-76v41/ch1?start=31
     note = (

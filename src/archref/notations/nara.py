@@ -488,6 +488,9 @@ def anchor_patterns() -> tuple[str, ...]:
     spelt = _alternatives(frozenset(names)).replace(r"\ ", "{S}{1,3}")
     sp = "[ \t\u00a0]"  # the characters themselves: RE2 reads no backslash-u escape
     out = [f"RG{sp}?[0-9]|Record{sp}Group"]
+    # "S/S–NSC Files: Lot 63D351": the Department's lot cited by its office's files
+    lots = _label_words("lot").replace(r"\ ", sp)
+    out.append(f"Files?:{sp}{{1,2}}(?:{lots}){sp}[0-9]")
     out += [regex.split(r"\d", 1)[0] for _, regex, archive in data.patterns if archive]
     if spelt:
         out.append(spelt)
@@ -522,6 +525,16 @@ _SUBJECT_ONLY = re.compile(r"(?P<v>\d{3}[A-Z]{0,2}\.[0-9A-Z]{1,6})(?=[,;)]|\.(?!
 _DOT_SEP = re.compile(rf"\.{_SP}{{1,2}}")
 # "..., Files, 1957-1990 (Lot File 96 D 292)": a parenthesis holding a unit
 _PAREN_SEP = re.compile(rf"{_SP}(?={_UNIT_IN_PARENS})")
+
+# "S/S–NSC Files: Lot 63D351": a lot of the Department of State cited by its
+# office's files alone, as the volumes of 1945-1950 print a document's source
+# line; the title and the lot's label and number, each bounded
+_OFFICE_LOT_SCAN = re.compile(
+    rf"(?<![\w’'/–\-])(?:[A-Z][\w/–\-]{{0,20}}{_SP}){{1,5}}Files?:{_SP}{{1,2}}"
+    rf"(?=(?:{_label_words('lot')}){_SP}\d{{2}}{_SP}?[DF]{_SP}?\d)"
+)
+#: The repository whose lots :data:`_OFFICE_LOT_SCAN` finds (its records are NARA's now).
+_OFFICE_LOT_ARCHIVE = "DOS"
 
 # Levels whose parts may follow each other before the unit cited.
 _TITLED = frozenset({"series", "microfilm"})
@@ -673,6 +686,15 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
     if dots and not any(lv.kind in _UNITS for lv in levels):
         return None
     return _Read(prefix, rg, tuple(levels), folios, k, archive_id, tuple(more))
+
+
+def _read_office_lot(text: str, pos: int, end: int, g: _Grammar) -> _Read | None:
+    """ "S/S–NSC Files: Lot 63D351" at ``pos``: the Department of State's lot, cited
+    by its office's files without the Department's name (1945-1950 volumes)."""
+    levels, folios, k = _read_parts(text, pos, end, g, [], previous="", loose=True, first=True)
+    if len(levels) < 2 or levels[0].kind != "series" or levels[1].kind != "lot":
+        return None
+    return _Read(None, None, tuple(levels), folios, k, _OFFICE_LOT_ARCHIVE)
 
 
 def _read_parts(
@@ -958,13 +980,15 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     starts: list[tuple[int, int]] = [(m.start(), 0) for m in g.prefix_scan.finditer(text)]
     starts += [(m.start(), 1) for m in _RG_SCAN.finditer(text)]
     starts += [(m.start(), 2) for m in g.bare_scan.finditer(text)]
+    starts += [(m.start(), 3) for m in _OFFICE_LOT_SCAN.finditer(text)]
     starts.sort()
     found: list[Match] = []
     covered_to = -1
     for start, how in starts:  # one sweep, in order: a start inside a reference is skipped
         if start < covered_to:
             continue
-        read = _read(text, start, n, g, finding=True)
+        read = _read_office_lot(text, start, n, g) if how == 3 else None
+        read = read or _read(text, start, n, g, finding=True)
         if read is None or (read.prefix is None) != (how != 0):
             continue
         if how == 1 and len(read.levels) < 2:
@@ -1098,6 +1122,16 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     core = _core_text(ref)
+    if (
+        ref.archive is not None
+        and ref.archive_as_cited is None
+        and ref.levels
+        and ref.levels[0].kind == "series"
+        and _data().held_by.get(_OFFICE_LOT_ARCHIVE) == ref.archive.id
+    ):
+        # "S/S–NSC Files: Lot 63D351", read as the Department's lot: written with
+        # the Department's name, which reads back as the same reference
+        ref = attrs.evolve(ref, archive_as_cited=_OFFICE_LOT_ARCHIVE)
     if _cited_for_its_holder(ref):
         # "Department of State, Central Files, ...": the name the note cites the
         # files by, which reads back as the same reference ("NARA, Central Files"
