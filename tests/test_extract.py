@@ -10,6 +10,7 @@ import pytest
 import archref
 from archref.annotate import annotate
 from archref.extract import extract, extract_notes
+from archref.model import PublishedWork
 from archref.model.citation import ShortForm
 from work import Repeated, assert_linear
 
@@ -86,6 +87,25 @@ def test_ibid_with_no_antecedent_gets_a_diagnostic() -> None:
     assert not c.is_resolved
     assert c.diagnostics[0].code == "ARC010"
     assert c.diagnostics[0].text == "Ibid."
+
+
+def test_ibid_with_pages_after_a_un_symbol_repeats_no_symbol() -> None:
+    # Documents on Australian Foreign Policy, vol. 15, document 289 (wragge/dfat-documents-web
+    # at 12db2e2e82ab): the document is "given in" a publication cited in an earlier note
+    text = (
+        "The text of the 'Further Communication dated 9 March from the Netherlands Delegation"
+        " Concerning Appendix II of the Commission's Supplementary Report of 7 March"
+        " (S/1270/Add.1)' is given in ibid, pp.33-4."
+    )
+    symbol, again = extract(text)
+    assert str(symbol.reference) == "S/1270/Add.1"
+    assert isinstance(again.reference, ShortForm)
+    assert again.diagnostics[0].code == "ARC010"
+    # with a publication cited before, the "ibid." is that publication's pages
+    notes = extract_notes(["Critchley, Indonesian Report (Canberra, 1950), p. 12.", text])
+    assert isinstance(notes[-1].reference, PublishedWork)
+    # an "ibid." without pages still repeats the symbol
+    assert str(extract("See S/1270. Ibid.")[-1].reference) == "S/1270"
 
 
 def test_ibid_after_a_note_with_several_sources_is_ambiguous() -> None:

@@ -602,6 +602,27 @@ def test_a_glued_department_is_found_only_after_an_archive_s_name() -> None:
     assert m.reference.piece == "40696"
 
 
+def test_a_joined_department_of_three_letters_is_found_without_an_archive_s_name() -> None:
+    # Andrew Stewart, Empire Lost, note 13
+    # (https://www.urking.top/read/empire-lost-andrew-stewart-702c2e/132.html): "CAB123/246";
+    # a release list's table cell (September 2002 releases, a studylib copy): "DEFE" and "7/2128"
+    # on two lines. Two letters glued to digits stay unread: the National Archives of
+    # Australia's control symbols have the shape ("[NAA:A1838, TS691/1 PART 12]").
+    text = "MacDonald to Halifax, 10 April 1938, CAB123/246; DO35/543; TS691/1."
+    assert [str(m.reference) for m in tna.find(text)] == ["TNA, CAB 123/246"]
+    (m,) = tna.find("DEFE\n7/2128\n1962-64\nRecords of the Ministry of Defence")
+    assert str(m.reference) == "TNA, DEFE 7/2128"
+    assert tna.find("the PC\n12/3/2020 file") == []
+
+
+def test_a_code_standing_for_something_else_needs_an_archive_s_name() -> None:
+    # FRUS 1958-60, vol. XII, document 170, note 3: a paper of the US National Security
+    # Council, not a file of the National Savings Committee
+    assert tna.find("NSC 5810/1, “Basic National Security Policy,” May 5, 1958") == []
+    (m,) = tna.find("PRO: NSC 3/2")
+    assert str(m.reference) == "TNA, NSC 3/2"
+
+
 OCR_ADVERSARIAL = [
     Repeated("CAB/1/", 20_000),
     Repeated("S", 60_000, head="PRO: CAB 66/"),

@@ -70,7 +70,8 @@ CASES = [
         "Source: University of Montana, Mansfield Library, Mansfield Papers, Series 13, Box 69,"
         " Vietnam. Confidential.",
         "UMT-MANSFIELD",
-        [("series", "Mansfield Papers"), ("series", "13"), ("box", "69"), ("folder", "Vietnam")],
+        # the collection's numbered series, the collection's name its title
+        [("series", "13"), ("box", "69"), ("folder", "Vietnam")],
         FRUS + "frus1964-68v02/ch4?start=31",
     ),
     (
@@ -131,7 +132,147 @@ CASES = [
         [("series", "OSD Files"), ("record_group", "330"), ("lot", "69 A 7425")],
         FRUS + "frus1964-68v10/comp1?start=61",
     ),
+    # full stops between the parts (the reference ends at the marking)
+    (
+        "Source: Department of State. Central Files. ORG 7 S. Secret; Immediate; Nodis.",
+        "NARA",
+        [("series", "Central Files"), ("file", "ORG 7 S")],
+        "https://test.history.state.gov/historicaldocuments/frus1964-68v01/ch4",
+    ),
+    # a lot in parentheses after its series and the series' years
+    (
+        "Source: Department of State, Bureau of Public Affairs, Office of the Historian, Advisory"
+        " Committee on Historical Diplomatic Documentation Files, 1957-1990 (Lot File 96 D 292),"
+        " Box 2, 1973—Minutes. Confidential.",
+        "NARA",
+        [
+            ("series", "Bureau of Public Affairs"),
+            ("series", "Office of the Historian"),
+            (
+                "series",
+                "Advisory Committee on Historical Diplomatic Documentation Files, 1957-1990",
+            ),
+            ("lot", "96 D 292"),
+            ("box", "2"),
+        ],
+        FRUS + "frus-history/documents/1973-11-09-hac-meeting-minutes",
+    ),
+    # a title opening with its years
+    (
+        "Source: Department of State, Bureau of Arms Control and Disarmament Records, 1969–1990"
+        " Subject Records of James P. Timbie, Lot 01D127, Papers for DepSec Ken Dam, 1983–1985."
+        " Secret.",
+        "NARA",
+        [
+            ("series", "Bureau of Arms Control and Disarmament Records"),
+            ("series", "1969–1990 Subject Records of James P. Timbie"),
+            ("lot", "01D127"),
+        ],
+        FRUS + "frus1981-88v44p1/ch1",
+    ),
+    # a job's description after a colon, a numbered folder with its title
+    (
+        "Source: Central Intelligence Agency, National Intelligence Council, Job 85–01156R:"
+        " Policy, Planning, and History Records (1981–1984), Box 2, Folder 24: (SIG–IEP Meetings"
+        " 1983). Secret.",
+        "CIA",
+        [
+            ("series", "National Intelligence Council"),
+            ("lot", "85–01156R"),
+            ("box", "2"),
+            ("folder", "24"),
+        ],
+        FRUS + "frus1981-88v38/ch2?start=31",
+    ),
+    # dates in a title before a document number
+    (
+        "Source: Reagan Library, William Martin Files, NSC Chron File, NSC Chron"
+        " 12/02/1983–12/11/1983; NLR–348–9–44–3–5. Secret. Sent for information.",
+        "RRL",
+        [
+            ("series", "William Martin Files"),
+            ("series", "NSC Chron File"),
+            ("series", "NSC Chron 12/02/1983–12/11/1983"),
+            ("file", "NLR-348–9–44–3–5"),
+        ],
+        FRUS + "frus1981-88v38/ch2?start=31",
+    ),
+    # a series of the Department's files named by its title alone
+    (
+        "A signed copy of Forrestal’s memorandum, but not the appendix, which Forrestal sent to"
+        " McNamara, Ball, McNaughton, William Bundy, and Sullivan is in Department of State,"
+        " Bundy Files, Special Papers.",
+        "NARA",
+        [("series", "Bundy Files"), ("series", "Special Papers")],
+        FRUS + "frus1964-68v01/ch5?start=31",
+    ),
 ]
+
+
+def test_a_decimal_subject_alone_after_the_central_files() -> None:
+    # FRUS 1955-57, vol. XXIV, document 26 (HistoryAtState/frus,
+    # volumes/frus1955-57v24.xml at 068783a11dd4): the Embassy's telegrams on a subject
+    note = (
+        "Telegrams from the Embassy in Moscow to the Department of State reporting and"
+        " commenting on the proceedings of the Congress are in Department of State, Central"
+        " File 761.00. Bohlen’s recollections of the Congress are in Witness to History,"
+        " pages 393–396."
+    )
+    (m,) = nara.find(note)
+    assert m.text == "Department of State, Central File 761.00"
+    assert m.reference.level("file") == "761.00"
+    # only after a registry: after another title the number is not read as its file
+    (other,) = nara.find("Department of State, Bundy Files 761.00.")
+    assert other.text == "Department of State, Bundy Files"
+
+
+def test_older_cia_jobs_and_nsc_meeting_files() -> None:
+    # FRUS 1952-54, Guatemala, document 130; FRUS 1981-88, vol. III, document 68, note 3
+    (job,) = nara.find("Source: Central Intelligence Agency, Job 231677/1, Box 102, Folder 2.")
+    assert [(lv.kind, lv.value) for lv in job.reference.levels] == [
+        ("lot", "231677/1"),
+        ("box", "102"),
+        ("folder", "2"),
+    ]
+    note = (
+        "(Reagan Library, Executive Secretariat, NSC: National Security Council Meeting File:"
+        " Records, 1981–88, NSC 00016)"
+    )
+    (meeting,) = nara.find(note)
+    assert meeting.reference.level("file") == "NSC 00016"
+
+
+def test_a_lot_cited_by_its_office_s_files_alone() -> None:
+    # FRUS 1948, vol. I, part 2, document 40 (HistoryAtState/frus,
+    # volumes/frus1948v01p2.xml at 001f31d4fa2d): the source line and footnote 2
+    (line,) = nara.find("S/S–NSC Files: Lot 63D351: NSC 20 Series")
+    assert line.text == "S/S–NSC Files: Lot 63D351"
+    assert line.reference.archive is not None and line.reference.archive.id == "NARA"
+    assert [(lv.kind, lv.value) for lv in line.reference.levels] == [
+        ("series", "S/S–NSC Files"),
+        ("lot", "63D351"),
+    ]
+    # written with the Department's name, it reads back as the same reference
+    assert str(line.reference) == "DOS, S/S–NSC Files, Lot 63D351"
+    assert archref.parse(str(line.reference)) == line.reference
+    note = (
+        "requested by the Secretary of Defense in NSC 20 (S/S–NSC Files: Lot 66D95: NSC Actions)."
+    )
+    assert [m.reference.level("lot") for m in nara.find(note)] == ["66D95"]
+    # a title without a lot, or "Files:" in prose, is none
+    assert nara.find("He kept the Policy Files: a lot of them.") == []
+
+
+def test_a_list_of_two_boxes_is_two_references() -> None:
+    # FRUS 1969-76, vol. XLI, document 37: frus1969-76v41/ch1?start=31
+    note = (
+        "Additional documentation on EC enlargement is in the Library of Congress, Manuscript"
+        " Division, Kissinger Papers, Boxes CL 290 and 292."
+    )
+    first, second = nara.find(note)
+    assert (first.reference.level("box"), second.reference.level("box")) == ("CL 290", "CL 292")
+    assert second.text == "292"
+    assert first.reference.archive == second.reference.archive
 
 
 @pytest.mark.parametrize(("note", "archive", "levels", "source"), CASES)

@@ -43,6 +43,7 @@ from archref.model import (
     FolioRange,
     Locator,
     PublishedWork,
+    UNSymbol,
 )
 from archref.model.archival import LocatorUnit
 from archref.model.citation import Citation, CitationForm, ShortForm
@@ -340,6 +341,8 @@ class _Extractor:
             self.finders = {**FINDERS, "signature": _signature_finder(registry)}
         self.clean = clean
         self.antecedent: object | None = None
+        # the last publication cited: what "in ibid., pp. 33-4" after a UN symbol repeats
+        self.publication: PublishedWork | None = None
         self.previous_note_sources = 0
 
     def note(self, text: str, index: int | None) -> list[Citation]:
@@ -417,6 +420,8 @@ class _Extractor:
                     continue  # who translated a document is no source an "ibid." repeats
                 if not isinstance(item.reference, ShortForm):
                     self.antecedent = item.reference
+                    if isinstance(item.reference, PublishedWork):
+                        self.publication = item.reference
                     sources.add(_source_key(item.reference))
                 else:
                     self.antecedent = None
@@ -439,6 +444,22 @@ class _Extractor:
                     " which one it repeats is ambiguous",
                 )
             ]
+        if isinstance(antecedent, UNSymbol) and _IBID_PRINTED.match(text, end):
+            # "The text of the ... Report (S/1270/Add.1) is given in ibid, pp.33-4": a
+            # UN symbol has no pages; "ibid." with pages repeats the publication the
+            # document is printed in, the last one cited
+            antecedent = self.publication
+            if antecedent is None:
+                return [
+                    _unresolved(
+                        text,
+                        start,
+                        end,
+                        "ARC010",
+                        "'ibid.' with pages after a UN document symbol repeats a publication,"
+                        " and none is cited before it",
+                    )
+                ]
         if antecedent is None:
             return [
                 _unresolved(
@@ -514,6 +535,10 @@ _IBID_UNITS: dict[str, tuple[LocatorUnit, ...]] = {
     "barch": ("leaf", "page"),
     "nara": ("page",),
 }
+
+#: Pages after an "ibid." ("ibid, pp.33-4", "Ibid., p. 5"): after a UN symbol, where
+#: the document is printed.
+_IBID_PRINTED = re.compile(r"[.,:]?[ \t\u00a0]{0,3}pp?\.[ \t\u00a0]{0,3}\d")
 
 #: The pages after an "ibid." that repeats a publication: "Там же. С.126–128", "Ibid., 54".
 _IBID_PAGES = re.compile(

@@ -190,6 +190,8 @@ class _Data(NamedTuple):
     held_by: Mapping[str, str]
     collection_words: frozenset[str]
     markings: tuple[str, ...]
+    files_words: frozenset[str]
+    registries: frozenset[str]
     labels: Mapping[str, tuple[str, ...]]
     subject_codes: tuple[str, ...]
     patterns: tuple[tuple[str, str, str | None], ...]  # (name, regex, archive)
@@ -206,6 +208,8 @@ def _data() -> _Data:
         held_by=dict(raw.get("held_by", {})),
         collection_words=frozenset(w.casefold() for w in raw["titles"]["collection_words"]),
         markings=tuple(raw["titles"].get("markings", ())),
+        files_words=frozenset(raw["titles"].get("files_words", ())),
+        registries=frozenset(raw["titles"].get("registries", ())),
         labels={kind: tuple(words) for kind, words in raw["labels"].items()},
         subject_codes=tuple(files["subject_codes"]),
         patterns=tuple(
@@ -272,10 +276,23 @@ _DECIMAL_DOC = (
 _CONN = r"(?:of|the|to|and|for|from|in|on|at|by|with|re|–)"
 # a month abbreviated before a year, inside a title: "Final Memos re Budget, Dec. 1964"
 _MONTH_YEAR = rf"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.{_SP}\d{{4}}(?![\w])"
+# a date or a span of dates inside a title, as FRUS writes a folder's or chron
+# file's span: "NSC Chron 12/02/1983–12/11/1983", "1964 General, 3/64–5/64"
+_SLASH_DATE = r"\d{1,2}/(?:\d{1,2}/)?\d{2,4}"
+_DATES = rf"{_SLASH_DATE}(?:{_DASH}{_SLASH_DATE})?(?![\w/])"
 
 
 def _alternatives(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _label_words(*kinds: str) -> str:
+    """The labels of the data's level kinds, as alternatives."""
+    return _alternatives(tuple(w for kind in kinds for w in _data().labels[kind]))
+
+
+# a parenthesis holding a lot or an accession after a title: "(Lot File 96 D 292)"
+_UNIT_IN_PARENS = rf"\((?=(?:{_label_words('lot', 'accession')}){_SP})"
 
 
 class _Grammar(NamedTuple):
@@ -304,12 +321,12 @@ def _title(words: frozenset[str]) -> str:
     no = _not_marking()
     word = (
         rf"(?:U\.S\.|{_MONTH_YEAR}|[A-Z]\.(?={_SP}{no}[A-Z])|{no}[A-Z][\w’'&\-–—/]{{0,30}}"
-        r"|\([^()\n]{1,60}\))"
+        rf"|(?!{_UNIT_IN_PARENS})\([^()\n]{{1,60}}\))"
     )
     lower = _alternatives(words)
     return (
         rf"{word}(?:{_SP}(?:{word}|(?:{lower})(?![\w])"
-        rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_YEARS}(?![\w])))"
+        rf"|{_CONN}(?={_SP}(?:{_CONN}{_SP})?[A-Z(])|{_DATES}|{_YEARS}(?![\w])))"
         r"{0,24}"
     )
 
@@ -342,7 +359,15 @@ def _parts() -> tuple[tuple[str, str], ...]:
             # Nixon materials' files: "Box H–070", "Box SR 102", "Box I–022", "Box CL 290"
             "box",
             rf"(?P<label>{_labels('box')}){_SP}"
-            rf"(?P<v>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)",
+            rf"(?P<v>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?(?:{_DASH}\d{{1,5}})?)"
+            # a second box, its letters elided: "Boxes CL 290 and 292"
+            rf"(?:{_SP}and{_SP}(?P<more>(?:[A-Z]{{1,2}}(?:{_DASH}|{_SP})?)?\d{{1,5}}[A-Z]?)(?![\w/]))?",
+        ),
+        (
+            # a numbered folder and its title: "Folder 24: (SIG–IEP Meetings 1983)"
+            "folder",
+            rf"(?P<label>{_labels('folder')}){_SP}(?P<v>\d{{1,4}}[A-Z]?):{_SP}"
+            rf"(?P<title>\([^()\n]{{1,80}}\)|[^,;()\n]{{1,80}}?)" + _END_STRICT,
         ),
         (
             "folder",
@@ -369,6 +394,12 @@ def _parts() -> tuple[tuple[str, str], ...]:
             rf"(?:{_SP}(?:[A-Z][A-Za-z]{{0,15}}|\d{{1,3}})){{0,6}}(?:{_DECIMAL_DOC})?)",
         ),
         (
+            # "(Lot File 96 D 292)": a lot in parentheses after its series' title
+            "lot",
+            rf"\((?P<label>{_labels('lot')}){_SP}"
+            rf"(?P<v>\d{{2}}(?:{_SP}|-)?[DF]{_SP}?\d{{1,4}}[A-Z]?)\)",
+        ),
+        (
             "lot",
             rf"(?:(?P<title>[A-Z]{{2,6}}(?:{_SP}[A-Z]{{2,6}}){{0,2}}){_SP})?"
             rf"(?P<label>{_labels('lot')}){_SP}"
@@ -379,7 +410,9 @@ def _parts() -> tuple[tuple[str, str], ...]:
             "accession",
             rf"(?P<label>{_labels('accession')}){_SP}"
             rf"(?:(?P<rgno>\d{{3}}){_SP}(?=\d{{2}}{_SP}?[A-Z]{_SP}?\d))?"
-            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?)(?![\w/])",
+            rf"(?P<v>\d{{2}}(?:{_DASH}|{_SP})?[A-Z]{{0,2}}{_SP}?\d{{3,5}}[A-Z]?"
+            # the CIA's older job numbers: "Job 231677/1" (FRUS 1952-54, Guatemala)
+            rf"|\d{{5,7}}/\d{{1,3}})(?![\w/])",
         ),
         (
             "lot",
@@ -399,7 +432,8 @@ def _parts() -> tuple[tuple[str, str], ...]:
         ),
         ("pages", rf"(?P<label>pp?\.){_SP}?(?P<a>\d{{1,5}})(?:{_DASH}(?P<b>\d{{1,5}}))?"),
         ("when", rf"(?P<v>(?:(?:{_MONTHS}){_SP})?{_YEARS})"),
-        ("series", rf"(?P<v>{title})"),
+        # a title may open with its years: "..., 1969–1990 Subject Records of James P. Timbie"
+        ("series", rf"(?P<v>(?:{_YEARS}{_SP}(?=[A-Z]))?{title})"),
         ("folder_title", rf"(?P<v>{_FOLDER})"),
     )
 
@@ -454,6 +488,9 @@ def anchor_patterns() -> tuple[str, ...]:
     spelt = _alternatives(frozenset(names)).replace(r"\ ", "{S}{1,3}")
     sp = "[ \t\u00a0]"  # the characters themselves: RE2 reads no backslash-u escape
     out = [f"RG{sp}?[0-9]|Record{sp}Group"]
+    # "S/S–NSC Files: Lot 63D351": the Department's lot cited by its office's files
+    lots = _label_words("lot").replace(r"\ ", sp)
+    out.append(f"Files?:{sp}{{1,2}}(?:{lots}){sp}[0-9]")
     out += [regex.split(r"\d", 1)[0] for _, regex, archive in data.patterns if archive]
     if spelt:
         out.append(spelt)
@@ -462,13 +499,42 @@ def anchor_patterns() -> tuple[str, ...]:
 
 _ENDS_STRICT = re.compile(_END_STRICT)
 # a series' title may also end at ": " ("S/P Files: Lot 64 D 563")
-_ENDS_SERIES = re.compile(rf"{_END_STRICT}|(?=:{_SP})")
+_ENDS_SERIES = re.compile(rf"{_END_STRICT}|(?=:{_SP})|(?={_SP}\d{{3}}[A-Z]{{0,2}}\.\d)")
 _ENDS_ID = re.compile(_END_ID)
+# a lot or job may be followed by its title after a colon ("Job 85–01156R: Policy ...")
+_ENDS_LOT = re.compile(rf"{_END_ID}|(?=:{_SP})")
 # "Box 3, 1928–2 and Dennett to Polk, ...": a folder's years end before "and"
 _ENDS_WHEN = re.compile(rf"{_END_STRICT}|(?={_SP}(?:and|through){_SP})")
 
 # a year or years after a series title belong to the title: "Miscellaneous Office Files, 1910–1944"
-_TITLE_YEARS = re.compile(rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?)(?:{_END_STRICT}|(?=:{_SP}))")
+_TITLE_YEARS = re.compile(
+    rf",{_SP}{{1,2}}(?P<v>\(?{_YEARS}\)?)(?:{_END_STRICT}|(?=:{_SP})|(?={_SP}{_UNIT_IN_PARENS}))"
+)
+
+# "Job 85–01156R: Policy, Planning, and History Records (1981–1984), Box 2": the
+# title of a lot or job after a colon, up to the label of the next unit
+_UNIT_TITLE = re.compile(
+    rf":{_SP}(?P<t>[^;:\n]{{1,120}}?)"
+    rf"(?=,{_SP}(?:{_label_words('box', 'folder', 'entry', 'volume')}){_SP})"
+)
+# a decimal file's subject alone, after the registry it belongs to: "Department of
+# State, Central File 761.00" (the Embassy's telegrams on a subject)
+_SUBJECT_ONLY = re.compile(r"(?P<v>\d{3}[A-Z]{0,2}\.[0-9A-Z]{1,6})(?=[,;)]|\.(?!\w)|$)")
+# "Department of State. Central Files. ORG 7 S.": full stops between the parts,
+# before the unit cited
+_DOT_SEP = re.compile(rf"\.{_SP}{{1,2}}")
+# "..., Files, 1957-1990 (Lot File 96 D 292)": a parenthesis holding a unit
+_PAREN_SEP = re.compile(rf"{_SP}(?={_UNIT_IN_PARENS})")
+
+# "S/S–NSC Files: Lot 63D351": a lot of the Department of State cited by its
+# office's files alone, as the volumes of 1945-1950 print a document's source
+# line; the title and the lot's label and number, each bounded
+_OFFICE_LOT_SCAN = re.compile(
+    rf"(?<![\w’'/–\-])(?:[A-Z][\w/–\-]{{0,20}}{_SP}){{1,5}}Files?:{_SP}{{1,2}}"
+    rf"(?=(?:{_label_words('lot')}){_SP}\d{{2}}{_SP}?[DF]{_SP}?\d)"
+)
+#: The repository whose lots :data:`_OFFICE_LOT_SCAN` finds (its records are NARA's now).
+_OFFICE_LOT_ARCHIVE = "DOS"
 
 # Levels whose parts may follow each other before the unit cited.
 _TITLED = frozenset({"series", "microfilm"})
@@ -495,6 +561,25 @@ class _Read(NamedTuple):
     folios: Locator | None
     end: int
     archive_id: str | None  # for a reference without a name: NARA (a record group), CIA (CREST)
+    # "Boxes CL 290 and 292": the further box of a list (the box as a reader
+    # writes it out, its span), a reference of its own
+    more: tuple[tuple[str, int, int], ...] = ()
+
+
+_BOX_LETTERS = re.compile(rf"[A-Z]{{1,2}}(?:{_DASH}|{_SP})?(?=\d)")
+
+
+def _box_written_out(first: str, more: str) -> str:
+    """The second box of "Boxes CL 290 and 292" as a reader writes it out.
+
+    >>> _box_written_out("CL 290", "292"), _box_written_out("3", "4")
+    ('CL 292', '4')
+    """
+    if more[:1].isdigit():
+        letters = _BOX_LETTERS.match(first)
+        if letters is not None:
+            return letters.group() + more
+    return more
 
 
 def _part_at(
@@ -521,6 +606,8 @@ def _part_at(
             ender = _ENDS_STRICT
         elif kind == "when":
             ender = _ENDS_WHEN
+        elif kind in {"lot", "accession"}:
+            ender = _ENDS_LOT
         if after != end and not ender.match(text, after, end):
             if kind in {"series", "folder_title"}:
                 return None
@@ -545,17 +632,22 @@ def _level_of(kind: str, m: re.Match[str]) -> list[Level]:
     if kind == "microfilm":
         return [Level("microfilm", m.group("v"), title=groups.get("title"), label=label)]
     level_kind: LevelKind = kind  # type: ignore[assignment]
-    return [Level(level_kind, m.group("v"), label=label)]
+    return [Level(level_kind, m.group("v"), title=groups.get("title"), label=label)]
 
 
 def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read | None:
     """Read a reference from ``pos``: a name, a record group, a file number on its own."""
     prefix = g.prefix.match(text, pos, end)
     archive_id: str | None = None
+    dots = False
     if prefix is not None:
         sep = prefix.group("sep").strip()
-        if prefix.group("free") is not None and (not sep or (finding and sep == ".")):
-            return None  # "Kennedy Library Boston", "in the Kennedy Library. The ..."
+        if prefix.group("free") is not None and not sep:
+            return None  # "Kennedy Library Boston"
+        # "Department of State. Central Files. ORG 7 S.": full stops between the
+        # parts; in running text such a reference must reach a unit, or "in the
+        # Kennedy Library. The ..." would be one
+        dots = finding and sep == "." and prefix.group("free") is not None
         pos = prefix.end()
     rg = _RG.match(text, pos, end)
     if prefix is not None and prefix.group("rgname") is not None and rg is None:
@@ -578,10 +670,31 @@ def _read(text: str, pos: int, end: int, g: _Grammar, *, finding: bool) -> _Read
         k = pos
     if prefix is None:
         archive_id = ARCHIVE_ID
+    more: list[tuple[str, int, int]] = []
     levels, folios, k = _read_parts(
-        text, k, end, g, levels, previous=previous, loose=rg is None, first=rg is None
+        text,
+        k,
+        end,
+        g,
+        levels,
+        previous=previous,
+        loose=rg is None,
+        first=rg is None,
+        dots=dots,
+        more=more,
     )
-    return _Read(prefix, rg, tuple(levels), folios, k, archive_id)
+    if dots and not any(lv.kind in _UNITS for lv in levels):
+        return None
+    return _Read(prefix, rg, tuple(levels), folios, k, archive_id, tuple(more))
+
+
+def _read_office_lot(text: str, pos: int, end: int, g: _Grammar) -> _Read | None:
+    """ "S/S–NSC Files: Lot 63D351" at ``pos``: the Department of State's lot, cited
+    by its office's files without the Department's name (1945-1950 volumes)."""
+    levels, folios, k = _read_parts(text, pos, end, g, [], previous="", loose=True, first=True)
+    if len(levels) < 2 or levels[0].kind != "series" or levels[1].kind != "lot":
+        return None
+    return _Read(None, None, tuple(levels), folios, k, _OFFICE_LOT_ARCHIVE)
 
 
 def _read_parts(
@@ -594,9 +707,12 @@ def _read_parts(
     previous: str,
     loose: bool,
     first: bool,
+    dots: bool = False,
+    more: list[tuple[str, int, int]] | None = None,
 ) -> tuple[list[Level], Locator | None, int]:
     """The parts of a reference from ``k`` on (``first``: no separator before the
-    first one): the levels after ``levels``, the pages, where reading stopped."""
+    first one; ``dots``: full stops separate the parts until the unit cited): the
+    levels after ``levels``, the pages, where reading stopped."""
     folios: Locator | None = None
     while k < end and len(levels) < _MAX_PARTS:
         spaced = semi = False
@@ -604,8 +720,14 @@ def _read_parts(
             start = k
         else:
             sep = _SEP.match(text, k, end)
+            if sep is None and dots:
+                sep = _DOT_SEP.match(text, k, end)
             if sep is None and previous in _TITLED:
                 sep = _COLON.match(text, k, end)  # "S/P Files: Lot 64 D 563"
+            if sep is None and previous in _TITLED:
+                sep = _PAREN_SEP.match(text, k, end)  # "Files, 1957-1990 (Lot File 96 D 292)"
+            if sep is None and previous == "series" and levels[-1].value in _data().registries:
+                sep = _SPACED.match(text, k, end)  # "Central File 761.00"
             semi = sep is None and previous in _TITLED
             if semi:
                 sep = _SEMI.match(text, k, end)
@@ -618,6 +740,14 @@ def _read_parts(
                 break
             start = sep.end()
         first = False
+        if previous == "series" and levels and levels[-1].value in _data().registries:
+            subject = _SUBJECT_ONLY.match(text, start, end)
+            if subject is not None:  # "Department of State, Central File 761.00"
+                levels.append(Level("file", subject.group("v")))
+                previous = "file"
+                k = subject.end()
+                dots = False
+                continue
         hit = _part_at(g, text, start, end, previous, loose=loose)
         if hit is None or (spaced and hit[0] != "file" and not hit[0].startswith("pattern:")):
             break
@@ -635,6 +765,26 @@ def _read_parts(
             break  # the pages end the reference
         new = _level_of(kind, m)
         head = new[0]
+        if kind == "box" and m.group("more"):
+            # "Boxes CL 290 and 292": two references; the list ends the first
+            if more is not None:
+                value = _box_written_out(head.value, m.group("more"))
+                more.append((value, m.start("more"), m.end("more")))
+            levels.extend(new)
+            k = m.end("v")
+            break
+        if (
+            kind == "series"
+            and head.label
+            and levels
+            and levels[-1].kind == "series"
+            and not levels[-1].label
+            and levels[-1].title is None
+        ):
+            # "Mansfield Papers, Series 13": the collection's numbered series, the
+            # collection's name its title (as a lot keeps its office's: "WTC Lot File")
+            new[0] = attrs.evolve(head, title=levels.pop().value)
+            head = new[0]
         years = _TITLE_YEARS.match(text, k, end) if head.kind in _TITLED else None
         if years is not None and head.kind == "series":
             new[0] = attrs.evolve(head, value=text[m.start("v") : years.end()])
@@ -642,8 +792,16 @@ def _read_parts(
         elif years is not None and head.title:
             new[0] = attrs.evolve(head, title=text[m.start("title") : years.end()])
             k = years.end()
+        if kind in {"lot", "accession"}:
+            named = _UNIT_TITLE.match(text, k, end)
+            if named is not None:
+                # "Job 85–01156R: Policy, Planning, and History Records (1981–1984)":
+                # the job's description, read past (the reference's text keeps it)
+                k = named.end()
         levels.extend(new)
         previous = new[-1].kind
+        if previous in _UNITS:
+            dots = False  # "ORG 7 S. Secret.": after the unit, a full stop ends it
         if kind in {"lot", "accession"}:
             loose = True  # what follows a lot is its folders' titles
     return levels, folios, k
@@ -665,6 +823,22 @@ def _names_a_collection(level: Level) -> bool:
 _SUBJECT_FILE = re.compile(rf"(?:{_alternatives(_data().subject_codes)}){_SP}\d[^\n]{{0,40}}")
 
 
+def _names_its_files(level: Level) -> bool:
+    """Whether a series' title names a collection of files by its last word
+    (``files_words`` in the data): "Bundy Files", "INR–NIE Files".
+
+    >>> _names_its_files(Level("series", "Bundy Files"))
+    True
+    >>> _names_its_files(Level("series", "Bureau of Public Affairs"))
+    False
+    >>> _names_its_files(Level("series", "Central Files"))  # a registry: its file is cited
+    False
+    """
+    words = level.value.split()
+    data = _data()
+    return bool(words) and words[-1] in data.files_words and level.value not in data.registries
+
+
 def _refusal(read: _Read, archive: Archive | None) -> str | None:
     """Why what was read is no reference of its repository, or ``None``."""
     if read.rg is not None or archive is None:
@@ -683,6 +857,8 @@ def _refusal(read: _Read, archive: Archive | None) -> str | None:
         return "names no series of the files first"
     if kinds & _UNITS:
         return None
+    if need == "series_and_unit" and first is not None and _names_its_files(first):
+        return None  # "Department of State, Bundy Files, Special Papers"
     if need in {"unit", "series_and_unit"}:
         return "names no file, lot, box or folder"
     if any(_names_a_collection(lv) for lv in read.levels if lv.kind in {"series", "folder"}):
@@ -804,13 +980,15 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
     starts: list[tuple[int, int]] = [(m.start(), 0) for m in g.prefix_scan.finditer(text)]
     starts += [(m.start(), 1) for m in _RG_SCAN.finditer(text)]
     starts += [(m.start(), 2) for m in g.bare_scan.finditer(text)]
+    starts += [(m.start(), 3) for m in _OFFICE_LOT_SCAN.finditer(text)]
     starts.sort()
     found: list[Match] = []
     covered_to = -1
     for start, how in starts:  # one sweep, in order: a start inside a reference is skipped
         if start < covered_to:
             continue
-        read = _read(text, start, n, g, finding=True)
+        read = _read_office_lot(text, start, n, g) if how == 3 else None
+        read = read or _read(text, start, n, g, finding=True)
         if read is None or (read.prefix is None) != (how != 0):
             continue
         if how == 1 and len(read.levels) < 2:
@@ -818,8 +996,16 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         archive, _ = _archive_of(read, reg)
         if _refusal(read, archive) is not None:
             continue
-        found.append(Match(_build(text[start : read.end], read, reg), start, read.end))
+        ref = _build(text[start : read.end], read, reg)
+        found.append(Match(ref, start, read.end))
         covered_to = read.end
+        for value, s, e in read.more:  # "Boxes CL 290 and 292": the second box
+            levels = tuple(
+                attrs.evolve(lv, value=value) if lv.kind == "box" and lv is ref.levels[-1] else lv
+                for lv in ref.levels
+            )
+            found.append(Match(attrs.evolve(ref, levels=levels, text=text[s:e]), s, e))
+            covered_to = max(covered_to, e)
     return _with_ibids(text, found, g)
 
 
@@ -884,6 +1070,8 @@ def _level_text(level: Level) -> str:
     if kind == "entry":
         return f"Entry {value}"
     if kind == "folder":
+        if label and level.title:
+            return f"{label} {value}: {level.title}"  # "Folder 24: (SIG–IEP Meetings 1983)"
         return f"{label} {value}" if label else value
     if kind == "microfilm":
         return f"{value} {level.title}" if level.title else value
@@ -896,6 +1084,8 @@ def _level_text(level: Level) -> str:
         if label:
             return f"{label} {value}"
         return value
+    if label and level.title:
+        return f"{level.title}, {label} {value}"  # "Mansfield Papers, Series 13"
     return f"{label} {value}" if label else value  # a series: its title, or "Series 13"
 
 
@@ -932,6 +1122,16 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
     core = _core_text(ref)
+    if (
+        ref.archive is not None
+        and ref.archive_as_cited is None
+        and ref.levels
+        and ref.levels[0].kind == "series"
+        and _data().held_by.get(_OFFICE_LOT_ARCHIVE) == ref.archive.id
+    ):
+        # "S/S–NSC Files: Lot 63D351", read as the Department's lot: written with
+        # the Department's name, which reads back as the same reference
+        ref = attrs.evolve(ref, archive_as_cited=_OFFICE_LOT_ARCHIVE)
     if _cited_for_its_holder(ref):
         # "Department of State, Central Files, ...": the name the note cites the
         # files by, which reads back as the same reference ("NARA, Central Files"

@@ -135,9 +135,33 @@ def departments() -> Mapping[str, str]:
     >>> departments()["FO"]
     'Foreign Office'
     """
-    text = resources.files("archref").joinpath("data/tna_departments.toml").read_text("utf-8")
-    data = tomllib.loads(text)["departments"]
+    data = _departments_data()["departments"]
     return {str(k): str(v) for k, v in data.items()}
+
+
+@cache
+def _departments_data() -> dict[str, dict[str, object]]:
+    text = resources.files("archref").joinpath("data/tna_departments.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _bare_rules() -> tuple[frozenset[str], int]:
+    """From ``data/tna_departments.toml``'s ``[bare]``: the codes found only after
+    an archive's name ("NSC 5810/1" is a paper of the US National Security
+    Council), and how many letters a code written without a space before its
+    series ("CAB123/246", "DEFE" at the end of a line) needs to be found without
+    one ("TS691/1", "DL47/5/1" are control symbols of the National Archives of
+    Australia).
+
+    >>> "NSC" in _bare_rules()[0], _bare_rules()[1]
+    (True, 3)
+    """
+    bare = _departments_data().get("bare", {})
+    codes = bare.get("named_only", [])
+    letters = bare.get("joined_min_letters", 99)
+    assert isinstance(codes, list) and isinstance(letters, int)
+    return frozenset(str(c) for c in codes), letters
 
 
 # --------------------------------------------------------------------------- patterns
@@ -159,6 +183,7 @@ _PREFIX_SCAN = LazyPattern(r"(?<![\w])" + _PREFIX_NAMES, re.VERBOSE)
 # least one real digit, and no letter that could be a piece's own suffix ("43A").
 _OCR_PIECE = r"(?=[0-9SOl]{1,7}(?![\w/]))(?=[SOl]{0,6}[0-9])[0-9SOl]{0,6}[SOl][0-9SOl]{0,6}"
 _OCR_DIGITS = str.maketrans({"S": "5", "O": "0", "l": "1"})
+_OCR_PIECE_FULL = re.compile(_OCR_PIECE)
 
 # The lenient shape: "0" in the department (OCR for "O"), a glued or spaced
 # series, a stray full stop before the series, spaces around the slash; the
@@ -169,7 +194,7 @@ _OCR_DIGITS = str.maketrans({"S": "5", "O": "0", "l": "1"})
 _CORE = LazyPattern(
     rf"""
     (?P<dept>[A-Z][A-Z0]{{0,4}}|[A-Z][a-z]{{1,3}}\.(?={_SP}))
-    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?|/|-)
+    (?P<gap>{_SP}{{0,2}}(?:\.{_SP}{{0,2}})?|\n|/|-)
     (?P<series>\d{{1,4}})
     (?P<before>{_SP}{{0,2}})(?P<slash>//?|-)(?P<after>{_SP}{{0,2}})
     (?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})
@@ -188,7 +213,7 @@ _PARTIAL = LazyPattern(
 
 # The exact shape found in prose without an archive's name.
 _BARE = LazyPattern(
-    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4}|[A-Z][a-z]{1,3}\.(?= ))(?P<gap>[ \u00a0]|/|-)"
+    r"(?<![\w/.\-])(?P<dept>[A-Z][A-Z0]{0,4}|[A-Z][a-z]{1,3}\.(?= ))(?P<gap>[ \u00a0]|/|-|\n|)"
     r"(?P<series>[1-9]\d{0,3})[/\-]"
     rf"(?P<piece>\d{{1,7}}[A-Z]?|{_OCR_PIECE})(?:/(?P<item>\d{{1,5}}[A-Z]?))?"
     r"(?:/(?P<registry>[A-Z]{1,2}\d{1,6}(?:/\d{1,5}){0,2}))?(?![\w/])"
@@ -478,6 +503,7 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         found.append(Match(_build(text[start:k], read, reg), start, k))
         covered.append((start, k))
     known = departments()
+    named_only, joined_letters = _bare_rules()
     k = 0  # covered and the bare matches both run in order: one sweep over both
     for bm in _BARE.finditer(text):
         while k < len(covered) and covered[k][1] <= bm.start():
@@ -485,6 +511,13 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         dept = _code(bm.group("dept"))
         if dept.replace("0", "O") not in known or (k < len(covered) and covered[k][0] < bm.end()):
             continue
+        joined = bm.group("gap") in {"", "\n"}
+        if dept in named_only or (
+            joined and (len(dept) < joined_letters or not bm.group("piece")[:1].isdigit())
+        ):
+            continue  # "NSC 5810/1"; "TS691/1" (an Australian control symbol); "CAB66/S3"
+        if joined and _OCR_PIECE_FULL.fullmatch(bm.group("piece")):
+            continue  # glued and damaged: only after an archive's name
         core = _CORE.match(text, bm.start())
         if core is None or core.end() != bm.end() or not _hyphens_fit(core):
             continue
