@@ -537,9 +537,9 @@ NEW_SHAPES = [
         [],
     ),
     (
-        "F0371/40696/U5407",
-        [("department", "F0"), ("series", "371"), ("piece", "40696")],
-        "TNA, F0 371/40696, U5407",
+        "F0371/40696/U5407",  # the code meant, FO; the level's text keeps "F0"
+        [("department", "FO"), ("series", "371"), ("piece", "40696")],
+        "TNA, FO 371/40696, U5407",
         ["ARC203", "ARC201"],
     ),
     (
@@ -571,8 +571,17 @@ def test_ocr_suggestions_correct_every_damage() -> None:
     (ocr, glued) = tna.validate(tna.parse("CAB66/S3"))
     assert (ocr.code, ocr.suggestion, ocr.fix, ocr.text) == ("ARC206", "TNA, CAB 66/53", "53", "S3")
     assert glued.suggestion == "TNA, CAB 66/53"
-    codes = [d.code for d in tna.validate(tna.parse("PRO, F0371/40696/U5407"))]
+    damaged = tna.parse("PRO, F0371/40696/U5407")
+    codes = [d.code for d in tna.validate(damaged)]
     assert codes == ["ARC102", "ARC203", "ARC201"]
+    # the code meant is the value, the code as written the text: F0 and FO are one file
+    assert (damaged.levels[0].value, damaged.levels[0].text) == ("FO", "F0")
+    assert damaged == tna.parse("PRO, FO 371/40696/U5407")
+    (zero,) = [d for d in tna.validate(damaged) if d.code == "ARC203"]
+    assert (zero.text, zero.fix) == ("F0", "FO")
+    # a code with a 0 that gives no known code with an O stays as written, and ARC202 says so
+    odd = tna.parse("TNA, X0 1/2")
+    assert odd.levels[0].value == "X0" and "ARC202" in [d.code for d in tna.validate(odd)]
     assert tna.parse("F0371/40696/U5407").levels[2].title == "U5407"
 
 

@@ -69,9 +69,17 @@ Traceback (most recent call last):
 ...
 archref.model.common.ParseError: missing '/' and the piece after 'FO 371' at column 7
 
-Damage by OCR is reported with a suggestion, never silently repaired: the
-reference keeps what was written.
+Damage by OCR is reported with a suggestion, never silently repaired. A
+digit 0 for the letter O in a department code is the one certain reading:
+the department's value is the code meant, as a Cyrillic "Р-9401" is the
+fond R-9401, its ``text`` keeps what was written, and ARC203 says so. Any
+other damage stays as written.
 
+>>> ref = parse("UKNA: FC0 24/1313")
+>>> str(ref), ref.levels[0].text
+('TNA, FCO 24/1313', 'FC0')
+>>> [(d.code, d.text, d.fix) for d in validate(ref)]
+[('ARC203', 'FC0', 'FCO')]
 >>> [(d.code, d.suggestion) for d in validate(parse("UKNA: FC0 24/1313"))]
 [('ARC203', 'TNA, FCO 24/1313')]
 >>> [(d.code, d.suggestion) for d in validate(parse("PRO:D035/1000"))]
@@ -232,14 +240,22 @@ _ROMAN = LazyPattern(r"[ivx]{1,6}")
 
 def _code(dept: str) -> str:
     """The department code of a department as written: "Cab." (the older notes'
-    abbreviation of a known code, in title case with a full stop) is "CAB"; any
-    other spelling is kept.
+    abbreviation of a known code, in title case with a full stop) is "CAB"; a
+    code that OCR gave a digit 0 for the letter O ("F0", "FC0", "D0"), which
+    is no known code while the code with the letter is one, is that code (the
+    level keeps "F0" as its ``text``, and ARC203 reports it); any other
+    spelling is kept.
 
     >>> _code("Cab."), _code("FO"), _code("Vol.")
     ('CAB', 'FO', 'Vol.')
+    >>> _code("F0"), _code("FC0"), _code("X0")
+    ('FO', 'FCO', 'X0')
     """
-    if dept.endswith(".") and dept[:-1].upper() in departments():
+    known = departments()
+    if dept.endswith(".") and dept[:-1].upper() in known:
         return dept[:-1].upper()
+    if "0" in dept and dept not in known and dept.replace("0", "O") in known:
+        return dept.replace("0", "O")
     return dept
 
 
@@ -631,7 +647,13 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     text = ref.text or ""
     known = departments()
-    dept = ref.level("department") or ""
+    level = next((lv for lv in ref.levels if lv.kind == "department"), None)
+    # a level read from a text keeps the code as written ("F0") as its text, its value
+    # is the code meant ("FO"); "Cab." is CAB written the older way, no damage
+    dept = level.value if level is not None else ""
+    written = (level.text or level.value) if level is not None else ""
+    if "0" in written and written not in known and written.replace("0", "O") in known:
+        dept = written
     fixed = dept.replace("0", "O")
     ocr = dept not in known and "0" in dept and fixed in known
     piece = ref.level("piece") or ""
