@@ -121,6 +121,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from itertools import accumulate
+from operator import itemgetter
 
 from ._base import _any_in, _BaseParser
 from ._lexer import _lex
@@ -138,7 +139,7 @@ from ._words import (
     _is_roman,
 )
 from .credits import _CREDIT_VERBS
-from .dates import _MONTHS, _SEASONS, _year_value
+from .dates import _MONTHS, _SEASONS
 
 __all__ = [
     "ANCHOR",
@@ -303,44 +304,100 @@ def anchors(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in ANCHOR.finditer(text)]
 
 
+# The tokens of :mod:`._lexer` that the readers' coarse conditions look for, in
+# characters: a run of ASCII digits is always one number token, "//" a token of its
+# own (read before "/", from the left), and each quotation mark a token of its own.
+_DIGIT_RUN_4 = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_DOUBLE_SLASH = re.compile("//")
+_QUOTE_CHAR = re.compile(f"[{_QUOTES}]")
+
+
 class _Anchors:
-    """The anchors of one text's tokens, for deciding whether a reader may succeed."""
+    """The anchors of one text's tokens, for deciding whether a reader may succeed.
+
+    The positions the readers' coarse conditions need (years, "//", quotation
+    marks: found by a pattern over the characters; series words and values:
+    from the tokens) are found when first asked for, and only those asked for.
+    """
 
     def __init__(self, p: _BaseParser) -> None:
         from archref.scan import anchors as scan_anchors  # noqa: PLC0415 (the scanning core)
 
+        self.p = p
         toks = p.toks
-        folded = p.folded
-        series = _series_words()
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
+        self.starts = list(map(itemgetter(2), toks))
+        self.ends = list(map(itemgetter(3), toks))
         # the anchors of the text in characters (the scanner's, overlapping ones too),
         # by start, and the furthest end of an anchor that starts before each
         found = sorted((a, b) for _, a, b in scan_anchors(p.text, family="published"))
         self.anchor_starts = [a for a, _ in found]
         self.anchor_reach = list(accumulate((b for _, b in found), max))
-        self.years = [k for k, t in enumerate(toks) if t.kind == "num" and _year_value(t)]
-        self.slashes = [k for k, t in enumerate(toks) if t.kind == "dslash"]
-        self.quotes = [k for k, t in enumerate(toks) if t.kind == "quote"]
-        # without a year, the Chicago reader needs a series, a working paper, or a
-        # quoted title with "in", a number or a roman numeral after it
-        self.series = [
-            k
-            for k, (t, w) in enumerate(zip(toks, folded, strict=True))
-            if t.kind == "word"
-            and (
-                w in series or (w in _PAPER_KINDS and k + 1 < len(toks) and folded[k + 1] in _PAPER)
-            )
-        ]
-        self.values = [
-            k
-            for k, (t, w) in enumerate(zip(toks, folded, strict=True))
-            if t.kind == "num"
-            or (
-                t.kind == "word"
-                and (w == "in" or (t.text[0] in _ROMAN_LETTERS and _is_roman(t.text)))
-            )
-        ]
+        self._years: list[int] | None = None
+        self._slashes: list[int] | None = None
+        self._quotes: list[int] | None = None
+        self._series: list[int] | None = None
+        self._values: list[int] | None = None
+
+    def _chars(self, pattern: re.Pattern[str]) -> list[int]:
+        """The start of each match of ``pattern`` in the text (a token's first character)."""
+        return [m.start() for m in pattern.finditer(self.p.text)]
+
+    @property
+    def years(self) -> list[int]:
+        """The start characters of the tokens that are years (1500 to 2100)."""
+        if self._years is None:
+            text = self.p.text
+            self._years = [
+                m.start() for m in _DIGIT_RUN_4.finditer(text) if 1500 <= int(m.group()) <= 2100
+            ]
+        return self._years
+
+    @property
+    def slashes(self) -> list[int]:
+        """The start characters of the "//" tokens."""
+        if self._slashes is None:
+            self._slashes = self._chars(_DOUBLE_SLASH) if "//" in self.p.text else []
+        return self._slashes
+
+    @property
+    def quotes(self) -> list[int]:
+        """The start characters of the quotation marks."""
+        if self._quotes is None:
+            self._quotes = self._chars(_QUOTE_CHAR)
+        return self._quotes
+
+    @property
+    def series(self) -> list[int]:
+        """The start characters of the words that begin a known series or a working paper."""
+        if self._series is None:
+            series = _series_words()
+            toks = self.p.toks
+            folded = self.p.folded
+            self._series = [
+                t.start
+                for k, (t, w) in enumerate(zip(toks, folded, strict=True))
+                if t.kind == "word"
+                and (
+                    w in series
+                    or (w in _PAPER_KINDS and k + 1 < len(toks) and folded[k + 1] in _PAPER)
+                )
+            ]
+        return self._series
+
+    @property
+    def values(self) -> list[int]:
+        """The start characters of numbers, "in" and roman numerals."""
+        if self._values is None:
+            self._values = [
+                t.start
+                for t, w in zip(self.p.toks, self.p.folded, strict=True)
+                if t.kind == "num"
+                or (
+                    t.kind == "word"
+                    and (w == "in" or (t.text[0] in _ROMAN_LETTERS and _is_roman(t.text)))
+                )
+            ]
+        return self._values
 
     def bound(self, i: int, end: int) -> int:
         """Where an attempt at token ``i`` stops reading (``end`` at most)."""
@@ -363,11 +420,15 @@ class _Anchors:
         stop = bound + _SLACK
         if not self.anchored(i, stop):
             return False, False
-        year = _any_in(self.years, i, stop)
-        gost = year or _any_in(self.slashes, i, stop)
+        # tokens i to stop, in characters: from the start of the first to that of the
+        # token at ``stop`` (or past the end of the text)
+        a = self.starts[i]
+        b = self.starts[stop] if stop < len(self.starts) else len(self.p.text) + 1
+        year = _any_in(self.years, a, b)
+        gost = year or _any_in(self.slashes, a, b)
         chicago = (
             year
-            or _any_in(self.series, i, stop)
-            or (_any_in(self.quotes, i, stop) and _any_in(self.values, i, stop))
+            or _any_in(self.series, a, b)
+            or (_any_in(self.quotes, a, b) and _any_in(self.values, a, b))
         )
         return gost, chicago
