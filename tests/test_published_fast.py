@@ -1,0 +1,138 @@
+"""The shortcuts of the published-work finder change no result, and save work where they should.
+
+``published.find`` skips what cannot succeed: an anchor that only a quoted
+title's pattern matches, at a quotation mark that closes no title opened
+before it or after which the reading stops ("«Дело закрыть». Решение..."),
+is no anchor a reading may rely on (``anchors.usable``), and a text left
+with no anchor is not tokenised at all. Each shortcut is compared with the
+finder without it (every anchor the scanner finds relied on), on the real
+references, the prose of the benchmarks and generated text: the matches are
+the same, field by field.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archref import scan as scanning
+from archref.notations import published
+from archref.notations.published import anchors as anchoring
+from archref.notations.published import finder as finding
+from test_published_anchors import _piece, _real_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def _every_anchor() -> Iterator[None]:
+    """The finder relying on every anchor the scanner finds, as before the shortcut."""
+    finding._last.clear()
+    with mock.patch.object(anchoring, "usable", lambda text, found: list(found)):
+        yield
+    finding._last.clear()
+
+
+def _both(text: str) -> tuple[list[published.Match], list[published.Match]]:
+    finding._last.clear()
+    fast = published.find(text)
+    with _every_anchor():
+        full = published.find(text)
+    return fast, full
+
+
+def _bench_texts() -> list[str]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import texts
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    out = []
+    for text in (texts.english_prose(60_000), texts.russian_prose(120_000)):
+        windows = scanning.scan(text).windows.get("published", [])
+        out += sorted({text[a:b] for a, b in windows})
+    return out
+
+
+def test_real_references_are_found_alike() -> None:
+    found = 0
+    for text in _real_texts():
+        fast, full = _both(text)
+        assert fast == full, text[:200]
+        found += len(fast)
+    assert found >= 300
+
+
+def test_the_prose_of_the_benchmarks_is_read_alike_and_with_fewer_attempts() -> None:
+    texts = _bench_texts()
+    assert len(texts) >= 10
+    attempts = every = 0
+    for text in texts:
+        fast, full = _both(text)
+        assert fast == full, text[:200]
+        attempts += finding.reader_attempts(text)
+        with _every_anchor():
+            every += finding.reader_attempts(text)
+    # the Russian prose quotes decisions in guillemets: their anchors are dropped
+    assert attempts < 0.75 * every
+
+
+_GUILLEMETS = st.sampled_from(
+    [
+        "«Дело передать в Военный трибунал ЛВО по закону от 1.12.34 г.». ",
+        "«о передаче дел на рассмотрение Верхсуда Грузинской ССР 1 декабря 1934 года», ",
+        '"Title" «Journal» 5. ',
+        "«Journal», № 5. ",
+        "«Title», Journal 5 (1950). ",
+        "» 1950. ",
+        "«Правда». 1937. 5 марта. ",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_piece | _GUILLEMETS, min_size=1, max_size=8))
+def test_generated_text_is_read_alike(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast, full = _both(text)
+    assert fast == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_piece | _GUILLEMETS, min_size=1, max_size=8))
+def test_every_match_overlaps_an_anchor_a_reading_may_rely_on(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    kept = anchoring.usable_anchors(text)
+    for m in published.find(text):
+        assert any(a < m.end and m.start < b for a, b in kept), text[m.start : m.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Он писал: «Дело передать в трибунал по закону от 1.12.34».", 0),
+        ("«Дело закрыть». Решение Политбюро от 02.07.1937 «о передаче дел».", 0),
+        ('"Title" «Journal» 5', 1),
+        ("“Title,” in *Book*", 1),
+        ("«Title», Journal 5 (1950).", 1),  # the Chicago reader reads "«...»" titles too
+        ("Journal», Journal 5 (1950).", 0),  # but "»" closes only "«"
+        ('"Title," Journal 5 (1950).', 1),
+    ],
+)
+def test_which_quoted_anchors_are_kept(text: str, kept: int) -> None:
+    assert len(anchoring.usable_anchors(text)) == kept
+
+
+def test_a_text_with_no_usable_anchor_is_not_tokenised() -> None:
+    text = "Он писал: «Дело передать в трибунал по закону от 1.12.34». " * 20
+    assert scanning.anchors(text, family="published")
+    with mock.patch.object(finding, "_Finder", side_effect=AssertionError("tokenised")):
+        finding._last.clear()
+        assert published.find(text) == []
