@@ -388,10 +388,13 @@ def anchors(text: str) -> list[tuple[int, int]]:
 _DIGIT_RUN_4 = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 _DOUBLE_SLASH = re.compile("//")
 _QUOTE_CHAR = re.compile(f"[{_QUOTES}]")
-# A quotation mark or italics: the characters of those tokens, and of no other.
-_TITLE_MARK = re.compile(f"[{_QUOTES}*_]")
 # Publication facts closing their parenthesis: the comma before the year, the year, the
 # close, white space between ("(Princeton, 1997)", "(Moscow: Progress, 1995)").
+# The signs of a list of names, and the tokens that open a title in quotation marks
+# or italics.
+_NAME_SIGNS = frozenset({".", ",", "&"})
+_NAME_KINDS = frozenset({"word", "dash"})
+_MARKS = frozenset({"quote", "star"})
 _FACTS_CLOSE = re.compile(r",\s*([0-9]{4})\s*[)\]]")
 
 
@@ -406,7 +409,7 @@ class _Anchors:
     def __init__(self, p: _BaseParser, found: list[tuple[int, int]] | None = None) -> None:
         self.p = p
         toks = p.toks
-        self.starts = list(map(itemgetter(2), toks))
+        self.starts = p.starts
         self.ends = list(map(itemgetter(3), toks))
         # the anchors of the text in characters (the scanner's, overlapping ones too),
         # by start, and the furthest end of an anchor that starts before each
@@ -419,7 +422,7 @@ class _Anchors:
         self._quotes: list[int] | None = None
         self._series: list[int] | None = None
         self._values: list[int] | None = None
-        self._title_marks: list[int] | None = None
+        self._unnamed: list[int] | None = None
         self._facts: list[int] | None = None
 
     def _chars(self, pattern: re.Pattern[str]) -> list[int]:
@@ -451,11 +454,24 @@ class _Anchors:
         return self._quotes
 
     @property
-    def title_marks(self) -> list[int]:
-        """The quotation marks and the characters of italics."""
-        if self._title_marks is None:
-            self._title_marks = self._chars(_TITLE_MARK)
-        return self._title_marks
+    def unnamed(self) -> list[int]:
+        """The tokens that no list of names holds (``_ChicagoReader.chicago_authors``:
+        words, dashes, "." and ",", "&"), in order."""
+        if self._unnamed is None:
+            self._unnamed = [
+                k
+                for k, t in enumerate(self.p.toks)
+                if t.kind not in _NAME_KINDS and t.text not in _NAME_SIGNS
+            ]
+        return self._unnamed
+
+    def titled(self, i: int, stop: int) -> bool:
+        """May a title in quotation marks or italics open at token ``i`` or after the names
+        there (before ``stop``)? Only at the first token from ``i`` that no list of
+        names holds."""
+        unnamed = self.unnamed
+        k = bisect_left(unnamed, i)
+        return k < len(unnamed) and unnamed[k] < stop and self.p.toks[unnamed[k]].kind in _MARKS
 
     @property
     def facts(self) -> list[int]:
@@ -531,8 +547,9 @@ class _Anchors:
         series = _any_in(self.series, a, b)
         chicago = (
             (year or series or (_any_in(self.quotes, a, b) and _any_in(self.values, a, b)))
-            # a title in quotation marks or italics; else (a plain title, or none) a
-            # series, a working paper, or publication facts in parentheses
-            and (series or _any_in(self.title_marks, a, b) or _any_in(self.facts, a, b))
+            # a title in quotation marks or italics, at ``i`` or after the names there;
+            # else (a plain title, or none) a series, a working paper, or publication
+            # facts in parentheses
+            and (series or _any_in(self.facts, a, b) or self.titled(i, stop))
         )
         return gost, chicago
