@@ -1,5 +1,9 @@
 """The shortcuts of the published-work finder change no result, and save work where they should.
 
+The Chicago reader is tried only where a title in quotation marks or
+italics may open (at ``i`` or after the names there), or with a series, a
+working paper or publication facts closing a parenthesis within reach.
+
 The fast path of a GOST book (``fast.gost_book``) reads the commonest shape
 at once: wherever it answers, its reading must be the GOST reader's, field by
 field. It is checked at every place the finder tries a reading, on the real
@@ -33,17 +37,41 @@ from archref.notations.published import anchors as anchoring
 from archref.notations.published import fast as fastpath
 from archref.notations.published import finder as finding
 from archref.notations.published import parser as parsing
-from archref.notations.published._base import _Fail, _Result
+from archref.notations.published._base import _any_in, _Fail, _Result
 from test_published_anchors import _GOST_FIELDS, _author, _gost, _piece, _real_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _coarse(self: anchoring._Anchors, i: int, bound: int) -> tuple[bool, bool]:
+    """Which readers may succeed at ``i``, by the coarse conditions alone: a year or "//"
+    for the GOST reader; a year, a series, or a quotation mark and a value for the
+    Chicago reader (not where a title may open, nor publication facts in parentheses)."""
+    stop = bound + anchoring._SLACK
+    if not self.anchored(i, stop):
+        return False, False
+    a = self.starts[i]
+    b = self.starts[stop] if stop < len(self.starts) else len(self.p.text) + 1
+    year = _any_in(self.years, a, b)
+    gost = year or _any_in(self.slashes, a, b)
+    chicago = (
+        year
+        or _any_in(self.series, a, b)
+        or (_any_in(self.quotes, a, b) and _any_in(self.values, a, b))
+    )
+    return gost, chicago
+
+
 @contextmanager
 def _every_anchor() -> Iterator[None]:
-    """The finder relying on every anchor the scanner finds, as before the shortcut."""
+    """The finder without its shortcuts: relying on every anchor the scanner finds,
+    trying the readers by their coarse conditions, reading every book in full."""
     finding._last.clear()
-    with mock.patch.object(anchoring, "usable", lambda text, found: list(found)):
+    with (
+        mock.patch.object(anchoring, "usable", lambda text, found: list(found)),
+        mock.patch.object(anchoring._Anchors, "readers", _coarse),
+        mock.patch.object(parsing, "gost_book", lambda p, i, end: None),
+    ):
         yield
     finding._last.clear()
 
