@@ -22,7 +22,7 @@ the same, field by field.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
@@ -71,6 +71,7 @@ def _every_anchor() -> Iterator[None]:
         mock.patch.object(anchoring, "usable", lambda text, found: list(found)),
         mock.patch.object(anchoring._Anchors, "readers", _coarse),
         mock.patch.object(parsing, "gost_book", lambda p, i, end: None),
+        mock.patch.object(parsing, "chicago_book", lambda p, i, end: None),
     ):
         yield
     finding._last.clear()
@@ -178,41 +179,57 @@ def test_a_text_with_no_usable_anchor_is_not_tokenised() -> None:
 
 
 @contextmanager
-def _compared(answers: list[int]) -> Iterator[None]:
-    """Every answer of the fast path checked against the GOST reader's reading;
-    ``answers`` counts the readings the fast path gave."""
+def _compared(answers: list[int], chicago: list[int] | None = None) -> Iterator[None]:
+    """Every answer of the fast paths checked against the reader's reading; ``answers``
+    counts the readings the GOST fast path gave, ``chicago`` those of the Chicago one."""
 
-    def checked(p: parsing._Parser, i: int, end: int) -> _Result | None:
-        fast = fastpath.gost_book(p, i, end)
+    def check(fast: _Result | None, full: Callable[[], _Result], at: str) -> None:
         if fast is not None:
             try:
-                full: _Result | None = p.gost(i, end, True)
+                read = full()
             except _Fail as exc:
-                raise AssertionError(f"the reader fails: {exc.message}") from None
-            assert fast == full, p.text[p.toks[i].start : p.toks[i].start + 200]
-            answers.append(1)
+                raise AssertionError(f"the reader fails: {exc.message}: {at}") from None
+            assert fast == read, at
+
+    def gost(p: parsing._Parser, i: int, end: int) -> _Result | None:
+        fast = fastpath.gost_book(p, i, end)
+        check(fast, lambda: p.gost(i, end, True), p.text[p.toks[i].start :][:200])
+        answers.extend([1] if fast is not None else [])
+        return fast
+
+    def chicago_(p: parsing._Parser, i: int, end: int) -> _Result | None:
+        fast = fastpath.chicago_book(p, i, end)
+        check(fast, lambda: p.chicago(i, end, True), p.text[p.toks[i].start :][:200])
+        (answers if chicago is None else chicago).extend([1] if fast is not None else [])
         return fast
 
     finding._last.clear()
-    with mock.patch.object(parsing, "gost_book", checked):
+    with (
+        mock.patch.object(parsing, "gost_book", gost),
+        mock.patch.object(parsing, "chicago_book", chicago_),
+    ):
         yield
     finding._last.clear()
 
 
-def test_the_fast_path_reads_as_the_reader_on_real_references() -> None:
-    answers: list[int] = []
-    with _compared(answers):
+def test_the_fast_paths_read_as_the_readers_on_real_references() -> None:
+    gost: list[int] = []
+    chicago: list[int] = []
+    with _compared(gost, chicago):
         for text in _real_texts():
             published.find(text)
-    assert len(answers) >= 40
+    assert len(gost) >= 40
+    assert len(chicago) >= 10
 
 
-def test_the_fast_path_reads_as_the_reader_on_the_prose_of_the_benchmarks() -> None:
-    answers: list[int] = []
-    with _compared(answers):
+def test_the_fast_paths_read_as_the_readers_on_the_prose_of_the_benchmarks() -> None:
+    gost: list[int] = []
+    chicago: list[int] = []
+    with _compared(gost, chicago):
         for text in _bench_texts():
             published.find(text)
-    assert len(answers) >= 3
+    assert len(gost) >= 3
+    assert len(chicago) >= 2
 
 
 _GOST_NAMES = ["Хлевнюк О. В.", "Иванов И. И.", "О. В. Хлевнюк", "Сануков К. Н.", "Kim J."]
@@ -279,3 +296,97 @@ def test_the_generated_descriptions_take_the_fast_path_often() -> None:
 
     read()
     assert len(answers) >= 30  # of 200 descriptions (about a quarter)
+
+
+# --------------------------------------------------------------------------- a Chicago book at once
+
+_CHICAGO_NAMES = [
+    "",
+    "William Stueck, ",
+    "Bajanov, Evgueni, ",
+    "Kathryn Weathersby and William Stueck, ",
+    "A. B. Smith, ed., ",
+    "Smith, ",
+    "the author of ",
+    "William Stueck ",
+]
+_CHICAGO_TITLES = [
+    "*The Korean War*",
+    "*The Korean War: An International History*",
+    "**Cold War History**",
+    "_Stalin's Letters_",
+    "**",
+    "*Foreign Relations of the United States, 1950*",
+    "*A *B* C*",
+    "*Title",
+    '"The Korean War"',
+]
+_CHICAGO_FACTS = [
+    " (Princeton, 1997)",
+    " (Princeton: Princeton University Press, 2004)",
+    " (New York: Norton, 1990)",
+    "(Moscow, 1995 )",
+    " (М.; Л., 1937)",
+    " (Princeton: 1997)",
+    " (1997)",
+    " (Sino-Soviet Relations) (Beijing: Renmin, 2008)",
+    " [Washington, D.C., 1950]",
+    ", 1997",
+]
+_CHICAGO_AFTER = [
+    "",
+    ".",
+    ". He argued",
+    ".Then",
+    ", and more",
+    ", argues",
+    ", 54",
+    ", vol. 2",
+    ", in",
+    ", edited by A. B. Smith",
+    ", trans. Gary Goldberg",
+    "; ",
+    ")",
+    " (2nd ed.)",
+    ", May 1950",
+    ", ibid.",
+    ",, and",
+    " and",
+    ": 54",
+]
+
+
+@st.composite
+def _chicago_book(draw: st.DrawFn) -> str:
+    """A book in italics with its publication facts in the Chicago manner, or near it
+    (the first parts of each list, which the fast path reads, drawn more often)."""
+    parts = ((_CHICAGO_NAMES, 3), (_CHICAGO_TITLES, 2), (_CHICAGO_FACTS, 3), (_CHICAGO_AFTER, 6))
+    return "".join(draw(st.sampled_from([*part[:good] * 4, *part])) for part, good in parts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_chicago_book())
+def test_the_chicago_fast_path_reads_as_the_reader_on_generated_books(text: str) -> None:
+    answers: list[int] = []
+    with _compared([], answers):
+        published.find(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_chicago_book() | _piece, min_size=1, max_size=4))
+def test_the_chicago_fast_path_reads_as_the_reader_in_generated_text(pieces: list[str]) -> None:
+    with _compared([], []):
+        published.find(" ".join(pieces))
+
+
+def test_the_generated_books_take_the_chicago_fast_path_often() -> None:
+    answers: list[int] = []
+
+    @settings(max_examples=200, deadline=None, database=None, derandomize=True)
+    @given(_chicago_book())
+    def read(text: str) -> None:
+        with _compared([], answers):
+            published.find(text)
+
+    read()
+    assert len(answers) >= 30  # of 200 books
