@@ -88,19 +88,8 @@ def gost_book(p: _GostReader, i: int, end: int) -> _Result | None:
     toks = p.toks
     f = _Fields()
     # the names, as the reader reads them
-    j = i
-    while True:
-        k = p.gost_name_at(j, end)
-        if k is None:
-            break
-        f.authors.append(p.person(j, k))
-        j = k
-        if p.is_punct(j, ",") and p.gost_name_at(j + 1, end) is not None:
-            j += 1
-            continue
-        break
-    if f.authors and p.is_punct(j, ".") and toks[j - 1].kind != "punct":
-        j += 1
+    authors, j = p.gost_authors(i, end)
+    f.authors.extend(authors)
     title_start = j
     if j >= end:
         return None
