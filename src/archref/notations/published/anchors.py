@@ -328,8 +328,8 @@ def usable(text: str, found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]
 
     An anchor of a quoted title is the closing quotation mark of a title that
     the reading goes on after, so its mark closes a title opened before it
-    (``_ChicagoReader.quoted_at``): a "«" after no "\"" closes nothing, and an
-    anchor that only the quoted title's pattern matches at such a mark anchors
+    (``_ChicagoReader.quoted_at``): a "»" after no "«" or '"' closes nothing, and
+    an anchor that only the quoted title's pattern matches at such a mark anchors
     nothing; nor does a mark after which the reading stops, at a full stop with a
     space after it. Prose quotes in guillemets, and such anchors are dropped here:
 
@@ -390,12 +390,12 @@ _DOUBLE_SLASH = re.compile("//")
 _QUOTE_CHAR = re.compile(f"[{_QUOTES}]")
 # Publication facts closing their parenthesis: the comma before the year, the year, the
 # close, white space between ("(Princeton, 1997)", "(Moscow: Progress, 1995)").
-# The signs of a list of names, and the tokens that open a title in quotation marks
-# or italics.
-_NAME_SIGNS = frozenset({".", ",", "&"})
-_NAME_KINDS = frozenset({"word", "dash"})
-_MARKS = frozenset({"quote", "star"})
 _FACTS_CLOSE = re.compile(r",\s*([0-9]{4})\s*[)\]]")
+# The kinds and signs of the tokens of a list of names, and the tokens that open a
+# title in quotation marks or italics.
+_NAME_KINDS = frozenset({"word", "dash"})
+_NAME_SIGNS = frozenset({".", ",", "&"})
+_MARKS = frozenset({"quote", "star"})
 
 
 class _Anchors:
