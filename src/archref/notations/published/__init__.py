@@ -94,11 +94,12 @@ in the length of the text.
 The package is laid out along its readers: :mod:`._lexer` (tokens),
 :mod:`.dates`, :mod:`.names`, :mod:`.language` (:func:`guess_language`),
 :mod:`._base` (what both readers share), :mod:`.gost` and :mod:`.chicago`
-(the two readers), :mod:`.parser` (:func:`parse`, the better of the two
-readings), :mod:`.markers` (the words that introduce a publication),
-:mod:`.credits` (translator credits), :mod:`.anchors` (the facts a
-publication must carry, and how far a reading reaches from them) and
-:mod:`.finder` (:func:`find`, :func:`find_source_notes`).
+(the two readers), :mod:`.fast` (the commonest books at once),
+:mod:`.parser` (:func:`parse`, the better of the two readings),
+:mod:`.markers` (the words that introduce a publication), :mod:`.credits`
+(translator credits), :mod:`.anchors` (the facts a publication must carry,
+and how far a reading reaches from them) and :mod:`.finder` (:func:`find`,
+:func:`find_source_notes`).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 from archref.model import PartialDate, Person, PublishedWork, WorkKind
@@ -132,6 +133,7 @@ class _BaseParser:
             if t.kind == "word" and w in _ARCHIVAL_LABELS
         ]
         self._archival_cache: dict[tuple[int, int], int | None] = {}
+        self._starts: list[int] | None = None
         # the matching close of each open paren/bracket, and for each token the
         # close of the innermost paren around it (n when there is none); only
         # the parentheses are visited, the tokens between them are filled by slices
@@ -160,6 +162,13 @@ class _BaseParser:
             self.limit[segment:n] = [close] * (n - segment)
 
     # ------------------------------------------------------------------ token helpers
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset of each token's first character, in order."""
+        if self._starts is None:
+            self._starts = list(map(itemgetter(2), self.toks))
+        return self._starts
 
     def tok(self, i: int) -> _Tok | None:
         return self.toks[i] if 0 <= i < len(self.toks) else None

@@ -93,6 +93,7 @@ def _lex(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     append = toks.append
     kinds = _KIND
+    new = tuple.__new__  # what the named tuple's constructor calls, without its frame
     pos = 0
     for space, tok in _SPACED_TOKEN_RE.findall(text):
         if space:
@@ -101,6 +102,6 @@ def _lex(text: str) -> list[_Tok]:
         kind = kinds.get(tok[0]) or _kind_of(tok[0])
         if kind == "slash" and tok == "//":
             kind = "dslash"
-        append(_Tok(kind, tok, pos, end, bool(space)))
+        append(new(_Tok, (kind, tok, pos, end, space != "")))
         pos = end
     return toks

@@ -121,6 +121,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 from itertools import accumulate
+from operator import itemgetter
 
 from ._base import _any_in, _BaseParser
 from ._lexer import _lex
@@ -138,7 +139,7 @@ from ._words import (
     _is_roman,
 )
 from .credits import _CREDIT_VERBS
-from .dates import _MONTHS, _SEASONS, _year_value
+from .dates import _MONTHS, _SEASONS
 
 __all__ = [
     "ANCHOR",
@@ -208,7 +209,8 @@ def _labels() -> frozenset[str]:
 
 
 @cache
-def _anchor_sources() -> tuple[str, ...]:
+def _anchor_table() -> tuple[tuple[str, str], ...]:
+    """The anchors, each with a name: what it is the anchor of."""
     _, collections = _data()
     # Before and after a word: a character that is no ASCII or Russian letter (or the
     # start or end of the text). Every character that ends a word token is one, and
@@ -243,26 +245,37 @@ def _anchor_sources() -> tuple[str, ...]:
     )
     return (
         # publication facts: "М., 1996", "Moscow: Progress, 1995", "(Princeton, 1997)"
-        f"[^0-9{_SPACES}]{{S}}*,{{S}}*{year}",
+        ("facts", f"[^0-9{_SPACES}]{{S}}*,{{S}}*{year}"),
         # a GOST journal or book: " // Вопросы истории"
-        "{S}//(?:{S}|{END})",
+        ("container", "{S}//(?:{S}|{END})"),
         # an issue or a volume after its label: "№ 5", "Вып. 9", "vol. 2", "т. IV"
-        f"(?:{before}(?i:{_words(w for w in _VOLUME | _ISSUE if w.isalpha())})|[№#])"
-        "\\.?{S}*[0-9IVXLCDM]",
+        (
+            "label",
+            f"(?:{before}(?i:{_words(w for w in _VOLUME | _ISSUE if w.isalpha())})|[№#])"
+            "\\.?{S}*[0-9IVXLCDM]",
+        ),
         # the day of a newspaper right after its year: "1937. 5 марта", "1912, 6 April"
-        "(?:^|[^0-9])[0-9]{4}{S}*(?:[гГ]{1,2}{S}*)?(?:[.,\u2010-\u2014\u2212-]|{S})*"
-        f"[0-9]+{{S}}*(?i:{_words(_MONTHS)}){after}",
+        (
+            "day",
+            "(?:^|[^0-9])[0-9]{4}{S}*(?:[гГ]{1,2}{S}*)?(?:[.,\u2010-\u2014\u2212-]|{S})*"
+            f"[0-9]+{{S}}*(?i:{_words(_MONTHS)}){after}",
+        ),
         # a known series of documents, as written: "Foreign Relations of the United States"
-        f"(?i:{_words(c.title for c in collections)})",
+        ("series", f"(?i:{_words(c.title for c in collections)})"),
         # a working paper: "Working Paper No. 8"
-        f"{before}(?i:{_words(_PAPER_KINDS)}){{S}}+(?i:{_words(_PAPER)}){after}",
+        ("paper", f"{before}(?i:{_words(_PAPER_KINDS)}){{S}}+(?i:{_words(_PAPER)}){after}"),
         # a quoted title the reading goes on after: '“Title,” in', '"Title," Journal 5'
-        quoted,
+        ("quoted", quoted),
         # a roman volume after a comma: "*Bulletin* (Winter 1995), VI."
-        ",{S}*[IVXLCDM]{1,8}{S}*(?:[,;:.]|{END})",
+        ("roman", ",{S}*[IVXLCDM]{1,8}{S}*(?:[,;:.]|{END})"),
         # a credit: "Translated for NKIDP by", "Contributed by"
-        f"{before}(?i:{_words(_CREDIT_VERBS)}){{S}}*(?i:by|for){after}",
+        ("credit", f"{before}(?i:{_words(_CREDIT_VERBS)}){{S}}*(?i:by|for){after}"),
     )
+
+
+@cache
+def _anchor_sources() -> tuple[str, ...]:
+    return tuple(source for _, source in _anchor_table())
 
 
 def anchor_patterns() -> tuple[str, ...]:
@@ -293,6 +306,72 @@ def anchor_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 ANCHOR: re.Pattern[str] = re.compile("|".join(f"(?:{_spelt(a)})" for a in anchor_patterns()))
 
 
+# The quotation marks that can close a title opened by each opening mark, as
+# ``_ChicagoReader.quoted_at`` pairs them: '"' is closed by any mark.
+_CLOSING = {"“": '”"', '"': _QUOTES, "«": "»", "„": "“", "‟": "”"}
+# After a title's closing mark, the fields of ``_ChicagoReader.chicago_fields`` step
+# over commas and a full stop with no space after it, and stop at a full stop with a
+# space (or the end) after it: the reading does not go on after the mark.
+_ENDS_AFTER_MARK = re.compile(r"(?:[\s,]|\.(?=\S))*+\.(?:\s|\Z)")
+
+
+@cache
+def _unquoted() -> re.Pattern[str]:
+    """The anchors but the quoted title's, as one pattern for ``re``."""
+    return re.compile(
+        "|".join(f"(?:{_spelt(source)})" for name, source in _anchor_table() if name != "quoted")
+    )
+
+
+def usable(text: str, found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The anchors ``found`` in ``text`` (by start) that a reading may rely on.
+
+    An anchor of a quoted title is the closing quotation mark of a title that
+    the reading goes on after, so its mark closes a title opened before it
+    (``_ChicagoReader.quoted_at``): a "»" after no "«" or '"' closes nothing, and
+    an anchor that only the quoted title's pattern matches at such a mark anchors
+    nothing; nor does a mark after which the reading stops, at a full stop with a
+    space after it. Prose quotes in guillemets, and such anchors are dropped here:
+
+    >>> text = "Он писал: «Дело передать в Военный трибунал ЛВО по закону от 1.12.34»."
+    >>> [text[a:b][:6] for a, b in anchors(text)], usable(text, anchors(text))
+    (['«Дело '], [])
+    >>> text = '"Title" «Journal» 5'
+    >>> [text[a:b] for a, b in usable(text, anchors(text))]
+    ['» 5']
+    >>> text = "«Дело закрыть». Решение Политбюро от 02.07.1937 «о передаче дел»."
+    >>> [text[a:b][:6] for a, b in anchors(text)], usable(text, anchors(text))
+    (['». Реш'], [])
+    """
+    out: list[tuple[int, int]] = []
+    closable = ""  # the marks that close a title opened before the anchor
+    marks: list[int] | None = None  # where the quotation marks of the text are
+    seen = 0  # how many of them have been looked at
+    other = _unquoted()
+    for a, b in found:
+        ch = text[a] if a < len(text) else ""
+        if ch not in _QUOTES or ch == "" or other.match(text, a) is not None:
+            out.append((a, b))
+            continue
+        if marks is None:
+            marks = [m.start() for m in _QUOTE_CHAR.finditer(text)]
+        while seen < len(marks) and marks[seen] < a:
+            closers = _CLOSING.get(text[marks[seen]], "")
+            closable += "".join(c for c in closers if c not in closable)
+            seen += 1
+        if ch in closable and _ENDS_AFTER_MARK.match(text, a + 1) is None:
+            out.append((a, b))
+    return out
+
+
+def usable_anchors(text: str) -> list[tuple[int, int]]:
+    """The anchors of ``text`` as the scanner finds them (overlapping ones too), by
+    start, that a reading may rely on (:func:`usable`)."""
+    from archref.scan import anchors as scan_anchors  # noqa: PLC0415 (the scanning core)
+
+    return usable(text, sorted((a, b) for _, a, b in scan_anchors(text, family="published")))
+
+
 def anchors(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every anchor of a published work or a credit in ``text``.
 
@@ -303,44 +382,140 @@ def anchors(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in ANCHOR.finditer(text)]
 
 
+# The tokens of :mod:`._lexer` that the readers' coarse conditions look for, in
+# characters: a run of ASCII digits is always one number token, "//" a token of its
+# own (read before "/", from the left), and each quotation mark a token of its own.
+_DIGIT_RUN_4 = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+_DOUBLE_SLASH = re.compile("//")
+_QUOTE_CHAR = re.compile(f"[{_QUOTES}]")
+# Publication facts closing their parenthesis: the comma before the year, the year, the
+# close, white space between ("(Princeton, 1997)", "(Moscow: Progress, 1995)").
+_FACTS_CLOSE = re.compile(r",\s*([0-9]{4})\s*[)\]]")
+# The kinds and signs of the tokens of a list of names, and the tokens that open a
+# title in quotation marks or italics.
+_NAME_KINDS = frozenset({"word", "dash"})
+_NAME_SIGNS = frozenset({".", ",", "&"})
+_MARKS = frozenset({"quote", "star"})
+
+
 class _Anchors:
-    """The anchors of one text's tokens, for deciding whether a reader may succeed."""
+    """The anchors of one text's tokens, for deciding whether a reader may succeed.
 
-    def __init__(self, p: _BaseParser) -> None:
-        from archref.scan import anchors as scan_anchors  # noqa: PLC0415 (the scanning core)
+    The positions the readers' coarse conditions need (years, "//", quotation
+    marks: found by a pattern over the characters; series words and values:
+    from the tokens) are found when first asked for, and only those asked for.
+    """
 
+    def __init__(self, p: _BaseParser, found: list[tuple[int, int]] | None = None) -> None:
+        self.p = p
         toks = p.toks
-        folded = p.folded
-        series = _series_words()
-        self.starts = [t.start for t in toks]
-        self.ends = [t.end for t in toks]
+        self.starts = p.starts
+        self.ends = list(map(itemgetter(3), toks))
         # the anchors of the text in characters (the scanner's, overlapping ones too),
         # by start, and the furthest end of an anchor that starts before each
-        found = sorted((a, b) for _, a, b in scan_anchors(p.text, family="published"))
+        if found is None:
+            found = usable_anchors(p.text)
         self.anchor_starts = [a for a, _ in found]
         self.anchor_reach = list(accumulate((b for _, b in found), max))
-        self.years = [k for k, t in enumerate(toks) if t.kind == "num" and _year_value(t)]
-        self.slashes = [k for k, t in enumerate(toks) if t.kind == "dslash"]
-        self.quotes = [k for k, t in enumerate(toks) if t.kind == "quote"]
-        # without a year, the Chicago reader needs a series, a working paper, or a
-        # quoted title with "in", a number or a roman numeral after it
-        self.series = [
-            k
-            for k, (t, w) in enumerate(zip(toks, folded, strict=True))
-            if t.kind == "word"
-            and (
-                w in series or (w in _PAPER_KINDS and k + 1 < len(toks) and folded[k + 1] in _PAPER)
-            )
-        ]
-        self.values = [
-            k
-            for k, (t, w) in enumerate(zip(toks, folded, strict=True))
-            if t.kind == "num"
-            or (
-                t.kind == "word"
-                and (w == "in" or (t.text[0] in _ROMAN_LETTERS and _is_roman(t.text)))
-            )
-        ]
+        self._years: list[int] | None = None
+        self._slashes: list[int] | None = None
+        self._quotes: list[int] | None = None
+        self._series: list[int] | None = None
+        self._values: list[int] | None = None
+        self._unnamed: list[int] | None = None
+        self._facts: list[int] | None = None
+
+    def _chars(self, pattern: re.Pattern[str]) -> list[int]:
+        """The start of each match of ``pattern`` in the text (a token's first character)."""
+        return [m.start() for m in pattern.finditer(self.p.text)]
+
+    @property
+    def years(self) -> list[int]:
+        """The start characters of the tokens that are years (1500 to 2100)."""
+        if self._years is None:
+            text = self.p.text
+            self._years = [
+                m.start() for m in _DIGIT_RUN_4.finditer(text) if 1500 <= int(m.group()) <= 2100
+            ]
+        return self._years
+
+    @property
+    def slashes(self) -> list[int]:
+        """The start characters of the "//" tokens."""
+        if self._slashes is None:
+            self._slashes = self._chars(_DOUBLE_SLASH) if "//" in self.p.text else []
+        return self._slashes
+
+    @property
+    def quotes(self) -> list[int]:
+        """The start characters of the quotation marks."""
+        if self._quotes is None:
+            self._quotes = self._chars(_QUOTE_CHAR)
+        return self._quotes
+
+    @property
+    def unnamed(self) -> list[int]:
+        """The tokens that no list of names holds (``_ChicagoReader.chicago_authors``:
+        words, dashes, "." and ",", "&"), in order."""
+        if self._unnamed is None:
+            self._unnamed = [
+                k
+                for k, t in enumerate(self.p.toks)
+                if t.kind not in _NAME_KINDS and t.text not in _NAME_SIGNS
+            ]
+        return self._unnamed
+
+    def titled(self, i: int, stop: int) -> bool:
+        """May a title in quotation marks or italics open at token ``i`` or after the names
+        there (before ``stop``)? Only at the first token from ``i`` that no list of
+        names holds."""
+        unnamed = self.unnamed
+        k = bisect_left(unnamed, i)
+        return k < len(unnamed) and unnamed[k] < stop and self.p.toks[unnamed[k]].kind in _MARKS
+
+    @property
+    def facts(self) -> list[int]:
+        """The commas of ", Year)": a year (1500 to 2100) closing a parenthesis."""
+        if self._facts is None:
+            self._facts = [
+                m.start()
+                for m in _FACTS_CLOSE.finditer(self.p.text)
+                if 1500 <= int(m.group(1)) <= 2100
+            ]
+        return self._facts
+
+    @property
+    def series(self) -> list[int]:
+        """The start characters of the words that begin a known series or a working paper."""
+        if self._series is None:
+            series = _series_words()
+            toks = self.p.toks
+            folded = self.p.folded
+            self._series = [
+                t.start
+                for k, (t, w) in enumerate(zip(toks, folded, strict=True))
+                if t.kind == "word"
+                and (
+                    w in series
+                    or (w in _PAPER_KINDS and k + 1 < len(toks) and folded[k + 1] in _PAPER)
+                )
+            ]
+        return self._series
+
+    @property
+    def values(self) -> list[int]:
+        """The start characters of numbers, "in" and roman numerals."""
+        if self._values is None:
+            self._values = [
+                t.start
+                for t, w in zip(self.p.toks, self.p.folded, strict=True)
+                if t.kind == "num"
+                or (
+                    t.kind == "word"
+                    and (w == "in" or (t.text[0] in _ROMAN_LETTERS and _is_roman(t.text)))
+                )
+            ]
+        return self._values
 
     def bound(self, i: int, end: int) -> int:
         """Where an attempt at token ``i`` stops reading (``end`` at most)."""
@@ -363,11 +538,18 @@ class _Anchors:
         stop = bound + _SLACK
         if not self.anchored(i, stop):
             return False, False
-        year = _any_in(self.years, i, stop)
-        gost = year or _any_in(self.slashes, i, stop)
+        # tokens i to stop, in characters: from the start of the first to that of the
+        # token at ``stop`` (or past the end of the text)
+        a = self.starts[i]
+        b = self.starts[stop] if stop < len(self.starts) else len(self.p.text) + 1
+        year = _any_in(self.years, a, b)
+        gost = year or _any_in(self.slashes, a, b)
+        series = _any_in(self.series, a, b)
         chicago = (
-            year
-            or _any_in(self.series, i, stop)
-            or (_any_in(self.quotes, i, stop) and _any_in(self.values, i, stop))
+            (year or series or (_any_in(self.quotes, a, b) and _any_in(self.values, a, b)))
+            # a title in quotation marks or italics, at ``i`` or after the names there;
+            # else (a plain title, or none) a series, a working paper, or publication
+            # facts in parentheses
+            and (series or _any_in(self.facts, a, b) or self.titled(i, stop))
         )
         return gost, chicago

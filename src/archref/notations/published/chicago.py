@@ -42,6 +42,7 @@ class _ChicagoReader(_BaseParser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._plain_events: _Events | None = None
+        self._authors: dict[tuple[int, int], tuple[list[Person], bool, int] | None] = {}
 
     def _plain_event(self, k: int) -> bool:
         """May an unquoted title end at token ``k``?"""
@@ -72,7 +73,17 @@ class _ChicagoReader(_BaseParser):
         return self._plain_events.next(j, limit)
 
     def chicago_authors(self, i: int, end: int) -> tuple[list[Person], bool, int] | None:
-        """Names before a title: (names, are they editors, index after the names)."""
+        """Names before a title: (names, are they editors, index after the names).
+
+        Read once for each place (a fast path and the reader ask alike); the list
+        of names is not to be changed.
+        """
+        key = (i, end)
+        if key not in self._authors:
+            self._authors[key] = self._chicago_authors(i, end)
+        return self._authors[key]
+
+    def _chicago_authors(self, i: int, end: int) -> tuple[list[Person], bool, int] | None:
         names: list[Person] = []
         inv = self.inverted_at(i, end)
         j: int

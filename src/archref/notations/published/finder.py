@@ -11,7 +11,7 @@ from archref.model import Diagnostic, PublishedWork, Severity
 
 from ._base import _Fail, _Result
 from ._words import _ARCHIVAL_LABELS, _NOTE_MARKS
-from .anchors import _Anchors
+from .anchors import _Anchors, usable_anchors
 from .credits import _CREDIT_VERBS, CreditMatch, _credit_at
 from .markers import _MARKERS_BY_FIRST, Relation, _marker_at
 from .parser import _Parser
@@ -72,16 +72,21 @@ class SourceNote:
 
 
 _RUN_KINDS = frozenset({"open", "close", "mark", "star"})
+_AFTER_KINDS = frozenset({"open", "mark", "other"})
+# The casefolded texts of the other tokens where :meth:`_Finder.run` may stop: the first
+# words of the markers and the credit verbs (words all), ";", ":", "." and footnote marks
+# (each a token of its own kind: punctuation, or a sign)
+_STOP_TEXTS = frozenset({*_MARKERS_BY_FIRST, *_CREDIT_VERBS, ";", ":", ".", *_NOTE_MARKS})
 _NEWLINE = re.compile("\n")
 
 
 class _Finder:
     """One text's tokens and anchors, read for publications and credits by :meth:`run`."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, found: list[tuple[int, int]] | None = None) -> None:
         self.p = p = _Parser(text)
         self.text = text
-        self.anchors = _Anchors(p)
+        self.anchors = _Anchors(p, found)
         #: how many times a reading was attempted (a measure of work)
         self.attempts = 0
         self._stops: list[int] | None = None
@@ -101,17 +106,9 @@ class _Finder:
             here = [
                 k
                 for k, (t, w) in enumerate(zip(toks, p.folded, strict=True))
-                if w in _MARKERS_BY_FIRST
-                or (t.kind == "word" and w in _CREDIT_VERBS)
-                or t.kind in _RUN_KINDS
-                or (t.kind == "punct" and t.text in ";:.")
-                or (t.kind == "other" and t.text in _NOTE_MARKS)
+                if w in _STOP_TEXTS or t.kind in _RUN_KINDS
             ]
-            after = [
-                k + 1
-                for k in here
-                if toks[k].kind in {"open", "mark", "other"} or toks[k].text in ";:."
-            ]
+            after = [k + 1 for k in here if toks[k].kind in _AFTER_KINDS or toks[k].text in ";:."]
             starts = self.anchors.starts
             lines = [bisect_left(starts, m.start()) for m in _NEWLINE.finditer(self.text)]
             self._stops = sorted({*here, *after, *lines})
@@ -241,13 +238,16 @@ def find(text: str) -> list[Match]:
     ...     "(April 6, 1912).")]
     ['article', 'newspaper']
     """
-    return _finder(text).run()
+    found = usable_anchors(text)
+    if not found:
+        return []  # no reading may succeed, and a credit holds an anchor too
+    return _finder(text, found).run()
 
 
 _last: list[_Finder] = []
 
 
-def _finder(text: str) -> _Finder:
+def _finder(text: str, found: list[tuple[int, int]] | None = None) -> _Finder:
     """The finder of ``text``: the one built last when it was for the same text.
 
     :func:`find` and then :func:`find_source_notes` on one text (as extraction
@@ -255,7 +255,7 @@ def _finder(text: str) -> _Finder:
     """
     if _last and (_last[0].text is text or _last[0].text == text):
         return _last[0]
-    finder = _Finder(text)
+    finder = _Finder(text, found)
     _last[:] = [finder]
     return finder
 

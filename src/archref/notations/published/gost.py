@@ -34,6 +34,7 @@ class _GostReader(_BaseParser):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._marker_cache: dict[tuple[int, int], bool] = {}
+        self._gost_authors: dict[tuple[int, int], tuple[tuple[Person, ...], int]] = {}
         self._gost_events: _Events | None = None
 
     def _gost_event(self, k: int) -> bool:
@@ -152,23 +153,35 @@ class _GostReader(_BaseParser):
         nxt = self.tok(j + 1)
         return t is not None and t.kind == "dslash" and t.space and (nxt is None or nxt.space)
 
+    def gost_authors(self, i: int, end: int) -> tuple[tuple[Person, ...], int]:
+        """The names that open a GOST description at ``i`` ("Хлевнюк О. В., Иванов И. И."),
+        and where the title starts; read once for each place (a fast path and the
+        reader ask alike)."""
+        key = (i, end)
+        got = self._gost_authors.get(key)
+        if got is None:
+            authors: list[Person] = []
+            j = i
+            while True:
+                k = self.gost_name_at(j, end)
+                if k is None:
+                    break
+                authors.append(self.person(j, k))
+                j = k
+                if self.is_punct(j, ",") and self.gost_name_at(j + 1, end) is not None:
+                    j += 1
+                    continue
+                break
+            if authors and self.is_punct(j, ".") and self.toks[j - 1].kind != "punct":
+                j += 1  # "О. В. Хлевнюк. Политбюро"
+            got = self._gost_authors[key] = (tuple(authors), j)
+        return got
+
     def gost(self, i: int, end: int, find: bool) -> _Result:
         first = i
         f = _Fields()
-        # authors
-        j = i
-        while True:
-            k = self.gost_name_at(j, end)
-            if k is None:
-                break
-            f.authors.append(self.person(j, k))
-            j = k
-            if self.is_punct(j, ",") and self.gost_name_at(j + 1, end) is not None:
-                j += 1
-                continue
-            break
-        if f.authors and self.is_punct(j, ".") and self.toks[j - 1].kind != "punct":
-            j += 1  # "О. В. Хлевнюк. Политбюро"
+        authors, j = self.gost_authors(i, end)
+        f.authors.extend(authors)
         title_start = j
         t = self.tok(j)
         if t is None or j >= end:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["guess_language"]
 
@@ -154,9 +155,17 @@ def _latin_scores(text: str) -> dict[str, int]:
 
 
 def _classify(text: str | None) -> str | None:
-    """The language of one title, ``"und"`` when unsure, ``None`` with no evidence at all."""
+    """The language of one title, ``"und"`` when unsure, ``None`` with no evidence at all.
+
+    A title is judged once: a book's notes cite the same works again and again.
+    """
     if not text:
         return None
+    return _classified(text)
+
+
+@lru_cache(maxsize=4096)
+def _classified(text: str) -> str | None:
     cyrillic = latin = other = 0
     for m in _TITLE_WORD.finditer(text):
         word = m.group()

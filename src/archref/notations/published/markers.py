@@ -51,7 +51,10 @@ def _marker_at(p: _BaseParser, i: int) -> tuple[Relation, int] | None:
     toks = p.toks
     if i >= len(toks):
         return None
-    for words, relation in _MARKERS_BY_FIRST.get(_token_text(toks[i]), ()):
+    candidates = _MARKERS_BY_FIRST.get(p.folded[i])
+    if candidates is None:
+        return None
+    for words, relation in candidates:
         j = i
         ok = True
         for w in words:

@@ -8,6 +8,7 @@ from archref.model import ParseError, PublishedWork
 
 from ._base import _Fail, _Result
 from .chicago import _ChicagoReader
+from .fast import chicago_book, gost_book
 from .gost import _GostReader
 
 __all__ = ["parse"]
@@ -31,8 +32,17 @@ class _Parser(_GostReader, _ChicagoReader):
             raise _Fail("an archival reference, not a publication", k, end_tok)
         errors: list[_Fail] = []
         results: list[_Result] = []
-        readers = [r for r, on in ((self.gost, gost), (self.chicago, chicago)) if on]
-        for reader in readers:
+        readers = [
+            (r, fast if find else None)
+            for r, fast, on in ((self.gost, gost_book, gost), (self.chicago, chicago_book, chicago))
+            if on
+        ]
+        for reader, fast in readers:
+            # the commonest shape of a book, read at once (the reader's reading, or None)
+            res = fast(self, i, end) if fast is not None else None
+            if res is not None:
+                results.append(res)
+                continue
             try:
                 results.append(reader(i, end, find))
             except _Fail as exc:
