@@ -36,6 +36,7 @@ __all__ = [
     "add_label_sets",
     "label_set_names",
     "label_sets",
+    "lookalikes",
     "parse_label_sets",
 ]
 
@@ -197,6 +198,25 @@ def _all(_added: int, _count: int) -> dict[str, LabelSet]:
     for ident, one in out.items():
         if one.base not in out:
             raise _fail(ident, f"unknown base {one.base!r}")
+    return out
+
+
+@cache
+def lookalikes() -> dict[str, str]:
+    """Latin letters typed for the Cyrillic letters they look like, in a fond's prefix:
+    the Latin letter written -> the Latin letter of the Cyrillic one meant
+    (``data/levels.toml``, its ``[lookalikes]`` table).
+
+    >>> lookalikes()["P"]  # a Latin "P" for the Cyrillic "Р" (R)
+    'R'
+    """
+    text = resources.files("archref").joinpath("data/levels.toml").read_text("utf-8")
+    table = tomllib.loads(text).get("lookalikes", {})
+    out: dict[str, str] = {}
+    for written, meant in table.items():
+        if not (isinstance(meant, str) and len(written) == len(meant) == 1):
+            raise _fail("lookalikes", f"{written!r} = {meant!r} is not one letter for another")
+        out[written] = meant
     return out
 
 

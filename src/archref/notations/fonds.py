@@ -84,9 +84,9 @@ from archref.model import (
     ParseError,
 )
 from archref.model._keys import alias_key
-from archref.model.archival import identifier_in_script
+from archref.model.archival import canonical_identifier, identifier_in_script
 from archref.registry import Registry, default_registry
-from archref.suggest import unknown_archive
+from archref.suggest import misspelt_archive, unknown_archive
 
 __all__ = [
     "IBID_MARKERS",
@@ -664,7 +664,8 @@ class _Parser:
             return found
         if len(cited) > 120 or any(ch.isdigit() for ch in cited):
             raise self.error("not an archive name", begin, last)
-        return None, cited
+        meant = misspelt_archive(cited, self.registry)  # one letter from a known name
+        return (self.registry.get(meant) if meant is not None else None), cited
 
     def parse_levels(
         self,
@@ -1432,7 +1433,7 @@ def _read_chain(
         span_start, span_end = toks[begin].start, toks[last].end
         ref = ArchivalReference(
             archive=archive,
-            levels=tuple(levels),
+            levels=_archive_prefixes(archive, levels),
             folios=locator,
             archive_as_cited=cited,
             text=p.text[span_start:span_end],
@@ -1601,16 +1602,23 @@ class Scanner:
                 begin, name = self._unknown_archive_before(i)
                 if shared is not None and name is None:
                     _, name, begin = shared  # "ГАСО" where the note names no region
-                chain = _read_chain(
-                    p,
-                    i,
-                    None,
-                    name,
-                    previous=None,
-                    first_token=begin,
-                    strict=False,
-                    accept=None if name is not None else _is_substantial,
-                )
+                # "Госархив Винниской обл.": a long name one letter from a known one
+                meant = misspelt_archive(name, self.registry) if name is not None else None
+                archive = self.registry.get(meant) if meant is not None else None
+                before = p.use_archive(archive)
+                try:
+                    chain = _read_chain(
+                        p,
+                        i,
+                        archive,
+                        name,
+                        previous=None,
+                        first_token=begin,
+                        strict=False,
+                        accept=None if name is not None else _is_substantial,
+                    )
+                finally:
+                    p.tab = before
                 if name is None:
                     chain = self._with_archive_after(i, begin, chain)
                 if chain.matches:
@@ -1920,7 +1928,13 @@ def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -
         return found
     return [
         attrs.evolve(
-            m, reference=attrs.evolve(m.reference, archive=archive, archive_as_cited=cited)
+            m,
+            reference=attrs.evolve(
+                m.reference,
+                archive=archive,
+                archive_as_cited=cited,
+                levels=_archive_prefixes(archive, m.reference.levels),
+            ),
         )
         for m in found
     ]
@@ -1952,6 +1966,33 @@ def _is_substantial(ref: ArchivalReference) -> bool:
     """Without an archive name, only a fond with a lower level reads as a reference."""
     kinds = {lv.kind for lv in ref.levels}
     return "fond" in kinds and bool(kinds & {"opis", "delo"})
+
+
+_LATIN_PREFIX = re.compile(r"([A-Z])-\d")
+
+
+def _archive_prefixes(archive: Archive | None, levels: Sequence[Level]) -> tuple[Level, ...]:
+    """The levels with a fond's Latin look-alike prefix read as the archive's own.
+
+    "F.P-4459" after GARF's name is its fond Р-4459 (R-4459): the archive's
+    fonds bear the prefixes R and A (its ``fond_prefixes``), and a Latin P is
+    the look-alike of the Cyrillic Р (``[lookalikes]`` of ``data/levels.toml``).
+    A prefix the archive uses, or a letter that is no look-alike, is kept.
+    """
+    if archive is None or not archive.fond_prefixes:
+        return tuple(levels)
+    out = []
+    for level in levels:
+        m = _LATIN_PREFIX.match(level.value) if level.kind == "fond" else None
+        if (
+            m is not None
+            and m[1] not in archive.fond_prefixes
+            and level.as_cited[:1] == m[1]  # written in Latin, not a Cyrillic П
+            and levels_data.lookalikes().get(m[1]) in archive.fond_prefixes
+        ):
+            level = attrs.evolve(level, value=levels_data.lookalikes()[m[1]] + level.value[1:])
+        out.append(level)
+    return tuple(out)
 
 
 def _inherit(upper: Sequence[Level], lower: Sequence[Level]) -> list[Level]:
@@ -2105,7 +2146,7 @@ def fast_find(
     start = m.start("arch")
     ref = ArchivalReference(
         archive=hit.archive,
-        levels=tuple(levels),
+        levels=_archive_prefixes(hit.archive, levels),
         folios=locator,
         archive_as_cited=cited,
         text=text[start:end],
@@ -2411,6 +2452,26 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 ref.text or "",
             )
         )
+    if (
+        archive is not None
+        and cited
+        and (meant := misspelt_archive(cited)) is not None
+        and default_registry().get(meant) == archive
+    ):
+        start, end, text = _span_of(ref, cited)
+        out.append(
+            Diagnostic(
+                "ARC106",
+                f"archive {cited!r} is not in the registry; read as {meant!r} ({archive.id}),"
+                " one letter away",
+                "warning",
+                start,
+                end,
+                text,
+                suggestion=format_reference(ref),
+                fix=meant if text == cited else None,
+            )
+        )
     if archive is not None and cited and archive.former_name(cited) is not None:
         former = archive.former_name(cited)
         years = f" {former}" if former is not None else cited
@@ -2428,6 +2489,24 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 fix=current_name(archive, cited) if text == cited else None,
             )
         )
+    for level in ref.levels:
+        if level.kind != "fond" or level.text is None:
+            continue
+        if canonical_identifier(level.text) != level.value:
+            start, end, text = _span_of(ref, level.text)
+            out.append(
+                Diagnostic(
+                    "ARC105",
+                    f"fond {level.text!r}: a Latin {level.text[0]!r} for the Cyrillic"
+                    f" {identifier_in_script(level.value, 'Cyrl')[0]!r} of the archive's"
+                    f" prefixes; read as fond {level.value}",
+                    "warning",
+                    start,
+                    end,
+                    text,
+                    suggestion=format_reference(ref),
+                )
+            )
     folios = ref.folios
     if (
         folios is not None
