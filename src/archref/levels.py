@@ -34,6 +34,7 @@ __all__ = [
     "STYLES",
     "LabelSet",
     "add_label_sets",
+    "file_suffixes",
     "label_set_names",
     "label_sets",
     "lookalikes",
@@ -218,6 +219,21 @@ def lookalikes() -> dict[str, str]:
             raise _fail("lookalikes", f"{written!r} = {meant!r} is not one letter for another")
         out[written] = meant
     return out
+
+
+@cache
+def file_suffixes() -> frozenset[str]:
+    """Letters after a file's number that belong to it, casefolded (``data/levels.toml``,
+    its ``[file_suffixes]`` table): "спр. 67093-ФП", "д. 17761 пф".
+
+    >>> sorted(file_suffixes())
+    ['пф', 'фп']
+    """
+    text = resources.files("archref").joinpath("data/levels.toml").read_text("utf-8")
+    words = tomllib.loads(text).get("file_suffixes", {}).get("words", [])
+    if not all(isinstance(w, str) and w.isalpha() and len(w) <= 3 for w in words):
+        raise _fail("file_suffixes", "the suffixes are words of up to three letters")
+    return frozenset(w.casefold() for w in words)
 
 
 def label_set_names() -> frozenset[str]:

@@ -573,10 +573,20 @@ class _Parser:
             and toks[end + 1].kind == "word"
             and not toks[end + 1].space_before
             and len(toks[end + 1].text) <= 3
-            and toks[end + 1].text.islower()
+            and (
+                toks[end + 1].text.islower()
+                or toks[end + 1].text.casefold() in levels_data.file_suffixes()  # "67093-ФП"
+            )
             and toks[end + 1].text.casefold() not in self.tab.labels
         ):
             end += 2
+        elif (
+            end < len(toks)
+            and toks[end].kind == "word"
+            and toks[end].space_before
+            and toks[end].text.casefold() in levels_data.file_suffixes()
+        ):
+            end += 1  # "д. 17761 пф": the suffix after a space
         # "641/1", "4С/П", "12/1950", "5/a": parts after a slash, glued on
         for _ in range(3 if slashes else 0):
             if not (
@@ -767,6 +777,8 @@ class _Parser:
                         cited = self.text[at : toks[j - 1].end]
                     title, j = self.title_at(j)
                     levels.append(Level(kind, value, title=title, label=hit.text, text=cited))
+                    if kind == "opis":
+                        j = self.opis_list(levels, j)
                     i = self.skip_seps(j)
                     continue
                 if role in {"leaf", "page"}:
@@ -834,6 +846,24 @@ class _Parser:
         if not levels and not (bare_locator and locator is not None):
             raise self.error("no fond, opis or delo found", i)
         return levels, locator, i
+
+    def opis_list(self, levels: list[Level], j: int) -> int:
+        """After an opis, the others of a list ("Оп. 1, 2. Д. 35755": the file is in
+        one of them), when a deeper level follows; appended to ``levels``."""
+        toks = self.toks
+        found: list[Level] = []
+        k = j
+        while len(found) < 3 and k + 1 < len(toks) and _is_punct(toks[k], ","):
+            ident = self.ident_at(k + 1, slashes=False)
+            if ident is None or toks[k + 1].kind != "num":
+                break
+            value, end = ident
+            found.append(Level("opis", value, text=value))
+            k = end
+            if self.deeper_level_at(self.skip_seps(k), levels):
+                levels.extend(found)
+                return k
+        return j
 
     def file_range(self, value: str, j: int) -> tuple[str, int]:
         """A range of files after a delo's identifier: "Дело 6768-6771" is one level."""
@@ -1603,14 +1633,14 @@ class Scanner:
                 if shared is not None and name is None:
                     _, name, begin = shared  # "ГАСО" where the note names no region
                 # "Госархив Винниской обл.": a long name one letter from a known one
-                meant = misspelt_archive(name, self.registry) if name is not None else None
-                archive = self.registry.get(meant) if meant is not None else None
-                before = p.use_archive(archive)
+                spelling = misspelt_archive(name, self.registry) if name is not None else None
+                misspelt = self.registry.get(spelling) if spelling is not None else None
+                before = p.use_archive(misspelt)
                 try:
                     chain = _read_chain(
                         p,
                         i,
-                        archive,
+                        misspelt,
                         name,
                         previous=None,
                         first_token=begin,
@@ -1626,6 +1656,8 @@ class Scanner:
                     i = max(chain.end, i + 1)
                     continue
             i += 1
+        if out and not named:
+            named = _source_named(self.text, self.registry)  # "Книга памяти Челябинской обл."
         return _named_elsewhere(out, named)
 
     def passes_over(self, upto: int | None = None) -> bool:
@@ -1924,7 +1956,7 @@ def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -
     if len(archives) != 1:
         return found
     ((archive, cited),) = archives.values()
-    if archive.notation != "fonds" or len(alias_key(cited)) < 4:
+    if archive.notation != "fonds" or (cited and len(alias_key(cited)) < 4):
         return found
     return [
         attrs.evolve(
@@ -1932,7 +1964,7 @@ def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -
             reference=attrs.evolve(
                 m.reference,
                 archive=archive,
-                archive_as_cited=cited,
+                archive_as_cited=cited or None,  # a source names no archive: none was cited
                 levels=_archive_prefixes(archive, m.reference.levels),
             ),
         )
@@ -1954,6 +1986,36 @@ def shared_names() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
         meant = tuple((a["id"], tuple(a["region"])) for a in entry["archives"])
         for name in entry["names"]:
             out[alias_key(name)] = meant
+    return out
+
+
+_UNSPACED = re.compile(r"[\s.\-–—_'’\"«»()]+")
+
+
+@functools.cache
+def source_archives() -> tuple[tuple[str, str], ...]:
+    """The sources whose references are one archive's (``[[source]]`` of
+    ``data/shared_names.toml``): (the source's name as an alias key, registry id).
+
+    >>> dict(source_archives())[alias_key("Книга памяти Челябинской обл.")]
+    'OGAChO'
+    """
+    text = resources.files("archref").joinpath("data/shared_names.toml").read_text("utf-8")
+    return tuple(
+        (alias_key(name), entry["archive"])
+        for entry in tomllib.loads(text).get("source", ())
+        for name in entry["names"]
+    )
+
+
+def _source_named(text: str, registry: Registry) -> list[tuple[Archive, str]]:
+    """The archives of the sources a note names ("Книга памяти Челябинской обл.")."""
+    key = _UNSPACED.sub("", text.casefold())  # as alias_key, but no cache for a whole note
+    out: list[tuple[Archive, str]] = []
+    for name, archive_id in source_archives():
+        archive = registry.get(archive_id)
+        if archive is not None and name in key:
+            out.append((archive, ""))
     return out
 
 
@@ -1984,14 +2046,16 @@ def _archive_prefixes(archive: Archive | None, levels: Sequence[Level]) -> tuple
     out = []
     for level in levels:
         m = _LATIN_PREFIX.match(level.value) if level.kind == "fond" else None
+        meant = levels_data.lookalikes().get(m[1]) if m is not None else None
         if (
             m is not None
+            and meant in archive.fond_prefixes
             and m[1] not in archive.fond_prefixes
             and level.as_cited[:1] == m[1]  # written in Latin, not a Cyrillic П
-            and levels_data.lookalikes().get(m[1]) in archive.fond_prefixes
         ):
-            level = attrs.evolve(level, value=levels_data.lookalikes()[m[1]] + level.value[1:])
-        out.append(level)
+            out.append(attrs.evolve(level, value=f"{meant}{level.value[1:]}"))
+        else:
+            out.append(level)
     return tuple(out)
 
 
@@ -2269,6 +2333,9 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
             parts.append(s)
             continue
         value = identifier_in_script(level.value, script)
+        if n > 0 and level.kind == "opis" == levels[n - 1].kind and parts:
+            parts[-1] += f", {value}"  # a list of opisi: "Оп. 1, 2"
+            continue
         label = labels.get(level.kind, level.kind)
         word = label.rstrip(".").casefold()
         if level.kind == "year":
