@@ -489,3 +489,23 @@ def test_a_list_of_opisi_before_the_file() -> None:
     # a number after an opis with no deeper level after it is not an opis
     (ref,) = found("RGASPI, f. 558, op. 11, 62")
     assert [lv.kind for lv in ref.levels] == ["fond", "opis"]
+
+
+def test_more_leaves_of_the_file_after_what_the_note_says_of_the_first() -> None:
+    # JFK_Russia_Translated_2025, pages/page_0075.txt and page_0222.txt
+    text = (
+        "RGANI. F. 3. Op. 16. D. 354. L. 129. Original. Typewritten text. "
+        "L. 130 - 143. Electrographic copy. Typewritten text."
+    )
+    assert [summary(r) for r in found(text)] == [
+        ("RGANI", [("fond", "3"), ("opis", "16"), ("delo", "354")], "129"),
+        ("RGANI", [("fond", "3"), ("opis", "16"), ("delo", "354")], "130–143"),
+    ]
+    text = (
+        "RGANI. F. 3. Op. 16. D. 496. L. 139, 145. Original. Typewritten text. "
+        "L. 140-144. Copy. Typewritten text."
+    )
+    assert [summary(r)[2] for r in found(text)] == ["139, 145", "140–144"]
+    # not on another line, nor after a reference that cites no leaves of its own
+    assert len(found("RGANI. F. 3. Op. 16. D. 354. L. 129. Original.\nL. 130 - 143.")) == 1
+    assert len(found("RGANI. F. 3. Op. 16. D. 354. Original. L. 130 - 143.")) == 1

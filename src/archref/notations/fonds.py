@@ -1585,6 +1585,28 @@ class Scanner:
             if ibid is not None:
                 i = self._skip_ibid_tail(ibid)
                 continue
+            if out and self._leaves_again_at(i, out[-1]):
+                # "D. 354. L. 129. Original. Typewritten text. L. 130 - 143.": more leaves
+                # of the file just cited, after what the note says of the first ones
+                prev = out[-1].reference
+                before = p.use_archive(prev.archive)
+                try:
+                    again = _read_chain(
+                        p,
+                        i,
+                        prev.archive,
+                        prev.archive_as_cited,
+                        previous=prev,
+                        first_token=i,
+                        strict=False,
+                        leaves_only=True,
+                    )
+                finally:
+                    p.tab = before
+                if again.matches:
+                    out.extend(attrs.evolve(m, chained=True) for m in again.matches)
+                    i = max(again.end, i + 1)
+                    continue
             alias = self._alias_at(i)
             if alias is not None:
                 archive, cited, j = alias
@@ -1800,6 +1822,30 @@ class Scanner:
             return k
         return k if _named_first_level(p, k) else None
 
+    def _leaves_again_at(self, k: int, last: Match) -> bool:
+        """Leaves that open a sentence on the line of the file cited just before, whose
+        own leaves were cited: "L. 129. Original. Typewritten text. L. 130 - 143."."""
+        p, toks = self._p, self._p.toks
+        ref = last.reference
+        hit = p.label_at(k)
+        if (
+            hit is None
+            or hit.label.role != "leaf"
+            or not hit.text[:1].isupper()
+            or ref.folios is None
+            or not any(lv.kind in _FILE_KINDS for lv in ref.levels)
+            or k == 0
+            or not _is_punct(toks[k - 1], ".")
+            or toks[k].start - last.end > _LEAVES_AGAIN_GAP
+            or "\n" in self.text[last.end : toks[k].start]
+            or p.folio_at(hit.next)[0] is None
+        ):
+            return False
+        return not any(  # nothing between that could begin another reference
+            p.label_at(j) is not None or self._alias_at(j) is not None
+            for j in range(_token_at(toks, last.end), k)
+        )
+
     def _leaves_only_at(self, k: int) -> bool:
         """Leaves right after an archive's name, with no level: "Archive of SVR of Russia.
         L. 198 - 200." (a file the archive does not number for the public)."""
@@ -1933,6 +1979,10 @@ class Scanner:
             return i, None
         return first, self.text[toks[first].start : toks[words[0]].end]
 
+
+#: The most characters between a reference and further leaves of its file
+#: (:meth:`Scanner._leaves_again_at`): a short description of the first ones.
+_LEAVES_AGAIN_GAP = 200
 
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
 #: Words that can begin a reference or an "ibid." whatever the registry holds.
