@@ -710,8 +710,10 @@ class _Parser:
         if bare is not None and not bare_locator and i < limit and self.label_at(i) is None:
             named = self.bare_level_at(i, bare)
             if named is not None:
-                levels.append(named[0])
-                i = self.skip_seps(named[1])
+                # "Urząd Rady Ministrów (dalej URM)": a gloss after the fond's name
+                title, after = self.title_at(named[1])
+                levels.append(named[0] if title is None else attrs.evolve(named[0], title=title))
+                i = self.skip_seps(after)
         while i < limit and len(levels) < MAX_LEVELS:
             tok = toks[i]
             ordinal = self.ordinal_at(i)
@@ -864,6 +866,38 @@ class _Parser:
                 levels.extend(found)
                 return k
         return j
+
+    def leaves_after_description(self, j: int) -> tuple[Locator, int] | None:
+        """The leaves at the end of a file's citation, after the document's title and
+        date, as the citation rules of Polish journals have it ("AAN, URM, sygn.
+        5/467, Notatka dla Obywatela Premiera ..., Warszawa, 17 XII 1945 r., k. 3."):
+        after a comma, within :data:`_DESCRIPTION_TOKENS` tokens on the same line,
+        a leaf label after a comma that ends the citation. Read only in an archive
+        with labels of its own (the Polish set); no level may come between."""
+        toks = self.toks
+        if j < len(toks) and _is_punct(toks[j], ","):
+            j += 1
+        elif not (0 < j < len(toks) and _is_punct(toks[j - 1], ",")):
+            return None  # the levels end with a comma, then the description
+        for m in range(j + 1, min(len(toks), j + 1 + _DESCRIPTION_TOKENS)):
+            tok = toks[m]
+            if _is_punct(tok, ";") or "\n" in self.text[toks[m - 1].end : tok.start]:
+                return None
+            hit = self.label_at(m)
+            if hit is None:
+                continue
+            if hit.label.role in {"level", "page", "papka_or_page"}:
+                return None
+            if hit.label.role != "leaf" or not _is_punct(toks[m - 1], ","):
+                continue  # "1945 r.": a word of the description, not a label here
+            try:
+                locator, end = self.parse_locator(hit.next, "leaf", hit.text, m)
+            except ParseError:
+                return None
+            if end < len(toks) and not _is_punct(toks[end], ".;"):
+                return None
+            return locator, end
+        return None
 
     def file_range(self, value: str, j: int) -> tuple[str, int]:
         """A range of files after a delo's identifier: "Дело 6768-6771" is one level."""
@@ -1288,7 +1322,7 @@ def _named_first_level(p: _Parser, k: int) -> bool:
         named = p.bare_level_at(k, bare)
         if named is None:
             return False
-        k = p.skip_seps(named[1])
+        k = p.skip_seps(p.title_at(named[1])[1])  # "Urząd Rady Ministrów (dalej URM)"
         if k < len(p.toks) and (
             p.level_start(k) or p.ordinal_at(k) is not None or p.label_at(k) is not None
         ):
@@ -1448,6 +1482,10 @@ def _read_chain(
                     text=exc.offending,
                 ),
             )
+        if locator is None and p.tab.own and levels and levels[-1].kind in _FILE_KINDS:
+            described = p.leaves_after_description(j)
+            if described is not None:  # "sygn. 5/467, Notatka ..., Warszawa, ..., k. 3."
+                locator, j = described
         levels, dotted_locator = _split_dotted_leaf(levels)
         if dotted_locator is not None:
             if locator is not None:
@@ -1979,6 +2017,10 @@ class Scanner:
             return i, None
         return first, self.text[toks[first].start : toks[words[0]].end]
 
+
+#: The most tokens of a document's title and date before its leaves
+#: (:meth:`_Parser.leaves_after_description`).
+_DESCRIPTION_TOKENS = 60
 
 #: The most characters between a reference and further leaves of its file
 #: (:meth:`Scanner._leaves_again_at`): a short description of the first ones.
