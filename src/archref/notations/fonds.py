@@ -1716,8 +1716,10 @@ class Scanner:
                     i = max(chain.end, i + 1)
                     continue
             i += 1
-        if out and not named and all(
-            m.reference.archive is None and not m.reference.archive_as_cited for m in out
+        if (
+            out
+            and not named
+            and all(m.reference.archive is None and not m.reference.archive_as_cited for m in out)
         ):
             named = _source_named(self.text, self.registry)  # "Книга памяти Челябинской обл."
         return _named_elsewhere(out, named)
