@@ -354,6 +354,10 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
 #: the most Bestände it looks for (each is one pass over the text).
 _MAX_AGAIN = 20
 _MAX_BESTANDS = 8
+#: How far after the start of the reference that names the archive a repetition
+#: may start: within the family's reach before an anchor (``archref.scan``), so
+#: that a window around the repetition holds the reference it repeats.
+_AGAIN_REACH = 500
 
 
 def _bestand_again(text: str, found: list[Match]) -> list[Match]:
@@ -363,7 +367,7 @@ def _bestand_again(text: str, found: list[Match]) -> list[Match]:
     the note has already cited with the archive's name is read so, and only with
     its signature after the slash; a code alone in prose stays prose."""
     starts = [m.start for m in found]  # in order, and no two overlap
-    bestands: dict[str, Archive] = {}
+    bestands: dict[str, tuple[Archive, int]] = {}  # the archive, and the first start
     for m in found:
         first = m.reference.levels[0] if m.reference.levels else None
         if (
@@ -373,17 +377,17 @@ def _bestand_again(text: str, found: list[Match]) -> list[Match]:
             and m.reference.archive is not None
             and len(bestands) < _MAX_BESTANDS
         ):
-            bestands.setdefault(first.value, m.reference.archive)
+            bestands.setdefault(first.value, (m.reference.archive, m.start))
     extra: list[Match] = []
 
     def covered(at: int) -> bool:
         k = bisect.bisect_right(starts, at) - 1
         return (k >= 0 and at < found[k].end) or any(e.start <= at < e.end for e in extra)
 
-    for bestand, archive in bestands.items():
-        for hit in re.finditer(re.escape(bestand) + "/", text):
+    for bestand, (archive, named_at) in bestands.items():
+        for hit in re.compile(re.escape(bestand) + "/").finditer(text, named_at):
             at = hit.start()
-            if len(extra) >= _MAX_AGAIN:
+            if len(extra) >= _MAX_AGAIN or at - named_at > _AGAIN_REACH:
                 break
             if covered(at) or (at > 0 and text[at - 1].isalnum()):
                 continue

@@ -366,6 +366,21 @@ def anchor_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @functools.cache
+def leaf_words() -> frozenset[str]:
+    """The words some label set reads as a leaf ("l", "ll", "л", "арк", "bl"...), letters only.
+
+    >>> {"l", "л", "арк"} <= leaf_words()
+    True
+    """
+    return frozenset(
+        word
+        for one in label_sets().values()
+        for word, role in one.read.items()
+        if role == "leaf" and word.isalpha() and len(word) <= 5
+    )
+
+
+@functools.cache
 def lists_files_after(word: str) -> bool:
     """Is a bare number after the file label ``word`` the next file of a list?
 
@@ -1883,8 +1898,8 @@ class Scanner:
             or p.folio_at(hit.next)[0] is None
         ):
             return False
-        return not any(  # nothing between that could begin another reference
-            p.label_at(j) is not None or self._alias_at(j) is not None
+        return not any(  # nothing between that could begin another reference, or an "ibid."
+            p.label_at(j) is not None or self._alias_at(j) is not None or self._ibid_at(j)
             for j in range(_token_at(toks, last.end), k)
         )
 
