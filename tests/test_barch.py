@@ -455,7 +455,35 @@ def test_no_false_finds_of_the_new_forms(text: str) -> None:
     assert barch.find(text) == []
 
 
+def test_a_bestand_cited_again_without_the_archives_name() -> None:
+    # Znih/Znih at 3d1ea9efba68, BrD-Genozide.md: the second file of R 3018 after a dash
+    text = "Bundesarchiv R 3018/6387 Anklageschrift und Urteil 1935/1936 – R 3018/1898, Bl. 1-4"
+    found = barch.find(text)
+    assert [(m.text, str(m.reference)) for m in found] == [
+        ("Bundesarchiv R 3018/6387", "BArch, R 3018/6387"),
+        ("R 3018/1898, Bl. 1-4", "BArch, R 3018/1898, fols. 1–4"),
+    ]
+    # only a Bestand the note has cited with the archive's name
+    assert [m.text for m in barch.find("BArch, R 43/1. Siehe R 2/7 und NS 19/5.")] == [
+        "BArch, R 43/1"
+    ]
+
+
+def test_a_frame_of_a_numbered_series() -> None:
+    # bpb.de, Deutschland Archiv, "Maßnahmen des MfS": a photograph's caption
+    (m,) = barch.find("(© BStU, MfS, ZOS 4043, Bild 8/11)")
+    assert m.text == "BStU, MfS, ZOS 4043, Bild 8/11"
+    assert str(m.reference.folios) == "8/11"
+    assert barch.format_reference(m.reference, "de") == "BStU, MfS, ZOS 4043, Bild 8/11"
+    # leaves are not numbered so: "Bl. 8/11" is not read as leaves
+    assert barch.parse("BArch, R 43/1").folios is None
+    (m,) = barch.find("BArch, R 43/1, Bl. 8/11")
+    assert m.reference.folios is None
+
+
 NEW_ADVERSARIAL = [
+    Repeated("R 43/1 ", 20_000, head="BArch, R 43/1, "),
+    Repeated("R 43/", 20_000, head="BArch, R 43/1, "),
     Repeated(", Abt. XX", 11_000, head="BStU, BV Dresden"),
     Repeated("IV 2/", 20_000, head="IfGA, ZPA, J "),
     Repeated("ZPA, ", 20_000),

@@ -496,3 +496,26 @@ def test_an_albanian_lista_is_not_a_leaf() -> None:
 )
 def test_prose_still_yields_nothing(prose: str) -> None:
     assert archref.extract(prose) == []
+
+
+def test_a_polish_citation_with_glosses_and_the_documents_title_before_its_leaves() -> None:
+    # The citation rules of the journal Polska 1944/45-1989 (polska-ihpan.edu.pl,
+    # "Zasady cytowania", A. Źródła archiwalne): the fond's gloss "(dalej URM)",
+    # and the document's title, place and date between the file and its leaf
+    text = (
+        "Archiwum Akt Nowych (dalej AAN), Urząd Rady Ministrów (dalej URM), sygn. 5/467, "
+        "Notatka dla Obywatela Premiera w sprawie uregulowania należności za samochody, "
+        "Warszawa, 17 XII 1945 r., k. 3."
+    )
+    (c,) = archref.extract(text)
+    ref = c.reference
+    assert isinstance(ref, archref.ArchivalReference) and ref.archive is not None
+    assert ref.archive.id == "AAN"
+    assert [(lv.kind, lv.value, lv.title) for lv in ref.levels] == [
+        ("fond", "Urząd Rady Ministrów", "dalej URM"),
+        ("delo", "5/467", None),
+    ]
+    assert str(ref.folios) == "3"
+    # a description with no leaves at its end adds nothing
+    (c,) = archref.extract("Archiwum Akt Nowych, Urząd Rady Ministrów, sygn. 5/467, Notatka.")
+    assert c.reference.folios is None

@@ -391,3 +391,121 @@ def test_leaves_then_a_new_fond_after_a_comma_chain_too() -> None:
 def test_a_list_of_leaves_is_not_cut_by_the_chain() -> None:
     (c,) = archref.extract("RGASPI, f. 17, op. 3, d. 5, ll. 3, 7, 9.")
     assert str(c.reference.folios) == "3, 7, 9"
+
+
+# --------------------------------------------------------------------------- the last misses
+
+
+def test_a_latin_look_alike_of_the_archives_prefix_is_read_as_the_prefix() -> None:
+    # JFK_Russia_Translated_2025, pages/page_0259.txt: a Latin "P" for the Cyrillic "Р"
+    text = "(GA RF, F.P-4459. Op. 43. D. 2511. L. 114-115. Typewritten text)."
+    (ref,) = found(text)
+    assert summary(ref) == (
+        "GARF",
+        [("fond", "R-4459"), ("opis", "43"), ("delo", "2511")],
+        "114–115",
+    )
+    assert ref.levels[0].as_cited == "P-4459"  # the text as cited is kept
+    ((code, suggestion),) = [
+        (d.code, d.suggestion) for d in archref.check("GA RF, F.P-4459. Op. 43. D. 2511.")
+    ]
+    assert (code, suggestion) == ("ARC105", "GARF, f. R-4459, op. 43, d. 2511")
+
+
+def test_a_latin_look_alike_stays_where_the_archive_does_not_say_its_prefixes() -> None:
+    # RGAE's entry lists no prefixes, and a Cyrillic П is no look-alike: both kept as cited
+    assert archref.parse("RGAE, f. P-4459, op. 1, d. 2").fond == "P-4459"
+    assert archref.parse("ГА РФ. Ф. П-4459. Оп. 1. Д. 2").fond == "P-4459"
+    assert archref.check("ГА РФ. Ф. П-4459. Оп. 1. Д. 2") == []
+
+
+def test_a_long_archive_name_one_letter_off_is_read_as_the_known_one() -> None:
+    # Польки.docx, paragraph 7020: "Винниской" for "Винницкой"
+    text = (
+        "Реабилитирована  11.06.1957 г. Архивное дело: Госархив Винниской обл., "
+        "ф.Р-6023, оп.4, спр.6223\nИсточник: Реабилитированные историей: Винницкая обл. том 5"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("DAVO", [("fond", "R-6023"), ("opis", "4"), ("delo", "6223")], None)
+    assert ref.archive_as_cited == "Госархив Винниской обл"
+    diagnostics = archref.check("Госархив Винниской обл., ф.Р-6023, оп.4, спр.6223")
+    assert [(d.code, d.fix) for d in diagnostics] == [("ARC106", "Госархив Винницкой обл")]
+    # an acronym one letter off is only suggested: it may be another archive
+    (ref,) = found("RGAPSI, f. 558, op. 11, d. 62")
+    assert (ref.archive, ref.archive_as_cited) == (None, "RGAPSI")
+
+
+def test_a_source_line_that_names_one_archives_source() -> None:
+    # Еврейки.docx, paragraph 798: glued labels, and the Chelyabinsk book of memory
+    text = (
+        "Дата реабилитации13.09.1966. ВТ Уральского военного округаФондР-467Опись6Дело214-216\n"
+        "Источник: Книга памяти Челябинской обл.,  Книга Памяти"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("OGAChO", [("fond", "R-467"), ("opis", "6"), ("delo", "214-216")], None)
+    assert ref.archive_as_cited is None  # the note names the book, not the archive
+    # Украинки.docx, paragraph 86: the Mykolaiv database of the repressed
+    text = (
+        "Реабилитирована в 1991 г. Дело № 611, Фонд: Р-5859, Опись: 2. Справка: 268\n"
+        "Источник: База репрессированных Николаевской обл. Архивная ссылка"
+    )
+    (ref,) = found(text)
+    assert summary(ref) == ("DAMO", [("delo", "611"), ("fond", "R-5859"), ("opis", "2")], None)
+    # without the source line the levels stay without an archive
+    (ref,) = found("Реабилитирована в 1991 г. Дело № 611, Фонд: Р-5859, Опись: 2.")
+    assert ref.archive is None
+
+
+def test_every_source_names_a_registry_archive_and_is_no_alias() -> None:
+    registry = archref.default_registry()
+    assert fonds.source_archives()
+    for key, archive_id in fonds.source_archives():
+        assert registry.get(archive_id) is not None, archive_id
+        assert registry.lookup_key(key) is None, key
+
+
+def test_letters_after_a_files_number_that_belong_to_it() -> None:
+    # Польки.docx, paragraph 717: "пф" after a space
+    text = (
+        "Архивное дело: Гос. архив Винницкой области, ф. Р-6023, оп. 4, д. 17761 пф\n"
+        "Источник: Центр документации ГМИГ; Архивная ссылка"
+    )
+    (ref,) = found(text)
+    assert ref.delo == "17761 pf" and ref.levels[-1].as_cited == "17761 пф"
+    assert ref.archive is not None and ref.archive.id == "DAVO"
+
+
+def test_a_list_of_opisi_before_the_file() -> None:
+    # Немки.docx, paragraph 577: the file is in one of the two opisi
+    text = "Архивное дело: ГА РФ. Ф. 10035. Оп. 1, 2. Д. 35755\nИсточник: БД"
+    (ref,) = found(text)
+    assert summary(ref) == (
+        "GARF",
+        [("fond", "10035"), ("opis", "1"), ("opis", "2"), ("delo", "35755")],
+        None,
+    )
+    assert fonds.format_reference(ref, "ru") == "ГАРФ. Ф. 10035. Оп. 1, 2. Д. 35755"
+    assert archref.parse(fonds.format_reference(ref)) == ref
+    # a number after an opis with no deeper level after it is not an opis
+    (ref,) = found("RGASPI, f. 558, op. 11, 62")
+    assert [lv.kind for lv in ref.levels] == ["fond", "opis"]
+
+
+def test_more_leaves_of_the_file_after_what_the_note_says_of_the_first() -> None:
+    # JFK_Russia_Translated_2025, pages/page_0075.txt and page_0222.txt
+    text = (
+        "RGANI. F. 3. Op. 16. D. 354. L. 129. Original. Typewritten text. "
+        "L. 130 - 143. Electrographic copy. Typewritten text."
+    )
+    assert [summary(r) for r in found(text)] == [
+        ("RGANI", [("fond", "3"), ("opis", "16"), ("delo", "354")], "129"),
+        ("RGANI", [("fond", "3"), ("opis", "16"), ("delo", "354")], "130–143"),
+    ]
+    text = (
+        "RGANI. F. 3. Op. 16. D. 496. L. 139, 145. Original. Typewritten text. "
+        "L. 140-144. Copy. Typewritten text."
+    )
+    assert [summary(r)[2] for r in found(text)] == ["139, 145", "140–144"]
+    # not on another line, nor after a reference that cites no leaves of its own
+    assert len(found("RGANI. F. 3. Op. 16. D. 354. L. 129. Original.\nL. 130 - 143.")) == 1
+    assert len(found("RGANI. F. 3. Op. 16. D. 354. Original. L. 130 - 143.")) == 1

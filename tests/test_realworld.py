@@ -139,11 +139,15 @@ def _is_hit(expected: dict[str, Any], found: Any, registry: Any) -> bool:
 
     if "un" in expected:
         return isinstance(found, archref.UNSymbol) and norm(str(found)) == norm(expected["un"])
-    if not isinstance(found, archref.ArchivalReference) or found.archive is None:
+    if not isinstance(found, archref.ArchivalReference):
         return False
-    archive = registry.get(expected["archive"])
-    if archive is None or archive.id != found.archive.id:
-        return False
+    if expected["archive"] is None:  # no archive named, and none a reader can infer
+        if found.archive is not None or found.archive_as_cited is not None:
+            return False
+    else:
+        archive = registry.get(expected["archive"])
+        if archive is None or found.archive is None or archive.id != found.archive.id:
+            return False
     wanted: dict[str, Counter[str]] = {}
     for kind, value in expected["levels"]:
         wanted.setdefault(kind, Counter())[norm(value)] += 1
@@ -335,8 +339,12 @@ def test_the_data_file_is_well_formed() -> None:
                 continue
             if set(ref) - {"archive", "levels", "folios"}:
                 problems.append(f"{where}: unknown keys in {ref}")
-            if not str(ref.get("archive", "")).strip():
-                problems.append(f"{where}: a reference without its archive")
+            if "archive" not in ref or (
+                ref["archive"] is not None and not str(ref["archive"]).strip()
+            ):
+                problems.append(f"{where}: a reference without its archive (null for none)")
+            elif ref["archive"] is None and not ref.get("levels"):
+                problems.append(f"{where}: a reference with no archive needs its levels")
             for level in ref.get("levels", []):
                 if len(level) != 2 or level[0] not in LEVEL_KINDS or not str(level[1]).strip():
                     problems.append(f"{where}: bad level {level}")
@@ -402,6 +410,15 @@ def test_matching_counts_hits_misses_and_inventions() -> None:
     assert folios_right(*result.hits[0]) is True
     wrong_opis = archref.parse("GARF, f. R-9401, op. 3")
     assert match_note(note, [wrong_opis], registry).hits == []
+    # an archive of null: the levels of a reference that names no archive
+    unnamed = {"family": "fond", "refs": [{"archive": None, "levels": [["fond", "R-8065"]]}]}
+    bare = archref.parse("Фонд: Р-8065. Опись: 2. Дело: 10435.")
+    assert bare.archive is None and bare.archive_as_cited is None
+    assert len(match_note(unnamed, [bare], registry).hits) == 1
+    named = archref.parse("ГА РФ. Ф. Р-8065. Оп. 2. Д. 10435.")
+    assert match_note(unnamed, [named], registry).hits == []
+    unknown = archref.parse("Личный архив автора. Ф. Р-8065. Оп. 2. Д. 10435.")
+    assert match_note(unnamed, [unknown], registry).hits == []
 
 
 def test_no_figure_drops_below_the_baseline() -> None:

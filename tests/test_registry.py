@@ -405,3 +405,16 @@ def test_shipped_registry_is_every_file_of_the_folder() -> None:
     assert len(names) >= 2
     total = sum(len(tomllib.loads(text)["archive"]) for _name, text in shipped_registry_texts())
     assert total == len(REGISTRY)
+
+
+def test_the_prefixes_of_an_archives_fonds() -> None:
+    text = GOOD.replace('acronyms = ["AAA"]', 'acronyms = ["AAA"]\nfond_prefixes = ["R", "A"]')
+    archive = load_registry(text).get("AAA")
+    assert archive is not None and archive.fond_prefixes == ("R", "A")
+    for bad in ('["р"]', '["RR1"]', '"R"', "[1]"):
+        with pytest.raises(RegistryError, match="fond_prefixes"):
+            load_registry(
+                GOOD.replace('acronyms = ["AAA"]', f'acronyms = ["AAA"]\nfond_prefixes = {bad}')
+            )
+    garf = default_registry().get("GARF")
+    assert garf is not None and garf.fond_prefixes == ("R", "A")

@@ -6,7 +6,9 @@ scheme must reproduce every one of them. The archives the registry does not
 know come from real notes of the real-world set (tests/data/realworld/
 notes.jsonl, where each note carries its public source): "Госархив Винниской
 обл." (fond-054, the name misspelt as the note writes it) and "ГАСО" (fond-075,
-an acronym several regional archives share).
+an acronym several regional archives share). The shipped registry reads the
+misspelt name as the Vinnytsia archive's, one letter off (ARC106), so that
+note is read here with a registry without that archive.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from archref import Archive
 from archref.cli import main
 from archref.formats.archives import archival_sources
 from archref.formats.csl import citation_key, shelfmark
-from archref.registry import default_registry
+from archref.registry import Registry, default_registry
 from archref.translit import SCHEMES, ascii_key, has_cyrillic, transliterate
 
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -48,9 +50,12 @@ def _unknown(note_id: str) -> archref.ArchivalReference:
     if note_id == "fond-075":  # the reference alone, without the region the note names
         start = text.index("ГАСО. Ф.")
         text = text[start : text.index("\n", start)]
+    registry = default_registry()
+    if note_id == "fond-054":  # a registry that does not know the Vinnytsia archive
+        registry = Registry(a for a in registry if a.id != "DAVO")
     refs = [
         c.reference
-        for c in archref.extract(text)
+        for c in archref.extract(text, registry=registry)
         if isinstance(c.reference, archref.ArchivalReference)
     ]
     assert len(refs) == 1
@@ -307,11 +312,11 @@ def test_the_command_line_takes_a_transliteration(
         assert main(["parse", "--transliteration", scheme, text]) == 0
         assert capsys.readouterr().out == expected + "\n"
     notes = tmp_path / "notes.txt"
-    notes.write_text(_note("fond-054") + "\n", encoding="utf-8")
+    notes.write_text(_unknown("fond-075").text + "\n", encoding="utf-8")
     assert main(["format", "--to", "biblatex", "--transliteration", "bgn-pcgn", str(notes)]) == 0
-    assert "institution = {Gosarkhiv Vinniskoy obl}" in capsys.readouterr().out
+    assert "institution = {GASO}" in capsys.readouterr().out
     assert main(["format", "--transliteration", "none", str(notes)]) == 0
-    assert capsys.readouterr().out.startswith("Госархив Винниской обл")
+    assert capsys.readouterr().out.startswith("ГАСО")
     with pytest.raises(SystemExit) as exit_info:
         main(["parse", "--transliteration", "iso-9", text])
     assert exit_info.value.code == 2

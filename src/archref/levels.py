@@ -34,8 +34,10 @@ __all__ = [
     "STYLES",
     "LabelSet",
     "add_label_sets",
+    "file_suffixes",
     "label_set_names",
     "label_sets",
+    "lookalikes",
     "parse_label_sets",
 ]
 
@@ -198,6 +200,40 @@ def _all(_added: int, _count: int) -> dict[str, LabelSet]:
         if one.base not in out:
             raise _fail(ident, f"unknown base {one.base!r}")
     return out
+
+
+@cache
+def lookalikes() -> dict[str, str]:
+    """Latin letters typed for the Cyrillic letters they look like, in a fond's prefix:
+    the Latin letter written -> the Latin letter of the Cyrillic one meant
+    (``data/levels.toml``, its ``[lookalikes]`` table).
+
+    >>> lookalikes()["P"]  # a Latin "P" for the Cyrillic "Р" (R)
+    'R'
+    """
+    text = resources.files("archref").joinpath("data/levels.toml").read_text("utf-8")
+    table = tomllib.loads(text).get("lookalikes", {})
+    out: dict[str, str] = {}
+    for written, meant in table.items():
+        if not (isinstance(meant, str) and len(written) == len(meant) == 1):
+            raise _fail("lookalikes", f"{written!r} = {meant!r} is not one letter for another")
+        out[written] = meant
+    return out
+
+
+@cache
+def file_suffixes() -> frozenset[str]:
+    """Letters after a file's number that belong to it, casefolded (``data/levels.toml``,
+    its ``[file_suffixes]`` table): "спр. 67093-ФП", "д. 17761 пф".
+
+    >>> sorted(file_suffixes())
+    ['пф', 'фп']
+    """
+    text = resources.files("archref").joinpath("data/levels.toml").read_text("utf-8")
+    words = tomllib.loads(text).get("file_suffixes", {}).get("words", [])
+    if not all(isinstance(w, str) and w.isalpha() and len(w) <= 3 for w in words):
+        raise _fail("file_suffixes", "the suffixes are words of up to three letters")
+    return frozenset(w.casefold() for w in words)
 
 
 def label_set_names() -> frozenset[str]:

@@ -58,6 +58,7 @@ _ARCHIVE_KEYS = frozenset(
         "examples",
         "url",
         "signature",
+        "fond_prefixes",
     }
 )
 _FORMER_KEYS = frozenset({"acronym", "aliases", "name_en", "name_ru", "start", "end", "note"})
@@ -251,6 +252,11 @@ def _archive(data: Mapping[str, Any]) -> Archive:
         raise RegistryError(
             f"{ident}: the 'signature' notation and [[archive.signature]] tables go together"
         )
+    prefixes = data.get("fond_prefixes", ())
+    if not isinstance(prefixes, list | tuple) or not all(
+        isinstance(x, str) and x.isascii() and x.isalpha() and x.isupper() for x in prefixes
+    ):
+        raise RegistryError(f"{ident}: 'fond_prefixes' is a list of upper-case Latin letters")
     return Archive(
         id=ident,
         name_en=data["name_en"],
@@ -267,6 +273,7 @@ def _archive(data: Mapping[str, Any]) -> Archive:
         examples=data.get("examples", ()),
         url=data.get("url"),
         signatures=signatures,
+        fond_prefixes=prefixes,
     )
 
 

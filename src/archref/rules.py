@@ -20,7 +20,7 @@ a code never changes meaning, and a retired rule keeps its code unused.
 >>> RULES["UN206"].family
 'un'
 >>> [r.code for r in select(["ARC1"], ["ARC104"])]
-['ARC101', 'ARC102', 'ARC103']
+['ARC101', 'ARC102', 'ARC103', 'ARC105', 'ARC106']
 >>> RULES["ARC102"].help_uri("https://example.org/archref/")
 'https://example.org/archref/rules/#arc102'
 """
@@ -83,6 +83,8 @@ _ARCHIVAL: tuple[tuple[str, Severity, str, str], ...] = (
     ("ARC102", "warning", "former name of an archive", "fonds"),
     ("ARC103", "warning", "no archive named", "fonds"),
     ("ARC104", "info", "pages in a foliated file", "fonds"),
+    ("ARC105", "warning", "Latin look-alike letter in a fond's prefix", "fonds"),
+    ("ARC106", "warning", "archive name misspelt, read as the known one", "fonds"),
     ("ARC201", "info", "department glued to its series", "tna"),
     ("ARC202", "warning", "unknown department", "tna"),
     ("ARC203", "warning", "zero for the letter O in the department", "tna"),

@@ -140,6 +140,10 @@ def _fonds_anchors() -> tuple[str, ...]:
         rf"(?:[A-ZА-ЯЁ]{{2}}|\))[.,:]?{_SP}{{0,3}}(?:[A-Z]{{2,8}}\.)?[0-9]+{{L}}?"
         r"[./][0-9]+{L}?[./][0-9]",
     ]
+    # leaves opening a sentence, which after a reference that cited leaves of its file
+    # are more leaves of it: "L. 129. Original. Typewritten text. L. 130 - 143."
+    leaves = {w[:1].upper() + w[1:] for w in fonds.leaf_words()}
+    anchors.append(rf"\.{{S}}+(?:{_alternatives(leaves)})\.{{S}}*[0-9]")
     if pairs:
         # labels of two letters joined by a full stop: the Bulgarian "а.е.", the Czech "a.j."
         anchors.append(start + rf"(?i:[{firsts}]{{S}}*\.{{S}}*[{seconds}]{{S}}*\.)")
@@ -180,12 +184,15 @@ def _families() -> tuple[Family, ...]:
         Family(
             "barch",
             # the archive's name opens every reference: "BArch, NY 4036/717"; the
-            # SED's former party archive too: "SED Archives, IfGA, ZPA, J IV 2/202/130"
+            # SED's former party archive too: "SED Archives, IfGA, ZPA, J IV 2/202/130";
+            # a Bestand the note cited with the name before it is cited again without
+            # it ("Bundesarchiv R 3018/6387 ... – R 3018/1898"), within the reach before
             (
                 rf"SAPMO|BArch|BStU|Bundesarchiv|Federal{_SP}Commissioner|SED{_SP}Archives"
                 r"|(?:^|{NWH})(?:BA|IfGA|IML|ZPA)(?:{NWH}|{END})",
+                r"(?:^|{NWH})[A-Z]{1,3} [0-9]{1,5}/[0-9A-Z]",
             ),
-            before=0,
+            before=600,
             after=800,
         ),
         # the archives cited by a signature pattern of the registry: the archive's

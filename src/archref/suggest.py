@@ -37,10 +37,21 @@ if TYPE_CHECKING:
     from archref.model import ArchivalReference
     from archref.registry import Registry
 
-__all__ = ["archive_names", "closest", "did_you_mean", "edit_distance", "unknown_archive"]
+__all__ = [
+    "archive_names",
+    "closest",
+    "did_you_mean",
+    "edit_distance",
+    "misspelt_archive",
+    "unknown_archive",
+]
 
 #: Names longer than this are not compared (a name is a few words at most).
 MAX_LENGTH = 120
+#: The shortest name (its alias key: letters and digits) that :func:`misspelt_archive`
+#: reads as the known name one edit away; an acronym one edit from another is
+#: most often another archive.
+MISSPELT_MIN = 14
 
 
 def edit_distance(a: str, b: str, bound: int = 2) -> int:
@@ -148,6 +159,64 @@ def archive_names(cited: str, registry: Registry | None = None, *, limit: int = 
             shown = dict.fromkeys(_display(registry, name) for name in found)
             return list(shown)[:limit]
     return []
+
+
+@functools.lru_cache(maxsize=8)
+def _long_keys(registry: Registry) -> dict[int, tuple[tuple[str, str], ...]]:
+    """The registry's long spellings by the length of their alias key: (key, spelling)."""
+    from archref.model._keys import alias_key  # noqa: PLC0415
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    for spelling in registry.spellings():
+        key = alias_key(spelling)
+        if len(key) >= MISSPELT_MIN - 1:
+            out.setdefault(len(key), []).append((key, spelling))
+    return {n: tuple(sorted(v)) for n, v in out.items()}
+
+
+def misspelt_archive(cited: str, registry: Registry | None = None) -> str | None:
+    """The registry's spelling of the archive a long name misspells by one letter, or ``None``.
+
+    A full name one edit (a letter changed, added, dropped or two neighbours
+    swapped) from a name of exactly one archive is that archive's name
+    misspelt: "Госархив Винниской обл." is "Госархив Винницкой обл.".
+    Names are compared as registry aliases are (without case, spaces or full
+    stops); a name of fewer than :data:`MISSPELT_MIN` letters is never read
+    so, nor one a shorter edit away from two archives' names.
+
+    >>> misspelt_archive("Госархив Винниской обл.")
+    'Госархив Винницкой обл.'
+    >>> misspelt_archive("Гос. архив Винниской обл")  # written as the note writes it
+    'Гос. архив Винницкой обл'
+    >>> misspelt_archive("RGAPSI") is None, misspelt_archive("Госархив Винницкой обл.") is None
+    (True, True)
+    """
+    from archref.model._keys import alias_key  # noqa: PLC0415
+
+    if registry is None:
+        from archref.registry import default_registry  # noqa: PLC0415
+
+        registry = default_registry()
+    key = alias_key(cited)
+    if len(key) < MISSPELT_MIN or len(key) > MAX_LENGTH or registry.lookup_key(key) is not None:
+        return None
+    by_length = _long_keys(registry)
+    found: dict[str, list[str]] = {}
+    for n in (len(key) - 1, len(key), len(key) + 1):
+        for other, spelling in by_length.get(n, ()):
+            if edit_distance(key, other, 1) <= 1:
+                hit = registry.lookup_key(other)
+                if hit is not None:
+                    found.setdefault(hit.archive.id, []).append(spelling)
+    if len(found) != 1:
+        return None
+    (spellings,) = found.values()
+    written = cited.strip().casefold()
+    best = max(  # the spelling most like the one written: "Госархив", not "Гос. архив"
+        sorted(spellings),
+        key=lambda s: difflib.SequenceMatcher(None, written, s.casefold(), autojunk=False).ratio(),
+    )
+    return best if cited.strip().endswith(".") or not best.endswith(".") else best[:-1]
 
 
 def _display(registry: Registry, spelling: str) -> str:

@@ -157,6 +157,11 @@ class Archive:
         examples: real citation strings; each must parse to this archive.
         signatures: for the ``"signature"`` notation, how its references are
             written (:class:`SignaturePattern`).
+        fond_prefixes: the letter prefixes the archive's fonds bear, in
+            Latin letters (``("R", "A")`` at GARF: "Р-9401", "А-259"); a fond
+            cited with a Latin look-alike of a Cyrillic prefix ("P-4459" for
+            "Р-4459") is read with the prefix the archive uses. Empty when the
+            registry does not say.
     """
 
     id: str
@@ -174,6 +179,7 @@ class Archive:
     examples: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     url: str | None = None
     signatures: tuple[SignaturePattern, ...] = ()
+    fond_prefixes: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Archive):

@@ -73,6 +73,7 @@ at a bounded number of positions, so reading is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Literal, NamedTuple
 
@@ -81,6 +82,7 @@ import attrs
 from archref._patterns import LazyPattern
 from archref.model import (
     ArchivalReference,
+    Archive,
     Diagnostic,
     Folio,
     FolioRange,
@@ -159,6 +161,8 @@ _BSTU = LazyPattern(
 
 _LOCATOR = LazyPattern(
     rf",{_SP}{{1,2}}(?P<label>Bl\.|S\.|fols?\.|pp?\.|Bild|frames?){_SP}{{0,2}}(?P<a>\d{{1,5}})"
+    # a frame of a numbered film or series of photographs: "Bild 8/11"
+    rf"(?:(?<=\d)(?P<of>/\d{{1,4}})(?![\d/]))?"
     rf"(?:(?P<suf>{_SP}?ff?\.)|{_SP}{{0,2}}[-–]{_SP}{{0,2}}(?P<b>\d{{1,5}}))?(?!\d)"
     # a range of leaves without a label, as the Wilson Center's source lines write
     # it after the signature ("BArch, B 136/59748, 297-301"); a single number
@@ -207,6 +211,8 @@ def _read(text: str, pos: int, end: int, prefix: re.Match[str] | None) -> _Read 
         and int(locator.group("bb")) <= int(locator.group("ba"))
     ):
         locator = None  # "12-3" is no range of leaves
+    if locator is not None and locator.group("of") and locator.group("label") not in _FRAME_LABELS:
+        locator = None  # "Bl. 8/11": a leaf is not numbered so; not guessed
     k = locator.end() if locator is not None else core.end()
     return _Read(prefix, core, locator, k)
 
@@ -223,6 +229,8 @@ def _folios(m: re.Match[str]) -> Locator:
         "leaf" if label in _LEAF_LABELS or label in _FRAME_LABELS else "page"
     )
     first = m.group("a")
+    if m.group("of"):
+        first += m.group("of")  # "Bild 8/11": the frame as numbered
     if m.group("suf"):
         first += m.group("suf").strip()
     b = m.group("b")
@@ -339,7 +347,69 @@ def find(text: str, *, registry: Registry | None = None) -> list[Match]:
         start = pm.start()
         found.append(Match(_build(text[start : read.end], read, reg), start, read.end))
         covered = read.end
-    return found
+    return _bestand_again(text, found) if found else found
+
+
+#: The most repetitions of a Bestand :func:`_bestand_again` reads in one text, and
+#: the most Bestände it looks for (each is one pass over the text).
+_MAX_AGAIN = 20
+_MAX_BESTANDS = 8
+#: How far after the start of the reference that names the archive a repetition
+#: may start: within the family's reach before an anchor (``archref.scan``), so
+#: that a window around the repetition holds the reference it repeats.
+_AGAIN_REACH = 500
+
+
+def _bestand_again(text: str, found: list[Match]) -> list[Match]:
+    """The references that cite a Bestand of the note's Bundesarchiv references again
+    without the archive's name: "Bundesarchiv R 3018/6387 Anklageschrift ... –
+    R 3018/1898, Bl. 1-4" cites the Bundesarchiv's R 3018 twice. Only a Bestand
+    the note has already cited with the archive's name is read so, and only with
+    its signature after the slash; a code alone in prose stays prose."""
+    starts = [m.start for m in found]  # in order, and no two overlap
+    bestands: dict[str, tuple[Archive, int]] = {}  # the archive, and the first start
+    for m in found:
+        first = m.reference.levels[0] if m.reference.levels else None
+        if (
+            first is not None
+            and first.kind == "bestand"
+            and first.value != "MfS"
+            and m.reference.archive is not None
+            and len(bestands) < _MAX_BESTANDS
+        ):
+            bestands.setdefault(first.value, (m.reference.archive, m.start))
+    extra: list[Match] = []
+
+    def covered(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return (k >= 0 and at < found[k].end) or any(e.start <= at < e.end for e in extra)
+
+    for bestand, (archive, named_at) in bestands.items():
+        for hit in re.compile(re.escape(bestand) + "/").finditer(text, named_at):
+            at = hit.start()
+            if len(extra) >= _MAX_AGAIN or at - named_at > _AGAIN_REACH:
+                break
+            if covered(at) or (at > 0 and text[at - 1].isalnum()):
+                continue
+            core = _BARCH.match(text, at)
+            if core is None:
+                continue
+            locator = _LOCATOR.match(text, core.end())
+            if locator is not None and locator.group("bare"):
+                locator = None  # a bare range after a signature with no archive: not read
+            end = locator.end() if locator is not None else core.end()
+            levels = [Level("bestand", bestand), Level("signature", core.group("sig"))]
+            if core.group("volume") is not None:
+                levels.append(Level("volume", core.group("volume"), label=core.group("vlabel")))
+            ref = ArchivalReference(
+                archive=archive,
+                levels=tuple(levels),
+                folios=_folios(locator) if locator is not None else None,
+                text=text[at:end],
+                notation="barch",
+            )
+            extra.append(Match(ref, at, end))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 # --------------------------------------------------------------------------- writing

@@ -84,9 +84,9 @@ from archref.model import (
     ParseError,
 )
 from archref.model._keys import alias_key
-from archref.model.archival import identifier_in_script
+from archref.model.archival import canonical_identifier, identifier_in_script
 from archref.registry import Registry, default_registry
-from archref.suggest import unknown_archive
+from archref.suggest import misspelt_archive, unknown_archive
 
 __all__ = [
     "IBID_MARKERS",
@@ -366,6 +366,21 @@ def anchor_words() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @functools.cache
+def leaf_words() -> frozenset[str]:
+    """The words some label set reads as a leaf ("l", "ll", "л", "арк", "bl"...), letters only.
+
+    >>> {"l", "л", "арк"} <= leaf_words()
+    True
+    """
+    return frozenset(
+        word
+        for one in label_sets().values()
+        for word, role in one.read.items()
+        if role == "leaf" and word.isalpha() and len(word) <= 5
+    )
+
+
+@functools.cache
 def lists_files_after(word: str) -> bool:
     """Is a bare number after the file label ``word`` the next file of a list?
 
@@ -573,10 +588,20 @@ class _Parser:
             and toks[end + 1].kind == "word"
             and not toks[end + 1].space_before
             and len(toks[end + 1].text) <= 3
-            and toks[end + 1].text.islower()
+            and (
+                toks[end + 1].text.islower()
+                or toks[end + 1].text.casefold() in levels_data.file_suffixes()  # "67093-ФП"
+            )
             and toks[end + 1].text.casefold() not in self.tab.labels
         ):
             end += 2
+        elif (
+            end < len(toks)
+            and toks[end].kind == "word"
+            and toks[end].space_before
+            and toks[end].text.casefold() in levels_data.file_suffixes()
+        ):
+            end += 1  # "д. 17761 пф": the suffix after a space
         # "641/1", "4С/П", "12/1950", "5/a": parts after a slash, glued on
         for _ in range(3 if slashes else 0):
             if not (
@@ -664,7 +689,8 @@ class _Parser:
             return found
         if len(cited) > 120 or any(ch.isdigit() for ch in cited):
             raise self.error("not an archive name", begin, last)
-        return None, cited
+        meant = misspelt_archive(cited, self.registry)  # one letter from a known name
+        return (self.registry.get(meant) if meant is not None else None), cited
 
     def parse_levels(
         self,
@@ -699,8 +725,10 @@ class _Parser:
         if bare is not None and not bare_locator and i < limit and self.label_at(i) is None:
             named = self.bare_level_at(i, bare)
             if named is not None:
-                levels.append(named[0])
-                i = self.skip_seps(named[1])
+                # "Urząd Rady Ministrów (dalej URM)": a gloss after the fond's name
+                title, after = self.title_at(named[1])
+                levels.append(named[0] if title is None else attrs.evolve(named[0], title=title))
+                i = self.skip_seps(after)
         while i < limit and len(levels) < MAX_LEVELS:
             tok = toks[i]
             ordinal = self.ordinal_at(i)
@@ -766,6 +794,8 @@ class _Parser:
                         cited = self.text[at : toks[j - 1].end]
                     title, j = self.title_at(j)
                     levels.append(Level(kind, value, title=title, label=hit.text, text=cited))
+                    if kind == "opis":
+                        j = self.opis_list(levels, j)
                     i = self.skip_seps(j)
                     continue
                 if role in {"leaf", "page"}:
@@ -833,6 +863,56 @@ class _Parser:
         if not levels and not (bare_locator and locator is not None):
             raise self.error("no fond, opis or delo found", i)
         return levels, locator, i
+
+    def opis_list(self, levels: list[Level], j: int) -> int:
+        """After an opis, the others of a list ("Оп. 1, 2. Д. 35755": the file is in
+        one of them), when a deeper level follows; appended to ``levels``."""
+        toks = self.toks
+        found: list[Level] = []
+        k = j
+        while len(found) < 3 and k + 1 < len(toks) and _is_punct(toks[k], ","):
+            ident = self.ident_at(k + 1, slashes=False)
+            if ident is None or toks[k + 1].kind != "num":
+                break
+            value, end = ident
+            found.append(Level("opis", value, text=value))
+            k = end
+            if self.deeper_level_at(self.skip_seps(k), levels):
+                levels.extend(found)
+                return k
+        return j
+
+    def leaves_after_description(self, j: int) -> tuple[Locator, int] | None:
+        """The leaves at the end of a file's citation, after the document's title and
+        date, as the citation rules of Polish journals have it ("AAN, URM, sygn.
+        5/467, Notatka dla Obywatela Premiera ..., Warszawa, 17 XII 1945 r., k. 3."):
+        after a comma, within :data:`_DESCRIPTION_TOKENS` tokens on the same line,
+        a leaf label after a comma that ends the citation. Read only in an archive
+        with labels of its own (the Polish set); no level may come between."""
+        toks = self.toks
+        if j < len(toks) and _is_punct(toks[j], ","):
+            j += 1
+        elif not (0 < j < len(toks) and _is_punct(toks[j - 1], ",")):
+            return None  # the levels end with a comma, then the description
+        for m in range(j + 1, min(len(toks), j + 1 + _DESCRIPTION_TOKENS)):
+            tok = toks[m]
+            if _is_punct(tok, ";") or "\n" in self.text[toks[m - 1].end : tok.start]:
+                return None
+            hit = self.label_at(m)
+            if hit is None:
+                continue
+            if hit.label.role in {"level", "page", "papka_or_page"}:
+                return None
+            if hit.label.role != "leaf" or not _is_punct(toks[m - 1], ","):
+                continue  # "1945 r.": a word of the description, not a label here
+            try:
+                locator, end = self.parse_locator(hit.next, "leaf", hit.text, m)
+            except ParseError:
+                return None
+            if end < len(toks) and not _is_punct(toks[end], ".;"):
+                return None
+            return locator, end
+        return None
 
     def file_range(self, value: str, j: int) -> tuple[str, int]:
         """A range of files after a delo's identifier: "Дело 6768-6771" is one level."""
@@ -1257,7 +1337,7 @@ def _named_first_level(p: _Parser, k: int) -> bool:
         named = p.bare_level_at(k, bare)
         if named is None:
             return False
-        k = p.skip_seps(named[1])
+        k = p.skip_seps(p.title_at(named[1])[1])  # "Urząd Rady Ministrów (dalej URM)"
         if k < len(p.toks) and (
             p.level_start(k) or p.ordinal_at(k) is not None or p.label_at(k) is not None
         ):
@@ -1417,6 +1497,10 @@ def _read_chain(
                     text=exc.offending,
                 ),
             )
+        if locator is None and p.tab.own and levels and levels[-1].kind in _FILE_KINDS:
+            described = p.leaves_after_description(j)
+            if described is not None:  # "sygn. 5/467, Notatka ..., Warszawa, ..., k. 3."
+                locator, j = described
         levels, dotted_locator = _split_dotted_leaf(levels)
         if dotted_locator is not None:
             if locator is not None:
@@ -1432,7 +1516,7 @@ def _read_chain(
         span_start, span_end = toks[begin].start, toks[last].end
         ref = ArchivalReference(
             archive=archive,
-            levels=tuple(levels),
+            levels=_archive_prefixes(archive, levels),
             folios=locator,
             archive_as_cited=cited,
             text=p.text[span_start:span_end],
@@ -1554,6 +1638,28 @@ class Scanner:
             if ibid is not None:
                 i = self._skip_ibid_tail(ibid)
                 continue
+            if out and self._leaves_again_at(i, out[-1]):
+                # "D. 354. L. 129. Original. Typewritten text. L. 130 - 143.": more leaves
+                # of the file just cited, after what the note says of the first ones
+                prev = out[-1].reference
+                before = p.use_archive(prev.archive)
+                try:
+                    again = _read_chain(
+                        p,
+                        i,
+                        prev.archive,
+                        prev.archive_as_cited,
+                        previous=prev,
+                        first_token=i,
+                        strict=False,
+                        leaves_only=True,
+                    )
+                finally:
+                    p.tab = before
+                if again.matches:
+                    out.extend(attrs.evolve(m, chained=True) for m in again.matches)
+                    i = max(again.end, i + 1)
+                    continue
             alias = self._alias_at(i)
             if alias is not None:
                 archive, cited, j = alias
@@ -1601,16 +1707,23 @@ class Scanner:
                 begin, name = self._unknown_archive_before(i)
                 if shared is not None and name is None:
                     _, name, begin = shared  # "ГАСО" where the note names no region
-                chain = _read_chain(
-                    p,
-                    i,
-                    None,
-                    name,
-                    previous=None,
-                    first_token=begin,
-                    strict=False,
-                    accept=None if name is not None else _is_substantial,
-                )
+                # "Госархив Винниской обл.": a long name one letter from a known one
+                spelling = misspelt_archive(name, self.registry) if name is not None else None
+                misspelt = self.registry.get(spelling) if spelling is not None else None
+                before = p.use_archive(misspelt)
+                try:
+                    chain = _read_chain(
+                        p,
+                        i,
+                        misspelt,
+                        name,
+                        previous=None,
+                        first_token=begin,
+                        strict=False,
+                        accept=None if name is not None else _is_substantial,
+                    )
+                finally:
+                    p.tab = before
                 if name is None:
                     chain = self._with_archive_after(i, begin, chain)
                 if chain.matches:
@@ -1618,6 +1731,12 @@ class Scanner:
                     i = max(chain.end, i + 1)
                     continue
             i += 1
+        if (
+            out
+            and not named
+            and all(m.reference.archive is None and not m.reference.archive_as_cited for m in out)
+        ):
+            named = _source_named(self.text, self.registry)  # "Книга памяти Челябинской обл."
         return _named_elsewhere(out, named)
 
     def passes_over(self, upto: int | None = None) -> bool:
@@ -1760,6 +1879,30 @@ class Scanner:
             return k
         return k if _named_first_level(p, k) else None
 
+    def _leaves_again_at(self, k: int, last: Match) -> bool:
+        """Leaves that open a sentence on the line of the file cited just before, whose
+        own leaves were cited: "L. 129. Original. Typewritten text. L. 130 - 143."."""
+        p, toks = self._p, self._p.toks
+        ref = last.reference
+        hit = p.label_at(k)
+        if (
+            hit is None
+            or hit.label.role != "leaf"
+            or not hit.text[:1].isupper()
+            or ref.folios is None
+            or not any(lv.kind in _FILE_KINDS for lv in ref.levels)
+            or k == 0
+            or not _is_punct(toks[k - 1], ".")
+            or toks[k].start - last.end > _LEAVES_AGAIN_GAP
+            or "\n" in self.text[last.end : toks[k].start]
+            or p.folio_at(hit.next)[0] is None
+        ):
+            return False
+        return not any(  # nothing between that could begin another reference, or an "ibid."
+            p.label_at(j) is not None or self._alias_at(j) is not None or self._ibid_at(j)
+            for j in range(_token_at(toks, last.end), k)
+        )
+
     def _leaves_only_at(self, k: int) -> bool:
         """Leaves right after an archive's name, with no level: "Archive of SVR of Russia.
         L. 198 - 200." (a file the archive does not number for the public)."""
@@ -1894,6 +2037,14 @@ class Scanner:
         return first, self.text[toks[first].start : toks[words[0]].end]
 
 
+#: The most tokens of a document's title and date before its leaves
+#: (:meth:`_Parser.leaves_after_description`).
+_DESCRIPTION_TOKENS = 60
+
+#: The most characters between a reference and further leaves of its file
+#: (:meth:`Scanner._leaves_again_at`): a short description of the first ones.
+_LEAVES_AGAIN_GAP = 200
+
 _IBID_FIRST_WORDS = frozenset(m.split()[0] for m in IBID_MARKERS)
 #: Words that can begin a reference or an "ibid." whatever the registry holds.
 _START_WORDS = _IBID_FIRST_WORDS | frozenset(_LABELS) | {first for first, _ in _table().pairs}
@@ -1916,11 +2067,17 @@ def _named_elsewhere(found: list[Match], named: Sequence[tuple[Archive, str]]) -
     if len(archives) != 1:
         return found
     ((archive, cited),) = archives.values()
-    if archive.notation != "fonds" or len(alias_key(cited)) < 4:
+    if archive.notation != "fonds" or (cited and len(alias_key(cited)) < 4):
         return found
     return [
         attrs.evolve(
-            m, reference=attrs.evolve(m.reference, archive=archive, archive_as_cited=cited)
+            m,
+            reference=attrs.evolve(
+                m.reference,
+                archive=archive,
+                archive_as_cited=cited or None,  # a source names no archive: none was cited
+                levels=_archive_prefixes(archive, m.reference.levels),
+            ),
         )
         for m in found
     ]
@@ -1943,6 +2100,36 @@ def shared_names() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     return out
 
 
+_UNSPACED = re.compile(r"[\s.\-–—_'’\"«»()]+")
+
+
+@functools.cache
+def source_archives() -> tuple[tuple[str, str], ...]:
+    """The sources whose references are one archive's (``[[source]]`` of
+    ``data/shared_names.toml``): (the source's name as an alias key, registry id).
+
+    >>> dict(source_archives())[alias_key("Книга памяти Челябинской обл.")]
+    'OGAChO'
+    """
+    text = resources.files("archref").joinpath("data/shared_names.toml").read_text("utf-8")
+    return tuple(
+        (alias_key(name), entry["archive"])
+        for entry in tomllib.loads(text).get("source", ())
+        for name in entry["names"]
+    )
+
+
+def _source_named(text: str, registry: Registry) -> list[tuple[Archive, str]]:
+    """The archives of the sources a note names ("Книга памяти Челябинской обл.")."""
+    key = _UNSPACED.sub("", text.casefold())  # as alias_key, but no cache for a whole note
+    out: list[tuple[Archive, str]] = []
+    for name, archive_id in source_archives():
+        archive = registry.get(archive_id)
+        if archive is not None and name in key:
+            out.append((archive, ""))
+    return out
+
+
 def _glued_any(prev: _Tok, tok: _Tok) -> bool:
     """True when ``tok`` follows ``prev`` with nothing between (a word goes on)."""
     return prev.end == tok.start and prev.kind in {"word", "num"}
@@ -1952,6 +2139,35 @@ def _is_substantial(ref: ArchivalReference) -> bool:
     """Without an archive name, only a fond with a lower level reads as a reference."""
     kinds = {lv.kind for lv in ref.levels}
     return "fond" in kinds and bool(kinds & {"opis", "delo"})
+
+
+_LATIN_PREFIX = re.compile(r"([A-Z])-\d")
+
+
+def _archive_prefixes(archive: Archive | None, levels: Sequence[Level]) -> tuple[Level, ...]:
+    """The levels with a fond's Latin look-alike prefix read as the archive's own.
+
+    "F.P-4459" after GARF's name is its fond Р-4459 (R-4459): the archive's
+    fonds bear the prefixes R and A (its ``fond_prefixes``), and a Latin P is
+    the look-alike of the Cyrillic Р (``[lookalikes]`` of ``data/levels.toml``).
+    A prefix the archive uses, or a letter that is no look-alike, is kept.
+    """
+    if archive is None or not archive.fond_prefixes:
+        return tuple(levels)
+    out = []
+    for level in levels:
+        m = _LATIN_PREFIX.match(level.value) if level.kind == "fond" else None
+        meant = levels_data.lookalikes().get(m[1]) if m is not None else None
+        if (
+            m is not None
+            and meant in archive.fond_prefixes
+            and m[1] not in archive.fond_prefixes
+            and level.as_cited[:1] == m[1]  # written in Latin, not a Cyrillic П
+        ):
+            out.append(attrs.evolve(level, value=f"{meant}{level.value[1:]}"))
+        else:
+            out.append(level)
+    return tuple(out)
 
 
 def _inherit(upper: Sequence[Level], lower: Sequence[Level]) -> list[Level]:
@@ -2105,7 +2321,7 @@ def fast_find(
     start = m.start("arch")
     ref = ArchivalReference(
         archive=hit.archive,
-        levels=tuple(levels),
+        levels=_archive_prefixes(hit.archive, levels),
         folios=locator,
         archive_as_cited=cited,
         text=text[start:end],
@@ -2228,6 +2444,9 @@ def format_reference(ref: ArchivalReference, style: Style | str = "en") -> str:
             parts.append(s)
             continue
         value = identifier_in_script(level.value, script)
+        if n > 0 and level.kind == "opis" == levels[n - 1].kind and parts:
+            parts[-1] += f", {value}"  # a list of opisi: "Оп. 1, 2"
+            continue
         label = labels.get(level.kind, level.kind)
         word = label.rstrip(".").casefold()
         if level.kind == "year":
@@ -2411,6 +2630,26 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 ref.text or "",
             )
         )
+    if (
+        archive is not None
+        and cited
+        and (meant := misspelt_archive(cited)) is not None
+        and default_registry().get(meant) == archive
+    ):
+        start, end, text = _span_of(ref, cited)
+        out.append(
+            Diagnostic(
+                "ARC106",
+                f"archive {cited!r} is not in the registry; read as {meant!r} ({archive.id}),"
+                " one letter away",
+                "warning",
+                start,
+                end,
+                text,
+                suggestion=format_reference(ref),
+                fix=meant if text == cited else None,
+            )
+        )
     if archive is not None and cited and archive.former_name(cited) is not None:
         former = archive.former_name(cited)
         years = f" {former}" if former is not None else cited
@@ -2428,6 +2667,24 @@ def validate(ref: ArchivalReference) -> list[Diagnostic]:
                 fix=current_name(archive, cited) if text == cited else None,
             )
         )
+    for level in ref.levels:
+        if level.kind != "fond" or level.text is None:
+            continue
+        if canonical_identifier(level.text) != level.value:
+            start, end, text = _span_of(ref, level.text)
+            out.append(
+                Diagnostic(
+                    "ARC105",
+                    f"fond {level.text!r}: a Latin {level.text[0]!r} for the Cyrillic"
+                    f" {identifier_in_script(level.value, 'Cyrl')[0]!r} of the archive's"
+                    f" prefixes; read as fond {level.value}",
+                    "warning",
+                    start,
+                    end,
+                    text,
+                    suggestion=format_reference(ref),
+                )
+            )
     folios = ref.folios
     if (
         folios is not None
