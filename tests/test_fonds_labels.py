@@ -519,3 +519,23 @@ def test_a_polish_citation_with_glosses_and_the_documents_title_before_its_leave
     # a description with no leaves at its end adds nothing
     (c,) = archref.extract("Archiwum Akt Nowych, Urząd Rady Ministrów, sygn. 5/467, Notatka.")
     assert c.reference.folios is None
+
+
+@pytest.mark.parametrize(
+    ("text", "file", "leaves"),
+    [
+        # the shape of the file signatures of the PZPR Central Committee's departments
+        # at AAN: the fond's number, the department's Roman numeral, the file's number
+        ("AAN, KC PZPR, sygn. 237/V-1, k. 3.", "237/V-1", "3"),
+        ("AAN, KC PZPR, sygn. 237/XIV-15, k. 12-14.", "237/XIV-15", "12–14"),
+        ("AAN, KC PZPR, sygn. 2946, k. 12", "2946", "12"),
+    ],
+)
+def test_a_signature_with_a_roman_numeral_and_a_number_after_its_slash(
+    text: str, file: str, leaves: str
+) -> None:
+    (c,) = archref.extract(text)
+    ref = c.reference
+    assert isinstance(ref, archref.ArchivalReference)
+    assert ref.level("delo") == file and str(ref.folios) == leaves
+    assert c.text == text.rstrip(".")

@@ -565,7 +565,8 @@ class _Parser:
         self, i: int, *, slashes: bool = True, prefix_glued: bool = False
     ) -> tuple[str, int] | None:
         """An identifier at token ``i``: "558", "059a", "1Б", "R-6991", "19-а", "5-os",
-        "641/1", "4С/П", "N 6530"; with ``prefix_glued`` (a fond's), "р4808" too."""
+        "641/1", "4С/П", "237/V-76", "N 6530"; with ``prefix_glued`` (a fond's), "р4808"
+        too."""
         toks = self.toks
         if i >= len(toks):
             return None
@@ -616,6 +617,15 @@ class _Parser:
             ):
                 break
             end += 2
+            if (  # "237/V-76": a Polish file number, a Roman numeral and a number
+                toks[end - 1].kind == "word"
+                and end + 1 < len(toks)
+                and toks[end].kind == "dash"
+                and toks[end + 1].kind == "num"
+                and not toks[end].space_before
+                and not toks[end + 1].space_before
+            ):
+                end += 2
         return self.text[tok.start : toks[end - 1].end], end
 
     def skip_seps(self, i: int) -> int:
