@@ -1475,8 +1475,13 @@ class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc
             return String(letters)
         text = super()._variable(item, context)
         if variable == "locator" and text:
-            # "100 - 103" is the range 100–103 (citeproc-js)
-            text = _LOCATOR_RANGE_RE.sub("\u2013", str(text).strip())
+            if getattr(item.locator, "label", None) == "page":
+                # a page locator takes page-range-format, as the page variable
+                # does ("220-226" is "220–26" in Chicago, citeproc-js)
+                text = self._process(str(text).strip(), "page")
+            else:
+                # "100 - 103" is the range 100–103 (citeproc-js)
+                text = _LOCATOR_RANGE_RE.sub("\u2013", str(text).strip())
         if text is not None and text != "":
             _log(context, variable)
         return text
