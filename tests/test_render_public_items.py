@@ -126,3 +126,41 @@ def test_straight_single_quotes_in_title_case_as_citeproc_js(title: str, expecte
     # the first word keeps its case only when the quotation is followed by a space
     item = {"id": "q", "type": "book", "title": title, "issued": {"date-parts": [[2000]]}}
     assert render([item], "chicago-notes-bibliography", kind="notes", notes=[["q"]]) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (
+            "chicago-author-date",
+            ["(Blair 2004)", "(Couthouis et al. 2011)", "(Lewis and Lewis 1970, 301)"],
+        ),
+        ("apa", ["(Blair, 2004)", "(Couthouis et al., 2011)", "(Lewis & Lewis, 1970, p. 301)"]),
+    ],
+)
+def test_primary_name_rule_tells_apart_first_names_only(style: str, expected: list[str]) -> None:
+    # John Blair (bbt-051) beside an article whose 35th of 41 authors is Ian
+    # P. Blair (zot-047), and David and Stephanie R. Lewis, co-authors
+    # (jgm-013): neither name is the first of another cite, so no initials
+    items = [_item("bbt-051"), _item("zot-047"), _item("jgm-013")]
+    notes = [["bbt-051"], ["zot-047"], [{"id": "jgm-013", "locator": "301"}]]
+    assert render(items, style, kind="notes", notes=notes) == expected
+
+
+def test_title_case_of_a_volume_title_whatever_the_language() -> None:
+    # Holtzmann (Better BibTeX export, bbt-046, "language": "de"): the title
+    # and series keep their case, the volume and part titles take title case
+    # (citeproc-js leaves title case out for another language only in the
+    # title, container and collection titles, publisher, genre and the like)
+    assert render([_item("bbt-046")], "chicago-notes-bibliography") == [
+        "Holtzmann, Walther. Papsturkunden in England. Vol. 2, Die Kirchlichen Archive Und"
+        " Bibliotheken, pt. 1, Berichte Und Handschriftenbeschreibungen. Abhandlungen der"
+        " Gesellschaft der Wissenschaften zu Göttingen, Philologisch-historische Klasse, 3rd"
+        " ser., 14. Weidmann, 1935."
+    ]
+
+
+def test_title_case_of_a_section_whatever_the_language() -> None:
+    # Le Monde article (Zotero translator test, zot-038, "language": "fr")
+    entry = render([_item("zot-038")], "chicago-notes-bibliography")[0]
+    assert "“Après Grenoble, les écologistes visent l’Isère.” Elections Départementales" in entry

@@ -626,6 +626,11 @@ def disambiguate(
         # global rules: every name that another person's name of the same
         # family would leave ambiguous is expanded, in every cite
         everyone = [name for cite in cites for name in _persons(cite.reference)]
+        if rule.startswith("primary-name"):
+            # only the first name of each cite is told apart, from the first
+            # names of the others: a co-author ("Lewis and Lewis") or a name
+            # et-al hides does not make it ambiguous (citeproc-js)
+            everyone = [persons[0] for cite in cites if (persons := _persons(cite.reference))]
         for cite in cites:
             persons = _persons(cite.reference)
             if rule.startswith("primary-name"):
@@ -1432,6 +1437,29 @@ class _PageRange:
         return String(", ".join(out))
 
 
+#: The variables whose title case depends on the item's language in
+#: citeproc-js (its ``MULTI_FIELDS``); any other takes title case always.
+_LANGUAGE_CASED: Final = frozenset(
+    {
+        "event",
+        "publisher",
+        "publisher-place",
+        "event-place",
+        "title",
+        "container-title",
+        "collection-title",
+        "authority",
+        "genre",
+        "title-short",
+        "medium",
+        "country",
+        "jurisdiction",
+        "archive",
+        "archive-place",
+    }
+)
+
+
 # Variables a cs:text prints that do not stop a cite from counting as collapsed
 _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
@@ -1488,6 +1516,11 @@ class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)
+        if self.get("variable") not in (None, *_LANGUAGE_CASED):
+            # citeproc-js leaves title case out for an item in another
+            # language than English only in these variables: a volume or
+            # part title, a section, takes title case whatever the language
+            language = None
         if "value" in self.attrib and not {"variable", "macro", "term"} & set(self.attrib):
             # a value is rich text, read as the data is (quotes, markup)
             from archref.formats._source import rich_string  # noqa: PLC0415 (import cycle)
