@@ -164,3 +164,38 @@ def test_title_case_of_a_section_whatever_the_language() -> None:
     # Le Monde article (Zotero translator test, zot-038, "language": "fr")
     entry = render([_item("zot-038")], "chicago-notes-bibliography")[0]
     assert "“Après Grenoble, les écologistes visent l’Isère.” Elections Départementales" in entry
+
+
+@pytest.mark.parametrize(
+    ("style", "pages"),
+    [
+        ("chicago-notes-bibliography", "B13–14."),
+        ("mhra-notes", "pp. B13–14"),
+        ("modern-language-association", "pp. B13–14."),
+        ("apa", "B13–B14."),  # page-range-format "expanded"
+    ],
+)
+def test_the_prefix_of_a_page_range_is_left_out_of_its_end(style: str, pages: str) -> None:
+    # Ratliff's review in Lingua Franca (Better BibTeX export, bbt-079), pages "B13-B14"
+    assert render([_item("bbt-079")], style)[0].endswith(pages)
+
+
+@pytest.mark.parametrize(
+    ("locator", "label", "expected"),
+    [
+        # the section of a German statute (Zotero translator test, zot-059)
+        ("Teil 2 - Aufsichtsrat (§§ 4 - 12)", "section", "sec. Teil 2-Aufsichtsrat (§§ 4-12)."),
+        ("Teil 2, 3", "section", "sec. Teil 2, 3."),
+        ("4, 6", "section", "secs. 4, 6."),
+        ("xi-xv", "section", "secs. xi–xv."),
+        ("100 - 103", "section", "secs. 100–103."),
+        ("Teil 2 - 5", "page", "Teil 2-5."),
+        ("4a-4c", "page", "4a–4c."),
+    ],
+)
+def test_a_locator_with_words_is_no_range(locator: str, label: str, expected: str) -> None:
+    # citeproc-js's output for these locators in a note of an item "T" (2000)
+    item = {"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2000]]}}
+    notes = [[{"id": "a", "locator": locator, "label": label}]]
+    note = render([item], "chicago-notes-bibliography", kind="notes", notes=notes)[0]
+    assert note == f"T (2000), {expected}"

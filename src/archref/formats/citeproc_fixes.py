@@ -1383,14 +1383,17 @@ def page_range(text: str, range_format: str | None, delimiter: str = "\u2013") -
 
     A range whose two ends are numbers with the same prefix ("N110-N115",
     "110-115") takes *delimiter* and ``page-range-format``
-    (:func:`page_range_end`), the prefix left out of its end where the
-    format shortens it; a range of Roman numerals takes *delimiter*; any
-    other range ("N110-5", "3-B", "Michaelson-Morely") is left as given.
+    (:func:`page_range_end`), the prefix left out of its end unless the
+    format is ``expanded`` or none ("B13-B14" is "B13–14" in Chicago); a
+    range of Roman numerals takes *delimiter*; any other range ("N110-5",
+    "3-B", "Michaelson-Morely") is left as given.
 
     >>> [page_range(r, "minimal") for r in ("n11564-n11568", "N110-5", "i-ix", "3-B")]
     ['n11564–8', 'N110-5', 'i–ix', '3-B']
     >>> page_range("N110-N115", "expanded")
     'N110–N115'
+    >>> page_range("B13-B14", "chicago-16")
+    'B13–14'
     """
     text = text.strip()
     pieces = _RANGE_SPLIT_RE.split(text)
@@ -1403,7 +1406,7 @@ def page_range(text: str, range_format: str | None, delimiter: str = "\u2013") -
     if head and tail and head.group(1) == tail.group(1):
         prefix = head.group(1)
         end = page_range_end(head.group(2), tail.group(2), range_format)
-        if prefix and (range_format in (None, "expanded") or end == tail.group(2)):
+        if prefix and range_format in (None, "expanded"):
             end = prefix + end
         return first + delimiter + end
     if _ROMAN_RE.fullmatch(first) and _ROMAN_RE.fullmatch(last):
@@ -1465,6 +1468,20 @@ _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "cita
 
 
 _LOCATOR_RANGE_RE: Final = re.compile(r"(?<=\w)\s{0,3}[-\u2013]\s{0,3}(?=\w)")
+_LOCATOR_HYPHEN_RE: Final = re.compile(r"(?<=\w)\s{0,3}-\s{0,3}(?=\w)")
+_ROMAN_LIST_RE: Final = re.compile(
+    r"[ivxlcdm]{1,12}(?:\s{0,3}[-\u2013,&]\s{0,3}[ivxlcdm]{1,12}){0,20}"
+)
+
+
+def _numeric_locator(value: Any) -> bool:
+    """A locator citeproc-js reads as numbers: :func:`is_numeric`, or Roman numerals.
+
+    >>> [_numeric_locator(v) for v in ("4-12", "xi-xv", "Teil 2, 3")]
+    [True, True, False]
+    """
+    text = str(value).strip()
+    return is_numeric(text) or _ROMAN_LIST_RE.fullmatch(text) is not None
 
 
 class _Displayed:
@@ -1503,13 +1520,18 @@ class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc
             return String(letters)
         text = super()._variable(item, context)
         if variable == "locator" and text:
-            if getattr(item.locator, "label", None) == "page":
-                # a page locator takes page-range-format, as the page variable
-                # does ("220-226" is "220–26" in Chicago, citeproc-js)
-                text = self._process(str(text).strip(), "page")
-            else:
+            given = str(item.locator.identifier).strip()
+            if _numeric_locator(given):
+                if getattr(item.locator, "label", None) == "page":
+                    # a page locator takes page-range-format, as the page
+                    # variable does ("220-226" is "220–26" in Chicago)
+                    given = str(self._process(given, "page"))
                 # "100 - 103" is the range 100–103 (citeproc-js)
-                text = _LOCATOR_RANGE_RE.sub("\u2013", str(text).strip())
+                text = String(_LOCATOR_RANGE_RE.sub("\u2013", given))
+            else:
+                # words are no range: a hyphen is kept, without the spaces
+                # around it ("Teil 2-5"), as in citeproc-js
+                text = String(_LOCATOR_HYPHEN_RE.sub("-", given))
         if text is not None and text != "":
             _log(context, variable)
         return text
@@ -2310,7 +2332,17 @@ class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
             value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
             if value.isdigit():
                 return int(value) > 1
-        return bool(super()._is_plural(item))
+        # a value with words in it is not numeric and takes the singular,
+        # whatever numbers it holds ("sec. Teil 2, 3"), as in citeproc-js; a
+        # list or range of Roman numerals takes the plural ("secs. xi–xv")
+        if variable == "locator":
+            given = str(item.locator.identifier).strip()
+            if _ROMAN_LIST_RE.fullmatch(given):
+                return _ROMAN_RE.fullmatch(given) is None
+            return bool(super()._is_plural(item)) and _numeric_locator(given)
+        if not super()._is_plural(item):
+            return False
+        return is_numeric(item.reference.get(variable.replace("-", "_"), ""))
 
     def calls_variable(self) -> bool:
         # A label is descriptive, like a term: when a cs:group decides whether
