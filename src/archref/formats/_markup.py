@@ -52,6 +52,10 @@ DISPLAY_RIGHT_INLINE: Final = ("\ue015", "\ue016")
 DISPLAY_INDENT: Final = ("\ue017", "\ue018")
 #: ``<span class="nodecor">`` in the data: the formatting around it is undone.
 NODECOR: Final = ("\ue019", "\ue01a")
+#: Put after the opening mark of a quotation written with straight single
+#: quotes in the data and followed by a space ("two 'action' sports"):
+#: citeproc-js leaves its first word in its case when it applies title case.
+KEEP_CASE: Final = "\ue01b"
 DISPLAYS: Final = {
     "block": DISPLAY_BLOCK,
     "left-margin": DISPLAY_LEFT_MARGIN,
@@ -76,8 +80,8 @@ _PAIRS: Final = (
 )
 OPENERS: Final = frozenset(pair[0] for pair in _PAIRS)
 CLOSERS: Final = frozenset(pair[1] for pair in _PAIRS)
-MARKERS: Final = OPENERS | CLOSERS | {TERM}
-_MARKER_RE: Final = re.compile("[\ue000-\ue01a]")
+MARKERS: Final = OPENERS | CLOSERS | {TERM, KEEP_CASE}
+_MARKER_RE: Final = re.compile("[\ue000-\ue01b]")
 
 _HTML_TAGS: Final = {
     ITALIC: ("<i>", "</i>"),
@@ -160,7 +164,7 @@ def _quotations(text: str) -> str:
     pairs with nothing stays as it is.
 
     >>> quoted = _quotations("Life's 'Little' Surprises")
-    >>> quoted == f"Life\u2019s {QUOTES[0]}Little{QUOTES[1]} Surprises"
+    >>> quoted == f"Life\u2019s {QUOTES[0]}{KEEP_CASE}Little{QUOTES[1]} Surprises"
     True
     >>> _quotations('Nation of "Positive Obligations " of State')
     'Nation of "Positive Obligations " of State'
@@ -187,7 +191,10 @@ def _quotations(text: str) -> str:
         )
         if can_close and stack and stack[-1][1] == double:
             opened = stack.pop()[0]
-            chars[opened] = QUOTES[0]
+            # citeproc-js leaves the first word of 'a quotation' followed by
+            # a space in its case, not one followed by punctuation or the end
+            keep = chars[opened] == "'" and index + 1 < size and after.isspace()
+            chars[opened] = QUOTES[0] + (KEEP_CASE if keep else "")
             chars[index] = QUOTES[1]
         elif can_open:
             stack.append((index, double))
@@ -413,7 +420,7 @@ def _title(
             or number == 0
             or after_punct
         )
-        if capitalise and word == lower:
+        if capitalise and word == lower and text[start - 1 : start] != KEEP_CASE:
             replace(span, _capitalise)
     # a stop word that ends the title is capitalised (not a protected one)
     if last_span is not None and len(spans) > 1 and not protected[last_span[0]]:
@@ -583,7 +590,7 @@ def to_output(
     # formatting nested in the same formatting is undone (flip-flop)
     levels = {ITALIC: 0, BOLD: 0, SMALL_CAPS: 0}
     undone: list[int] = []
-    for piece in re.split("([\ue000-\ue01a])", text):
+    for piece in re.split("([\ue000-\ue01b])", text):
         if not piece:
             continue
         if piece == QUOTES[0]:
@@ -592,7 +599,7 @@ def to_output(
         elif piece == QUOTES[1]:
             depth = max(depth - 1, 0)
             out.append(escape(quotes[1] if depth % 2 == 0 else quotes[3]))
-        elif piece == TERM:
+        elif piece in (TERM, KEEP_CASE):
             continue
         elif piece == NODECOR[0]:
             spans = [pair for pair, level in levels.items() if level % 2 and output == "html"]

@@ -137,9 +137,20 @@ def _parse_single(text: str) -> list[int] | None:
     return None
 
 
+#: A space before a colon, semicolon, question or exclamation mark or a
+#: closing guillemet, or after an opening guillemet, as French typography
+#: writes them ("financière : Marx", "Cardinal !"): citeproc-js makes it a
+#: narrow no-break space in every string it prints, whatever the language.
+_SPACED_PUNCTUATION_RE: Final = re.compile(" (?=[:;?!\u00bb])|(?<=\u00ab) ")
+
+
 def rich_string(value: Any) -> Any:
-    """A citeproc-py string with neutral markup; no-case spans become NoCase."""
-    text = mk.read_rich_text(str(value))
+    """A citeproc-py string with neutral markup; no-case spans become NoCase.
+
+    >>> str(rich_string("Les Charlots en folie: À nous quatre Cardinal !"))
+    'Les Charlots en folie: À nous quatre Cardinal\u202f!'
+    """
+    text = _SPACED_PUNCTUATION_RE.sub("\u202f", mk.read_rich_text(str(value)))
     if mk.NOCASE[0] not in text:
         return MixedString([String(text)]) if text else String("")
     segments: list[Any] = []

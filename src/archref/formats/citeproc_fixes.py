@@ -626,6 +626,11 @@ def disambiguate(
         # global rules: every name that another person's name of the same
         # family would leave ambiguous is expanded, in every cite
         everyone = [name for cite in cites for name in _persons(cite.reference)]
+        if rule.startswith("primary-name"):
+            # only the first name of each cite is told apart, from the first
+            # names of the others: a co-author ("Lewis and Lewis") or a name
+            # et-al hides does not make it ambiguous (citeproc-js)
+            everyone = [persons[0] for cite in cites if (persons := _persons(cite.reference))]
         for cite in cites:
             persons = _persons(cite.reference)
             if rule.startswith("primary-name"):
@@ -1378,14 +1383,17 @@ def page_range(text: str, range_format: str | None, delimiter: str = "\u2013") -
 
     A range whose two ends are numbers with the same prefix ("N110-N115",
     "110-115") takes *delimiter* and ``page-range-format``
-    (:func:`page_range_end`), the prefix left out of its end where the
-    format shortens it; a range of Roman numerals takes *delimiter*; any
-    other range ("N110-5", "3-B", "Michaelson-Morely") is left as given.
+    (:func:`page_range_end`), the prefix left out of its end unless the
+    format is ``expanded`` or none ("B13-B14" is "B13–14" in Chicago); a
+    range of Roman numerals takes *delimiter*; any other range ("N110-5",
+    "3-B", "Michaelson-Morely") is left as given.
 
     >>> [page_range(r, "minimal") for r in ("n11564-n11568", "N110-5", "i-ix", "3-B")]
     ['n11564–8', 'N110-5', 'i–ix', '3-B']
     >>> page_range("N110-N115", "expanded")
     'N110–N115'
+    >>> page_range("B13-B14", "chicago-16")
+    'B13–14'
     """
     text = text.strip()
     pieces = _RANGE_SPLIT_RE.split(text)
@@ -1398,7 +1406,7 @@ def page_range(text: str, range_format: str | None, delimiter: str = "\u2013") -
     if head and tail and head.group(1) == tail.group(1):
         prefix = head.group(1)
         end = page_range_end(head.group(2), tail.group(2), range_format)
-        if prefix and (range_format in (None, "expanded") or end == tail.group(2)):
+        if prefix and range_format in (None, "expanded"):
             end = prefix + end
         return first + delimiter + end
     if _ROMAN_RE.fullmatch(first) and _ROMAN_RE.fullmatch(last):
@@ -1432,11 +1440,60 @@ class _PageRange:
         return String(", ".join(out))
 
 
+#: The variables whose title case depends on the item's language in
+#: citeproc-js (its ``MULTI_FIELDS``) and in the CSL test-suite; any other
+#: (a section, a medium's details) takes title case always.
+_LANGUAGE_CASED: Final = frozenset(
+    {
+        # and, as the CSL test-suite has it (textcase_TitleCaseWithVolumeTitle),
+        # these titles, which citeproc-js 2.4.63 title-cases all the same
+        "event-title",
+        "original-title",
+        "part-title",
+        "reviewed-title",
+        "volume-title",
+        "event",
+        "publisher",
+        "publisher-place",
+        "event-place",
+        "title",
+        "container-title",
+        "collection-title",
+        "authority",
+        "genre",
+        "title-short",
+        "medium",
+        "country",
+        "jurisdiction",
+        "archive",
+        "archive-place",
+    }
+)
+
+
 # Variables a cs:text prints that do not stop a cite from counting as collapsed
 _NOT_TEXT: Final = frozenset({"locator", "citation-number", "year-suffix", "citation-label"})
 
 
 _LOCATOR_RANGE_RE: Final = re.compile(r"(?<=\w)\s{0,3}[-\u2013]\s{0,3}(?=\w)")
+_LOCATOR_HYPHEN_RE: Final = re.compile(r"(?<=\w)\s{0,3}-\s{0,3}(?=\w)")
+_ROMAN_LIST_RE: Final = re.compile(
+    r"[ivxlcdm]{1,12}(?:\s{0,3}[-\u2013,&]\s{0,3}[ivxlcdm]{1,12}){0,20}"
+)
+
+
+def _numeric_locator(value: Any) -> bool:
+    """A locator citeproc-js reads as numbers, not words.
+
+    A numeric value (:func:`is_numeric`: "B13-B14"), one that starts with a
+    number ("367-368, fig. 333", "213, and 235"), or Roman numerals; not one
+    that starts with a word ("Teil 2, 3").
+
+    >>> [_numeric_locator(v) for v in ("4-12", "213, and 235", "xi-xv", "Teil 2, 3")]
+    [True, True, True, False]
+    """
+    text = str(value).strip()
+    return text[:1].isdigit() or is_numeric(text) or _ROMAN_LIST_RE.fullmatch(text) is not None
 
 
 class _Displayed:
@@ -1475,14 +1532,29 @@ class Text(_Displayed, _PageRange, _Cased, _Fast, cm.Text):  # type: ignore[misc
             return String(letters)
         text = super()._variable(item, context)
         if variable == "locator" and text:
-            # "100 - 103" is the range 100–103 (citeproc-js)
-            text = _LOCATOR_RANGE_RE.sub("\u2013", str(text).strip())
+            given = str(item.locator.identifier).strip()
+            if _numeric_locator(given):
+                if getattr(item.locator, "label", None) == "page":
+                    # a page locator takes page-range-format, as the page
+                    # variable does ("220-226" is "220–26" in Chicago)
+                    given = str(self._process(given, "page"))
+                # "100 - 103" is the range 100–103 (citeproc-js)
+                text = String(_LOCATOR_RANGE_RE.sub("\u2013", given))
+            else:
+                # words are no range: a hyphen is kept, without the spaces
+                # around it ("Teil 2-5"), as in citeproc-js
+                text = String(_LOCATOR_HYPHEN_RE.sub("-", given))
         if text is not None and text != "":
             _log(context, variable)
         return text
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)
+        if self.get("variable") not in (None, *_LANGUAGE_CASED):
+            # citeproc-js leaves title case out for an item in another
+            # language than English only in these variables: a section
+            # takes title case whatever the language
+            language = None
         if "value" in self.attrib and not {"variable", "macro", "term"} & set(self.attrib):
             # a value is rich text, read as the data is (quotes, markup)
             from archref.formats._source import rich_string  # noqa: PLC0415 (import cycle)
@@ -2272,7 +2344,17 @@ class Label(_Cased, _Fast, cm.Label):  # type: ignore[misc]
             value = str(item.reference.get(variable.replace("-", "_"), "")).strip()
             if value.isdigit():
                 return int(value) > 1
-        return bool(super()._is_plural(item))
+        # a value with words in it is not numeric and takes the singular,
+        # whatever numbers it holds ("sec. Teil 2, 3"), as in citeproc-js; a
+        # list or range of Roman numerals takes the plural ("secs. xi–xv")
+        if variable == "locator":
+            given = str(item.locator.identifier).strip()
+            if _ROMAN_LIST_RE.fullmatch(given):
+                return _ROMAN_RE.fullmatch(given) is None
+            return bool(super()._is_plural(item)) and _numeric_locator(given)
+        if not super()._is_plural(item):
+            return False
+        return _numeric_locator(item.reference.get(variable.replace("-", "_"), ""))
 
     def calls_variable(self) -> bool:
         # A label is descriptive, like a term: when a cs:group decides whether
